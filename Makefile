@@ -1,0 +1,44 @@
+# dateline: `make demo` runs the pipeline on the sample corpus; `make test` runs the suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: demo test install dev eval bench clean
+
+$(BIN)/dateline: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+install: $(BIN)/dateline
+
+$(VENV)/.dev: $(BIN)/dateline
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+dev: $(VENV)/.dev
+
+demo: install
+	$(BIN)/dateline ingest samples/corpus --db dateline.db --published 2024-05-20 || test $$? -eq 1
+	$(BIN)/dateline events --db dateline.db --limit 60
+
+test: dev
+	$(BIN)/python -m pytest
+
+# Scores against the gold dev sets. They live outside this repository; without them this says so and stops.
+eval: install
+	@test -d $(SHARED)/eval || { echo "make eval: $(SHARED)/eval not found; the scorers and gold sets are not part of this repository"; exit 2; }
+	$(PYTHON) $(SHARED)/eval/score_plover.py $(SHARED)/gold/plover/PLOVER_GSR_CAMEO.txt | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_case.py $(SHARED)/gold/case2021/case2021_dev.tsv | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_ucdp.py $(SHARED)/gold/ucdp/ucdp_iraq_dev.csv --limit 600 | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_geo.py $(SHARED)/gold/geo/lgl.xml | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_geo.py $(SHARED)/gold/geo/GWN.xml | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_stories.py $(SHARED)/gold/semeval2022/en_en_pairs_dev.csv | tail -n 1
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) dateline.db dateline.db-wal dateline.db-shm

@@ -1,0 +1,26 @@
+"""dateline: news articles in, event data out — who did what to whom, where, when, according to whom.
+
+    import dateline
+    result = dateline.extract("Gunmen killed three farmers near Kaduna on Monday.", published="2024-03-06")
+    for event in result.events:
+        print(event.type, event.acled_sub_event_type, event.location.name, event.date.value)
+
+    with dateline.open("dateline.db") as store:
+        store.events(country="IQ", since="2017-01-01")
+"""
+from __future__ import annotations
+
+from ._api import extract, open
+from .article import (ActorMention, Article, Attribution, Entity, Event, EventDate, Evidence, Extraction, Location,
+                      Party, Place, Quote, ReadFailure)
+from .errors import DatelineError, InputError, PipelineError, StageError, StoreError
+from .pipeline import Pipeline
+from .settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ActorMention", "Article", "Attribution", "DatelineError", "Entity", "Event", "EventDate", "Evidence",
+    "Extraction", "InputError", "Location", "Party", "Pipeline", "PipelineError", "Place", "Quote", "ReadFailure",
+    "Settings", "StageError", "StoreError", "__version__", "extract", "open",
+]

@@ -1,0 +1,202 @@
+"""The `dateline` command: a thin layer over the library. Each command checks its arguments and calls
+one library function; progress and warnings go to stderr, results to stdout.
+
+Exit status: 0 when every input was read and processed, 1 when some failed (each has an error line),
+2 for a usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .article import Extraction, ReadFailure, failure_dict
+from .errors import DatelineError
+from .settings import Settings, describe
+
+EVENT_TABLE = (("date", 10), ("type", 9), ("acled_sub_event_type", 26), ("actor_name", 28),
+               ("recipient_name", 24), ("place_name", 14), ("fatalities", 4), ("status", 9), ("via", 16))
+
+
+def _settings(args) -> Settings:
+    return Settings().replace(workers=getattr(args, "workers", None), batch_size=getattr(args, "batch_size", None))
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    defaults = {name: (default, help_) for name, default, help_ in describe()}
+    parser.add_argument("--published", metavar="YYYY-MM-DD",
+                        help="publication date for inputs that carry none (relative dates resolve against it)")
+    parser.add_argument("--workers", type=int, metavar="N", help=defaults["workers"][1])
+    parser.add_argument("--batch-size", type=int, metavar="N",
+                        help=f"{defaults['batch_size'][1]} (default {defaults['batch_size'][0]})")
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .ingest.dates import normalise_date
+
+    date = normalise_date(value)
+    if date is None:
+        raise SystemExit(f"dateline: --published {value!r} is not a date (use YYYY-MM-DD)")
+    return date
+
+
+def cmd_extract(args) -> int:
+    from .ingest import read_inputs
+    from .runners.local import run
+
+    failed = 0
+    for result in run(read_inputs(args.inputs or ["-"], published=_check_date(args.published)),
+                      settings=_settings(args)):
+        if isinstance(result, ReadFailure):
+            line = failure_dict(result)
+            print(f"dateline: {result.message}", file=sys.stderr)
+        else:
+            line = result.to_dict()
+            if result.error:
+                print(f"dateline: {result.error}", file=sys.stderr)
+        failed += bool(line.get("error"))
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def cmd_stories(args) -> int:
+    from .consolidate.stories import StoryIndex
+    from .ingest import read_inputs
+
+    index = StoryIndex()
+    failed = 0
+    for item in read_inputs(args.inputs or ["-"], published=_check_date(args.published)):
+        if isinstance(item, ReadFailure):
+            line = {**failure_dict(item), "story_id": None, "duplicate_of": None}
+            failed += 1
+        else:
+            story, duplicate = index.add(item.doc_id, item.text if not item.title else f"{item.title}\n{item.text}")
+            line = {"doc_id": item.doc_id, "error": None, "story_id": story, "duplicate_of": duplicate}
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
+
+
+def cmd_ingest(args) -> int:
+    from .loader import ingest
+    from .store import open_store
+
+    def progress(totals):
+        print(f"\r  {totals['articles']} articles, {totals['events']} events, {totals['failures']} failures, "
+              f"{totals['skipped']} already stored", end="", file=sys.stderr, flush=True)
+
+    with open_store(args.db) as store:
+        totals = ingest(store, args.inputs, settings=_settings(args), published=_check_date(args.published),
+                        progress=progress)
+        print(file=sys.stderr)
+        for row in store.conn.execute("SELECT origin, code, reason FROM failures ORDER BY origin"):
+            if totals["failures"]:
+                print(f"dateline: [{row['code']}] {row['origin']}: {row['reason']}", file=sys.stderr)
+    print(f"ingested {totals['articles']} new articles with {totals['events']} events into {args.db}"
+          f" ({totals['failures']} failed, {totals['skipped']} already stored)", file=sys.stderr)
+    return 1 if totals["failures"] else 0
+
+
+def cmd_events(args) -> int:
+    from .store import open_store
+
+    with open_store(args.db, readonly=True) as store:
+        rows = store.events(type=args.type, acled_type=args.acled_type, actor=args.actor, place=args.place,
+                            country=args.country, since=args.since, until=args.until, text=args.text,
+                            status=args.status, limit=args.limit)
+    if args.format == "json":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        print(_table(rows))
+        print(f"{len(rows)} events", file=sys.stderr)
+    return 0
+
+
+def _table(rows) -> str:
+    def cell(value, width):
+        text = "" if value is None else str(value)
+        return (text[:width - 1] + "…") if len(text) > width else text.ljust(width)
+
+    lines = ["  ".join(cell(name.replace("_name", "").replace("acled_sub_event_type", "acled"), w)
+                       for name, w in EVENT_TABLE)]
+    lines.append("  ".join("-" * w for _, w in EVENT_TABLE))
+    lines += ["  ".join(cell(row.get(name), w) for name, w in EVENT_TABLE) for row in rows]
+    return "\n".join(lines)
+
+
+def cmd_settings(args) -> int:
+    for name, default, help_ in describe():
+        print(f"{name:16} {str(default):26} {help_}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dateline", description="News articles in, event data out.")
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="one JSON line of events, places and quotes per input document")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, or - for standard input")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (default jsonl)")
+    _add_run_options(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("stories", help="one JSON line per document with its story_id and duplicate_of")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, or - for standard input")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for inputs that carry none")
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("ingest", help="extract and store articles in a SQLite database")
+    p.add_argument("inputs", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("--db", required=True, metavar="FILE", help="database file (created if missing)")
+    _add_run_options(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("events", help="list stored events")
+    p.add_argument("--db", required=True, metavar="FILE", help="database file")
+    p.add_argument("--type", help="PLOVER type, e.g. ASSAULT")
+    p.add_argument("--acled-type", help="ACLED event type or sub-event type, e.g. Battles")
+    p.add_argument("--actor", help="words in the actor's or recipient's name")
+    p.add_argument("--place", help="words in the place name")
+    p.add_argument("--country", metavar="CC", help="ISO country code of the place, e.g. IQ")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
+    p.add_argument("--text", help="words in the article (full-text search)")
+    p.add_argument("--status", choices=["asserted", "claimed", "denied", "planned", "hypothetical", "historical"])
+    p.add_argument("--limit", type=int, default=100, help="most events to show (default 100)")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("settings", help="list every setting with its default and help")
+    p.set_defaults(func=cmd_settings)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "workers", None) is not None and args.workers < 1:
+        print("dateline: --workers must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        return args.func(args)
+    except DatelineError as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

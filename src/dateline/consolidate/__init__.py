@@ -1,0 +1,1 @@
+"""Across articles: syndicated copies (dedup) and articles about the same happening (stories)."""

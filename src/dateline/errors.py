@@ -1,0 +1,69 @@
+"""The exceptions dateline raises, each with a code that the docs list.
+
+    DatelineError
+    ├── InputError          (E1xx) a file or record that cannot be read as an article
+    ├── PipelineError       (E2xx) a pipeline that cannot be built: unknown stage, wrong order
+    ├── StageError          (E3xx) a stage that failed on one document
+    └── StoreError          (E4xx) a database that cannot be opened or migrated
+
+Errors about one document never stop a run: the runner turns them into an error line naming the
+input and the reason, and goes on.
+"""
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base class: every error carries a short code such as E101."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        self.code = code or self.code
+        super().__init__(f"[{self.code}] {message}")
+
+
+class InputError(DatelineError):
+    """An input (file, line, record) that cannot be read as an article."""
+
+    code = "E100"
+
+    def __init__(self, origin: str, reason: str, *, code: str = "E100"):
+        self.origin = origin
+        self.reason = reason
+        super().__init__(f"{origin}: {reason}", code=code)
+
+
+class PipelineError(DatelineError):
+    """A pipeline that cannot be built."""
+
+    code = "E200"
+
+
+class StageError(DatelineError):
+    """A stage that raised on one document."""
+
+    code = "E300"
+
+
+class StoreError(DatelineError):
+    """A database that cannot be opened, migrated or written."""
+
+    code = "E400"
+
+
+# The codes, in one place so the docs and the messages agree.
+CODES = {
+    "E101": "empty file",
+    "E102": "binary file, not text",
+    "E103": "truncated HTML page",
+    "E104": "no article text found",
+    "E105": "malformed JSON line or CSV row",
+    "E106": "file could not be opened",
+    "E107": "unknown file format",
+    "E201": "unknown stage name",
+    "E202": "a stage needs something no earlier stage adds",
+    "E203": "a stage appears twice",
+    "E301": "a stage raised while processing a document",
+    "E401": "database cannot be opened",
+    "E402": "database schema is newer than this version of dateline",
+}

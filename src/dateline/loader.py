@@ -1,0 +1,57 @@
+"""Read, extract and store: what `dateline ingest` does, as a library function.
+
+Articles the store already holds are skipped before extraction, and each batch is written in one
+transaction, so running it again after an interruption finishes the work without doubling anything.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from .article import Article, Extraction, ReadFailure
+from .consolidate.stories import StoryIndex
+from .ingest import read_inputs
+from .runners.local import run
+from .settings import Settings
+from .store import Store
+
+
+def _new_only(store: Store, items: Iterable[Article | ReadFailure], size: int,
+              seen: set[str]) -> Iterator[Article | ReadFailure]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        ids = [i.doc_id for i in batch if isinstance(i, Article)]
+        known = store.known(ids)
+        for item in batch:
+            if isinstance(item, Article):
+                if item.doc_id in known or item.doc_id in seen:
+                    continue
+                seen.add(item.doc_id)
+            yield item
+
+
+def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = None, published: str | None = None,
+           progress: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+    """Ingest files and folders into the store; returns counts of what was added and what failed."""
+    settings = settings or Settings()
+    totals = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
+    items = _new_only(store, read_inputs(inputs, published=published), settings.batch_size * 4, set())
+    results = run(items, settings=settings)
+    while batch := list(islice(results, settings.batch_size)):
+        for key, value in store.write(batch).items():
+            totals[key] += value
+        if progress:
+            progress(totals)
+    assign_stories(store)
+    return totals
+
+
+def assign_stories(store: Store) -> None:
+    """Story ids and duplicates for every stored article, in publication order (stable story ids)."""
+    index = StoryIndex()
+    rows = store.conn.execute("SELECT doc_id, text FROM articles ORDER BY coalesce(published, ''), id").fetchall()
+    store.set_stories([(doc_id, *index.add(doc_id, text)) for doc_id, text in rows])
+
+
+def is_ok(result: Extraction | ReadFailure) -> bool:
+    return isinstance(result, Extraction) and not result.error

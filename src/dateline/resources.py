@@ -1,0 +1,54 @@
+"""Models and dictionaries the stages share, loaded on first use and once per process.
+
+Nothing is loaded at import or in a constructor: a `Resources` object is cheap to make, and each property
+loads its part when a stage first asks for it. A worker process builds one and keeps it.
+"""
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from importlib import resources as package_files
+from typing import Any
+
+from .settings import Settings
+
+
+def load_data(name: str) -> Any:
+    """A JSON file shipped in dateline/data."""
+    with package_files.files("dateline.data").joinpath(name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+class Resources:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+
+    @cached_property
+    def nlp(self):
+        import spacy
+
+        return spacy.load(self.settings.model)
+
+    @cached_property
+    def countries(self):
+        from .gazetteer import load_countries
+
+        return load_countries()
+
+    @cached_property
+    def actors(self):
+        from .stages.actors import ActorDictionary
+
+        return ActorDictionary.load(self.countries)
+
+    @cached_property
+    def gazetteer(self):
+        from .gazetteer import Gazetteer
+
+        return Gazetteer.load(min_population=self.settings.min_population)
+
+    @cached_property
+    def lexicon(self):
+        from .stages.events import EventLexicon
+
+        return EventLexicon.load()

@@ -1,0 +1,67 @@
+"""Run the pipeline here or in a pool of worker processes, keeping input order.
+
+Each worker builds the pipeline once (model, gazetteer, dictionaries) and then takes batches. Read
+failures pass through untouched, in their place.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from ..article import Article, Extraction, ReadFailure
+from ..pipeline import DEFAULT_STAGES, Pipeline
+from ..settings import Settings
+
+Item = Article | ReadFailure
+Result = Extraction | ReadFailure
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(settings: Settings, names: tuple[str, ...]) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline.build(names, settings=settings)
+
+
+def _work(batch: list[Item]) -> list[Result]:
+    return _process(_worker_pipeline, batch)
+
+
+def _process(pipeline: Pipeline, batch: list[Item]) -> list[Result]:
+    articles = [item for item in batch if isinstance(item, Article)]
+    done = iter(pipeline.pipe(articles))
+    return [next(done) if isinstance(item, Article) else item for item in batch]
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def run(items: Iterable[Item], *, settings: Settings | None = None,
+        names: tuple[str, ...] = DEFAULT_STAGES) -> Iterator[Result]:
+    """Extractions (and read failures) in input order, on `settings.workers` processes."""
+    settings = settings or Settings()
+    batches = _batches(items, settings.batch_size)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if settings.workers <= 1 or second is None:  # one batch: a pool would only add start-up time
+        pipeline = Pipeline.build(names, settings=settings)
+        for batch in [first] + ([second] if second else []):
+            yield from _process(pipeline, batch)
+        for batch in batches:
+            yield from _process(pipeline, batch)
+        return
+    context = multiprocessing.get_context("spawn")  # fork would copy a half-initialised parent
+    with context.Pool(settings.workers, initializer=_init_worker, initargs=(settings, names)) as pool:
+        def all_batches():
+            yield first
+            yield second
+            yield from batches
+
+        for results in pool.imap(_work, all_batches()):
+            yield from results

@@ -1,0 +1,197 @@
+"""Actors: named groups, forces and organisations from the dictionary (ISIL = ISIS = Daesh), generic agents
+("Iraqi troops", "gunmen", "protesters") typed and given a country from their words or the article."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..article import ActorMention
+from ..gazetteer import normalise
+from ..resources import load_data
+from . import Document, stage
+
+MAX_ALIAS_TOKENS = 8
+NAME_PATTERNS = {  # ACLED-style names of generic agents, by kind
+    "state_forces": "Military Forces of {country}",
+    "police": "Police Forces of {country}",
+    "rebels": "Militants ({country})",
+    "political_militia": "Unidentified Armed Group ({country})",
+    "protesters": "Protesters ({country})",
+    "rioters": "Rioters ({country})",
+    "civilians": "Civilians ({country})",
+    "government": "Government of {country}",
+}
+POLICE_WORDS = {"police", "policeman", "policemen", "officer", "gendarme"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    name: str
+    type: str
+    country: str | None  # ISO alpha-2
+    affiliation: str | None = None
+
+
+class ActorDictionary:
+    """Aliases to actors, demonyms to countries, agent nouns to actor kinds."""
+
+    def __init__(self, entries: dict[str, ActorEntry], exact: dict[str, ActorEntry],
+                 demonyms: dict[str, str | None], agents: dict[str, str], country_names: dict[str, str]):
+        self.entries = entries  # normalised alias -> entry
+        self.exact = exact  # case-sensitive aliases (acronyms such as IS, AP)
+        self.demonyms = demonyms
+        self.agents = agents
+        self.country_names = country_names
+
+    @classmethod
+    def load(cls, countries) -> ActorDictionary:
+        entries, exact = {}, {}
+        items = load_data("actors.json")["actors"]
+        kinds = {item["name"]: item["type"] for item in items}
+        for item in items:
+            # a group's leader acts as the group does: the ACLED kind is the group's
+            kind = kinds.get(item.get("affiliation"), item["type"])
+            entry = ActorEntry(item["name"], kind, item.get("country"), item.get("affiliation"))
+            for alias in item["aliases"]:
+                if alias.isupper() and len(alias) <= 5:
+                    exact[alias] = entry
+                else:
+                    entries[normalise(alias)] = entry
+        demonyms = {k: v for k, v in load_data("demonyms.json").items() if not k.startswith("_")}
+        agents = {k: v for k, v in load_data("agents.json").items() if not k.startswith("_")}
+        names = {code: country.name for code, country in countries.items()}
+        return cls(entries, exact, demonyms, agents, names)
+
+    def lookup(self, text: str) -> ActorEntry | None:
+        text = text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        return self.exact.get(text) or self.entries.get(normalise(text))
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.country_names.get(code) if code else None
+
+    def demonym(self, word: str) -> str | None:
+        return self.demonyms.get(word.lower())
+
+
+@stage("actors", requires=("doc", "entities"), assigns=("actors", "focus_country"))
+class ActorStage:
+    def __init__(self, resources):
+        self.dictionary = resources.actors
+        self.gazetteer = resources.gazetteer
+
+    def __call__(self, document: Document) -> Document:
+        doc = document.doc
+        document.focus_country = self._focus_country(document)
+        named = self._dictionary_mentions(doc)
+        taken = {i for m in named for i in range(m[0], m[1])}
+        mentions = [self._mention(doc, start, end, entry) for start, end, entry in named]
+        for token in doc:
+            if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            kind = self._agent_kind(token)
+            if kind:
+                mentions.append(self._agent(document, token, kind, named))
+        for ent in doc.ents:  # named people and organisations the dictionary does not know
+            if ent.label_ in ("PERSON", "ORG") and not any(i in taken for i in range(ent.start, ent.end)):
+                kind = "person" if ent.label_ == "PERSON" else "organization"
+                text = ent.text.strip()
+                mentions.append(ActorMention(ent.start_char, ent.start_char + len(text), text, text, kind, None,
+                                             "entity"))
+        mentions.sort(key=lambda m: m.start)
+        document.actors = mentions
+        return document
+
+    def _dictionary_mentions(self, doc) -> list[tuple[int, int, ActorEntry]]:
+        """Longest dictionary matches over the tokens: (start token, end token, entry)."""
+        found, i = [], 0
+        while i < len(doc):
+            for n in range(min(MAX_ALIAS_TOKENS, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                entry = self.dictionary.exact.get(span.text) or (
+                    self.dictionary.entries.get(normalise(span.text)) if span.text[:1].isupper() else None)
+                if entry:
+                    found.append((i, i + n, entry))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def _mention(self, doc, start: int, end: int, entry: ActorEntry) -> ActorMention:
+        span = doc[start:end]
+        # "ISIL militants", "Houthi rebels": the agent noun after the name belongs to the mention
+        head = span.root.head
+        if head.i == end and head.lemma_.lower() in self.dictionary.agents:
+            span = doc[start:end + 1]
+        return ActorMention(span.start_char, span.end_char, span.text, entry.name, entry.type,
+                            self.dictionary.country_name(entry.country), "dictionary")
+
+    def _agent_kind(self, token) -> str | None:
+        lemma = token.lemma_.lower()
+        if lemma == "force" and token.tag_ != "NNS":
+            return None  # "by force", "use of force"
+        if lemma in ("people", "person", "family", "woman", "child", "worker") and not _victim_context(token):
+            return None
+        return self.dictionary.agents.get(lemma)
+
+    def _agent(self, document: Document, token, kind: str, named) -> ActorMention:
+        doc = document.doc
+        left = token.i
+        country = None
+        for child in token.lefts:  # "Iraqi security forces", "pro-government militias"
+            if child.dep_ in ("amod", "compound", "nmod", "npadvmod") or child.tag_ == "NNP":
+                code = self.dictionary.demonym(child.text) or self.gazetteer.country_code(child.text)
+                if code:
+                    country = code
+                left = min(left, child.left_edge.i if child.dep_ != "det" else child.i)
+        for child in token.rights:  # "forces of Iraq"
+            if child.dep_ == "prep" and child.text.lower() == "of":
+                for obj in child.children:
+                    code = self.gazetteer.country_code(obj.text)
+                    if code:
+                        country = code
+        while left < token.i and doc[left].dep_ in ("det", "punct", "nummod", "quantmod"):
+            left += 1
+        affiliated = next((e for s, e_, e in named if s >= left and e_ <= token.i + 1), None)
+        span = doc[left:token.i + 1]
+        if affiliated is not None:
+            return ActorMention(span.start_char, span.end_char, span.text, affiliated.name, affiliated.type,
+                                self.dictionary.country_name(affiliated.country), "dictionary")
+        if country is None and kind in ("state_forces", "government", "civilians", "protesters", "rioters"):
+            country = document.focus_country
+        name_kind = "police" if token.lemma_.lower() in POLICE_WORDS else kind
+        country_name = self.dictionary.country_name(country)
+        pattern = NAME_PATTERNS.get(name_kind)
+        if pattern and country_name:
+            name = pattern.format(country=country_name)
+        elif pattern:
+            name = pattern.replace(" of {country}", "").replace(" ({country})", "")
+        else:
+            name = token.lemma_
+        return ActorMention(span.start_char, span.end_char, span.text, name, kind, country_name, "agent")
+
+    def _focus_country(self, document: Document) -> str | None:
+        """The country the article is mostly about: the one its place names and demonyms name most."""
+        votes: Counter[str] = Counter()
+        for ent in document.doc.ents:
+            if ent.label_ == "NORP":
+                code = self.dictionary.demonym(ent.text)
+                if code:
+                    votes[code] += 1
+            elif ent.label_ in ("GPE", "LOC"):
+                code = self.gazetteer.country_code(ent.text)
+                if code:
+                    votes[code] += 2
+                else:
+                    best = max(self.gazetteer.candidates(ent.text), key=lambda e: e.population, default=None)
+                    if best is not None and best.population > 50000:
+                        votes[best.country_code] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+
+def _victim_context(token) -> bool:
+    """'people' and the like are actors only as victims or crowds of an event, not in 'people say'."""
+    return token.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos") or any(
+        c.like_num or c.lower_ in ("dozens", "hundreds", "thousands") for c in token.children)

@@ -1,0 +1,172 @@
+"""Time expressions resolved to calendar dates against the publication date, each with a precision.
+
+`resolve("on Monday", published)` is a pure function, tested case by case in tests/test_dates.py.
+Conventions (docs/dates.md): a bare weekday is the most recent such day on or before publication (news
+reports the past), a week is given by its Monday, a month by its first day, a year by 1 January.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from ..article import DateMention
+from . import Document, stage
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+                "several": 3}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_NUM = r"(\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(day|week|month|year)s?"
+
+Resolved = tuple[str | None, str]
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _shift(published: dt.date, amount: int, unit: str) -> Resolved:
+    if unit == "day":
+        return (published - dt.timedelta(days=amount)).isoformat(), "day"
+    if unit == "week":
+        return (published - dt.timedelta(weeks=amount)).isoformat(), "week"
+    if unit == "month":
+        return _months_back(published, amount).isoformat(), "month"
+    return dt.date(published.year - amount, 1, 1).isoformat(), "year"
+
+
+def _weekday(published: dt.date, weekday: int, which: str) -> dt.date:
+    back = (published.weekday() - weekday) % 7
+    if which == "next":
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    if which == "last" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _month_day(published: dt.date, month: int, day: int, year: int | None) -> Resolved:
+    try:
+        if year is not None:
+            return dt.date(year, month, day).isoformat(), "day"
+        date = dt.date(published.year, month, day)
+        if date > published + dt.timedelta(days=7):  # "on December 30" read in January: last year
+            date = dt.date(published.year - 1, month, day)
+        return date.isoformat(), "day"
+    except ValueError:
+        return None, "unknown"
+
+
+def resolve(expression: str, published: dt.date | None) -> Resolved:
+    """(YYYY-MM-DD or None, precision) of a time expression read on the date `published`."""
+    text = " ".join(expression.lower().replace(",", " ").split())
+    text = re.sub(r"^(on|in|since|during|by|from|until|of|at|the|over|for|as of)\s+", "", text)
+    text = re.sub(r"^(the\s+)", "", text)
+
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if iso:
+        try:
+            return dt.date(*map(int, iso.groups())).isoformat(), "day"
+        except ValueError:
+            return None, "unknown"
+    found = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}(?: (\d{{4}}))?\b", text)
+    if found and published:
+        return _month_day(published, MONTHS[found.group(2)], int(found.group(1)),
+                          int(found.group(3)) if found.group(3) else None)
+    if found:
+        return (_month_day(dt.date(int(found.group(3)), 1, 1), MONTHS[found.group(2)], int(found.group(1)),
+                           int(found.group(3))) if found.group(3) else (None, "unknown"))
+    found = re.search(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?: (\d{{4}}))?\b", text)
+    if found and (published or found.group(3)):
+        base = published or dt.date(int(found.group(3)), 1, 1)
+        return _month_day(base, MONTHS[found.group(1)], int(found.group(2)),
+                          int(found.group(3)) if found.group(3) else None)
+    if published is None:
+        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+        return (dt.date(int(year.group(1)), 1, 1).isoformat(), "year") if year else (None, "unknown")
+
+    if re.fullmatch(r"(earlier |later )?(today|this (morning|afternoon|evening)|tonight)", text):
+        return published.isoformat(), "day"
+    if re.fullmatch(r"(yesterday|last night)( (morning|afternoon|evening))?", text):
+        return (published - dt.timedelta(days=1)).isoformat(), "day"
+    if text == "the day before yesterday" or text == "day before yesterday":
+        return (published - dt.timedelta(days=2)).isoformat(), "day"
+    if re.fullmatch(r"tomorrow( (morning|afternoon|evening|night))?", text):
+        return (published + dt.timedelta(days=1)).isoformat(), "day"
+    found = re.fullmatch(r"(?:(last|this|next|past) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                         r"( (morning|afternoon|evening|night))?", text)
+    if found:
+        return _weekday(published, WEEKDAYS[found.group(2)], found.group(1) or "").isoformat(), "day"
+    found = re.fullmatch(rf"{_NUM} {_UNIT} ago", text)
+    if found:
+        return _shift(published, _number(found.group(1)), found.group(2))
+    found = re.fullmatch(rf"(?:last|past|previous) {_NUM} {_UNIT}", text)
+    if found:
+        return _shift(published, _number(found.group(1)), found.group(2))
+    found = re.fullmatch(r"(?:last|past|previous) (week|month|year)", text)
+    if found:
+        return _shift(published, 1, found.group(1))
+    found = re.fullmatch(r"(?:earlier |later )?this (week|month|year)|(?:earlier|later) in the (week|month|year)", text)
+    if found:
+        unit = found.group(1) or found.group(2)
+        start = {"week": _week_start(published), "month": published.replace(day=1),
+                 "year": dt.date(published.year, 1, 1)}[unit]
+        return start.isoformat(), unit
+    found = re.fullmatch(r"(?:early|late|mid|mid-|the end of|end of|the beginning of|beginning of)?\s*-?\s*"
+                         rf"{_MONTH}(?: (\d{{4}}))?", text)
+    if found:
+        month = MONTHS[found.group(1)]
+        year = int(found.group(2)) if found.group(2) else (
+            published.year if month <= published.month else published.year - 1)
+        return dt.date(year, month, 1).isoformat(), "month"
+    found = re.fullmatch(r"(?:early|late|mid-?|the end of|the beginning of)?\s*(1[89]\d\d|20\d\d)", text)
+    if found:
+        return dt.date(int(found.group(1)), 1, 1).isoformat(), "year"
+    found = re.fullmatch(r"(?:last|this) (spring|summer|autumn|fall|winter)", text)
+    if found:
+        return dt.date(published.year if "this" in text else published.year - 1, 1, 1).isoformat(), "year"
+    return None, "unknown"
+
+
+@stage("dates", requires=("doc",), assigns=("dates",))
+class DateStage:
+    def __init__(self, resources):
+        pass
+
+    def __call__(self, document: Document) -> Document:
+        published = _parse(document.article.published)
+        mentions = []
+        for ent in document.doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            span = ent
+            # spaCy leaves out the preposition that makes "on Monday" a date: keep its tokens as they are
+            value, precision = resolve(span.text, published)
+            if value is None and ent.label_ == "TIME":
+                continue
+            mentions.append(DateMention(span.text, span.start_char, span.end_char, value, precision))
+        document.dates = mentions
+        return document
+
+
+def _parse(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

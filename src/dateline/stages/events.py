@@ -1,0 +1,436 @@
+"""Events: triggers from the lexicon (data/event_triggers.json), roles from the dependency parse, the
+ACLED sub-event refined from the sentence and the actors, a status (a threat is not an attack), counts,
+place, date and attribution. One happening per sentence: a sentence's violent triggers make one event."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..article import Event, EventDate, Evidence, Party
+from ..resources import load_data
+from . import Claim, Document, stage
+from .counts import fatalities, other_counts
+
+ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
+NON_STATE = {"rebels", "political_militia", "identity_militia"}
+VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+REALIS = {"asserted", "claimed", "historical"}
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "perpetrate", "commit", "unleash", "begin",
+               "start", "claim", "organize", "organise", "lead", "plant", "fire", "use", "detonate", "set", "take"}
+IRREALIS_VERBS = {"threaten": "planned", "vow": "planned", "plan": "planned", "pledge": "planned",
+                  "promise": "planned", "intend": "planned", "aim": "planned", "prepare": "planned",
+                  "seek": "planned", "want": "planned", "ultimatum": "planned", "warn": "planned",
+                  "order": "planned", "urge": "planned", "demand": "planned", "call": "planned",
+                  "attempt": "planned", "try": "planned", "fear": "hypothetical", "risk": "hypothetical"}
+MODALS = {"will": "planned", "shall": "planned", "would": "hypothetical", "could": "hypothetical",
+          "might": "hypothetical", "may": "hypothetical", "should": "hypothetical", "must": "hypothetical"}
+STATUS_FACTOR = {"asserted": 1.0, "claimed": 0.95, "historical": 0.6, "planned": 0.55, "hypothetical": 0.45,
+                 "denied": 0.5}
+SPECIFICITY = {"weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0}
+PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "smash", "loot", "riot", "rioter",
+                   "clash", "burn", "set", "throw"}
+PROTEST_FORCE = {"tear", "teargas", "cannon", "disperse", "baton", "rubber", "arrest", "detain", "beat", "break"}
+PROTEST_KILL = {"kill", "dead", "ammunition", "live"}
+CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hostage", "rebel", "militant", "armed",
+                  "war", "fighting", "hostility", "disarm", "militia"}
+OFFENSIVE_WORDS = {"offensive", "campaign", "operation", "attack", "assault", "strike", "raid", "push", "war"}
+DISRUPT_OBJECTS = {"drone", "missile", "rocket", "bomb", "ied", "explosive", "weapon", "plot", "attack", "device",
+                   "mine", "shell", "cache"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemmas: tuple[str, ...]
+    pos: str
+    type: str
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    rule: str | None
+    weight: float
+
+
+class EventLexicon:
+    def __init__(self, triggers: list[Trigger]):
+        self.by_first: dict[str, list[Trigger]] = {}
+        for trigger in sorted(triggers, key=lambda t: -len(t.lemmas)):
+            self.by_first.setdefault(trigger.lemmas[0], []).append(trigger)
+
+    @classmethod
+    def load(cls) -> EventLexicon:
+        data = load_data("event_triggers.json")
+        triggers = [Trigger(tuple(row[0].split()), *row[1:]) for row in data["triggers"]]
+        return cls(triggers)
+
+    def match(self, sentence) -> list[tuple[Trigger, object, list[int]]]:
+        """(trigger, head token, token indices) of every trigger in a sentence, longest first, no overlaps."""
+        found, used = [], set()
+        for token in sentence:
+            if token.i in used:
+                continue
+            for trigger in self.by_first.get(token.lemma_.lower(), []) + self.by_first.get(token.lower_, []):
+                if not _pos_ok(token, trigger.pos) and len(trigger.lemmas) == 1:
+                    continue
+                indices = _match_rest(sentence.doc, token, trigger.lemmas[1:], sentence.end)
+                if indices is None:
+                    continue
+                indices = [token.i] + indices
+                head = _head_of(sentence.doc, indices)
+                if len(trigger.lemmas) > 1 and not _pos_ok(head, trigger.pos):
+                    continue
+                found.append((trigger, head, indices))
+                used.update(indices)
+                break
+        return found
+
+
+def _pos_ok(token, pos: str) -> bool:
+    if pos == "VERB":
+        return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if pos == "NOUN":
+        return token.pos_ in ("NOUN", "PROPN")
+    if pos == "ADJ":
+        return token.pos_ == "ADJ"
+    return token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
+
+
+def _match_rest(doc, token, rest: tuple[str, ...], limit: int) -> list[int] | None:
+    """Token indices of the remaining trigger words, allowing two words between ("took full control")."""
+    indices, position = [], token.i
+    for lemma in rest:
+        for step in range(1, 4):
+            j = position + step
+            if j >= limit:
+                return None
+            if doc[j].lemma_.lower() == lemma or doc[j].lower_ == lemma:
+                indices.append(j)
+                position = j
+                break
+        else:
+            return None
+    return indices
+
+
+def _head_of(doc, indices: list[int]):
+    """The token of a multi-word trigger that the others hang from."""
+    tokens = [doc[i] for i in indices]
+    for token in tokens:
+        if token.head.i not in indices or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+@stage("events", requires=("doc", "actors", "places", "dates", "claims"), assigns=("events",))
+class EventStage:
+    def __init__(self, resources):
+        self.lexicon = resources.lexicon
+        self.min_confidence = resources.settings.min_confidence
+
+    def __call__(self, document: Document) -> Document:
+        doc = document.doc
+        events: list[Event] = []
+        main_place = _main_place(document)
+        for sentence in doc.sents:
+            matches = self.lexicon.match(sentence)
+            for group in _group(matches):
+                event = self._event(document, sentence, group, main_place, len(events))
+                if event is not None and event.confidence >= self.min_confidence:
+                    events.append(event)
+        document.events = _one_per_happening(events)
+        return document
+
+    def _event(self, document: Document, sentence, group, main_place, number: int) -> Event | None:
+        doc = document.doc
+        trigger, head, _ = min(group, key=lambda m: (_depth(m[1]), -m[0].weight))
+        # the sub-event comes from the most specific trigger that happened ("launched a campaign to retake
+        # Mosul" is an offensive, not yet a retaking)
+        realis = [m for m in group if m[1].i == head.i or _status(document, m[1], sentence)[0] in REALIS] or group
+        specific = max(realis, key=lambda m: (SPECIFICITY.get(m[0].rule, 2), m[0].weight))[0]
+        actor_token, recipient_token = _roles(head)
+        actor = _party(document, actor_token)
+        recipient = _party(document, recipient_token)
+        if actor is None:  # the weapon's own words may name the actor ("an ISIL car bomb")
+            for _, other, _ in group:
+                actor = actor or _party(document, _roles(other)[0])
+        status, attribution = _status(document, head, sentence)
+        text = sentence.text.rstrip()
+        etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
+        acled_type, acled_sub = self._acled(specific, head, actor, recipient, sentence)
+        if specific.rule == "transfer" and head.lemma_ == "withdraw" and _abstract_object(head):
+            etype, mode = "SANCTION", "withdraw"  # "withdrew the emir designation from the leaders"
+            acled_type, acled_sub = self._acled(GROUP_CHANGE, head, actor, recipient, sentence)
+        if specific.rule == "offensive" and head.lemma_ == "launch" and acled_type is None:
+            return None  # "launched a website": not an offensive
+        if (recipient is None or recipient.type not in ARMED) and specific.rule in ("offensive", "territory"):
+            recipient = _opponent(document, head, actor) or recipient
+        if acled_sub in ("Arrests",) and specific.rule == "capture":
+            etype, mode = "COERCE", "arrest"
+        if status not in REALIS:
+            acled_type = acled_sub = None
+        count = fatalities(text) if (acled_type in VIOLENT_ACLED or etype == "ASSAULT") else None
+        location = _location(document, sentence, head, main_place)
+        date = _date(document, sentence, head)
+        if status == "asserted" and date.precision in ("year", "month") and document.article.published and \
+                date.value and date.value[:4] < str(int(document.article.published[:4]) - 1):
+            status = "historical"
+        score = trigger.weight * (0.6 + 0.2 * (actor is not None) + 0.1 * (recipient is not None)
+                                  + 0.1 * (_depth(head) <= 1)) * STATUS_FACTOR[status]
+        if acled_type is None and specific.acled_event_type is not None and status in REALIS:
+            score *= 0.8  # the refinement found the ACLED reading does not apply
+        return Event(id=f"{document.article.doc_id}:{number}", type=etype, mode=mode,
+                     acled_event_type=acled_type, acled_sub_event_type=acled_sub, actor=actor, recipient=recipient,
+                     location=location, date=date, fatalities=count, status=status, attribution=attribution,
+                     evidence=Evidence(text, sentence.start_char, sentence.start_char + len(text)),
+                     confidence=round(min(1.0, score), 3), trigger=head.text,
+                     counts=other_counts(text))
+
+    def _acled(self, trigger: Trigger, head, actor: Party | None, recipient: Party | None, sentence):
+        kind, sub = trigger.acled_event_type, trigger.acled_sub_event_type
+        rule = trigger.rule
+        lemmas = {t.lemma_.lower() for t in sentence}
+        actor_type = actor.type if actor else None
+        recipient_type = recipient.type if recipient else None
+        if rule == "capture":
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None and (obj.ent_type_ == "PERSON" or recipient_type in ARMED | {"civilians", "person"}):
+                if actor_type in ("state_forces", "government"):
+                    return "Strategic developments", "Arrests"
+                return "Violence against civilians", "Abduction/forced disappearance"
+            rule = "territory"
+        if rule == "territory":
+            if actor_type in NON_STATE:
+                return "Battles", "Non-state actor overtakes territory"
+            if actor_type in ("state_forces", "government", "external"):
+                return "Battles", "Government regains territory"
+            return kind, sub
+        if rule == "violence":
+            if actor_type in ("protesters", "rioters"):
+                return "Riots", "Mob violence" if actor_type == "rioters" else "Violent demonstration"
+            if actor_type in ARMED and recipient_type in ARMED:
+                return "Battles", "Armed clash"
+            if recipient_type in ARMED and actor_type is None:
+                return "Battles", "Armed clash"
+            return "Violence against civilians", "Attack"
+        if rule == "offensive":
+            if head.lemma_ == "launch" and not {t.lemma_.lower() for t in head.subtree} & OFFENSIVE_WORDS:
+                return None, None
+            return (kind, sub) if actor_type in ARMED or recipient_type in ARMED else (None, None)
+        if rule == "protest":
+            if trigger.acled_event_type == "Riots" or lemmas & PROTEST_VIOLENT:
+                return "Riots", "Violent demonstration"
+            if lemmas & PROTEST_KILL and lemmas & {"protester", "demonstrator"}:
+                return "Protests", "Excessive force against protesters"
+            if lemmas & PROTEST_FORCE:
+                return "Protests", "Protest with intervention"
+            return "Protests", "Peaceful protest"
+        if rule == "mob":
+            return (kind, sub) if lemmas & {"beat", "kill", "lynch", "attack", "burn"} else (None, None)
+        if rule == "arrest":
+            return kind, sub
+        if rule == "disrupt":
+            return (kind, sub) if lemmas & DISRUPT_OBJECTS else (None, None)
+        if rule == "transfer":
+            has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sentence)
+            return (kind, sub) if has_place and actor_type in ARMED else (None, None)
+        if rule == "group":
+            return (kind, sub) if actor_type in ARMED else (None, None)
+        if rule == "agreement":
+            armed = actor_type in NON_STATE or recipient_type in NON_STATE
+            return ("Strategic developments", "Agreement") if armed or lemmas & CONFLICT_WORDS else (None, None)
+        return kind, sub
+
+
+def _group(matches):
+    """A sentence's violent triggers form one happening; every other trigger stands alone."""
+    violent = [m for m in matches if m[0].acled_event_type in VIOLENT_ACLED or m[0].rule in ("weapon", "violence")]
+    groups = [violent] if violent else []
+    groups += [[m] for m in matches if m not in violent]
+    return groups
+
+
+def _roles(head):
+    """(actor token, recipient token) from the clause around a trigger."""
+    actor = recipient = None
+    verb = head
+    if head.pos_ in ("NOUN", "PROPN"):
+        for child in head.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                actor = child
+            if child.dep_ == "prep" and child.lower_ in ("against", "on", "targeting", "at", "between"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and child.lower_ == "between":
+                    actor = objects[0]
+                    recipient = next((c for c in objects[0].children if c.dep_ == "conj"), None)
+                elif objects:
+                    recipient = objects[0]
+            if child.dep_ == "prep" and child.lower_ == "by":
+                actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
+        if head.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and actor is None:
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            if verb.lemma_.lower() not in LIGHT_VERBS and head.dep_ != "pobj":
+                return actor, recipient
+        elif head.dep_ in ("nsubj",):  # "a car bomb killed five people"
+            recipient = recipient or next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            return actor, recipient
+        else:
+            return actor, recipient
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "nsubj" and actor is None:
+            actor = child
+        elif child.dep_ == "nsubjpass" and recipient is None:
+            recipient = child
+        elif child.dep_ == "agent":
+            actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
+        elif child.dep_ == "dobj" and recipient is None and verb is head and not passive:
+            recipient = child
+        elif child.dep_ == "prep" and child.lower_ in ("against", "on", "from", "with") and recipient is None:
+            recipient = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if actor is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        actor = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if actor is None and verb.head.dep_ == "relcl":
+            actor = verb.head.head
+    if actor is None and verb.dep_ == "relcl":
+        actor = verb.head
+    return actor, recipient
+
+
+GROUP_CHANGE = Trigger(("withdraw",), "VERB", "SANCTION", "withdraw", "Strategic developments",
+                       "Change to group/activity", "group", 0.7)
+MOVABLE = {"troop", "force", "soldier", "unit", "fighter", "army", "militant", "personnel", "convoy", "ambassador"}
+
+
+def _abstract_object(head) -> bool:
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.ent_type_ not in ("GPE", "LOC") and obj.lemma_.lower() not in MOVABLE
+
+
+def _opponent(document: Document, head, actor: Party | None) -> Party | None:
+    """The side an offensive is fought against: "a campaign to retake Mosul from ISIL militants", "retook
+    the campus, the last ISIL stronghold"."""
+    for token in head.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in ("from", "against"):
+            party = _party(document, token)
+            if party is not None and party.type != "other":
+                return party
+    first, last = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    for mention in document.actors:
+        if head.idx < mention.start < last and first <= mention.start and mention.type in ARMED and (
+                actor is None or mention.name != actor.name):
+            return mention.party()
+    return None
+
+
+def _party(document: Document, token) -> Party | None:
+    """The actor a role token names: a dictionary or agent mention in its phrase, else its own words."""
+    if token is None or token.pos_ in ("PRON", "DET") and token.lower_ not in ("they", "he", "she"):
+        return None
+    doc = document.doc
+    span = doc[token.left_edge.i:token.right_edge.i + 1]
+    best = None
+    for mention in document.actors:
+        if mention.start <= token.idx < mention.end:
+            return mention.party()
+        if span.start_char <= mention.start and mention.end <= span.end_char:
+            if best is None or abs(mention.start - token.idx) < abs(best.start - token.idx):
+                best = mention
+    if best is not None:
+        return best.party()
+    if token.pos_ == "PRON":
+        return None
+    words = doc[max(token.left_edge.i, token.i - 3):token.i + 1]
+    text = " ".join(t.text for t in words if t.dep_ not in ("det", "punct", "poss", "case")) or token.text
+    return Party(text=text, name=text, type="other", country=None)
+
+
+def _status(document: Document, head, sentence):
+    """(status, attribution) of the event a trigger names."""
+    status = "asserted"
+    token, steps = head, 0
+    while steps < 12:
+        if any(c.dep_ == "neg" for c in token.children):
+            status = "denied"
+            break
+        modal = next((MODALS[c.lower_] for c in token.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+        if modal:
+            status = modal
+            break
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            status = "hypothetical"
+            break
+        if token.i != head.i and token.lemma_.lower() in IRREALIS_VERBS:
+            status = IRREALIS_VERBS[token.lemma_.lower()]
+            break
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.dep_ in (
+                "xcomp", "acl", "advcl", "relcl", "ccomp", "pcomp") and not (
+                token.dep_ == "xcomp" and token.head.lemma_ in ("begin", "start", "continue", "manage", "appear",
+                                                                 "seem", "say", "report", "tell")):
+            status = "planned"
+            break
+        if token.head.i == token.i:
+            break
+        token, steps = token.head, steps + 1
+    claim = _claim_for(document.claims, head)
+    attribution = claim.attribution if claim else None
+    if claim is not None and status == "asserted":
+        status = claim.status if claim.status != "asserted" else "asserted"
+    return status, attribution
+
+
+def _claim_for(claims: list[Claim], head) -> Claim | None:
+    inside = [c for c in claims if head.i in c.scope]
+    return min(inside, key=lambda c: len(c.scope)) if inside else None
+
+
+def _main_place(document: Document):
+    """The article's most named town (else its most named place), for events whose sentence names none."""
+    towns = [p for p in document.places if p.precision == "city"]
+    pool = towns or document.places
+    if not pool:
+        return None
+    counts: dict[int, int] = {}
+    for place in pool:
+        counts[place.geonameid] = counts.get(place.geonameid, 0) + 1
+    best = max(pool, key=lambda p: (counts[p.geonameid], -p.start))
+    return best
+
+
+def _location(document: Document, sentence, head, main_place):
+    inside = [p for p in document.places if sentence.start_char <= p.start < sentence.end_char]
+    if inside:
+        rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+        best = min(inside, key=lambda p: (rank.get(p.precision, 5), abs(p.start - head.idx)))
+        if best.precision == "country" and main_place is not None and main_place.country_code == best.country_code:
+            best = main_place  # "in Iraq" in an article about Mosul: the town is the better guess
+        return best.location()
+    return main_place.location() if main_place is not None else None
+
+
+def _date(document: Document, sentence, head) -> EventDate:
+    inside = [d for d in document.dates if sentence.start_char <= d.start < sentence.end_char and d.value]
+    if inside:
+        best = min(inside, key=lambda d: abs(d.start - head.idx))
+        return EventDate(best.value, best.precision)
+    published = document.article.published
+    return EventDate(published[:10] if published else None, "unknown")
+
+
+def _one_per_happening(events: list[Event]) -> list[Event]:
+    """A sentence that restates an earlier event adds evidence, not a second event; most confident first."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.type, event.acled_sub_event_type, event.actor.name if event.actor else None,
+               event.recipient.name if event.recipient else None,
+               event.location.geonameid if event.location else None, event.status)
+        if key in kept:
+            kept[key].confidence = max(kept[key].confidence, event.confidence)
+            continue
+        kept[key] = event
+    return sorted(kept.values(), key=lambda e: -e.confidence)

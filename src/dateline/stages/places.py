@@ -1,0 +1,111 @@
+"""Toponyms found and resolved to GeoNames: spaCy's GPE/LOC/FAC names plus gazetteer matches on proper
+nouns ("Mosul University" is in Mosul), weighed by population, the article's country and its other places."""
+from __future__ import annotations
+
+import math
+import re
+
+from ..article import Place
+from ..gazetteer import Entry
+from . import Document, stage
+
+DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                        r"northeastern|northwestern|southeastern|southwestern|greater|downtown|old|outer|"
+                        r"north-?east|north-?west|south-?east|south-?west)\s+)+", re.IGNORECASE)
+MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+COMPASS = {"west", "east", "north", "south", "the west", "the east", "the north", "the south", "middle east"}
+MIN_POPULATION_UNTAGGED = 20000  # a proper noun spaCy did not call a place must be a sizeable town
+
+
+@stage("places", requires=("doc", "actors"), assigns=("places",))
+class PlaceStage:
+    def __init__(self, resources):
+        self.gazetteer = resources.gazetteer
+        self.actors = resources.actors
+
+    def __call__(self, document: Document) -> Document:
+        doc = document.doc
+        spans = self._toponyms(document)
+        context = {document.focus_country} if document.focus_country else set()
+        for start, end, text in spans:
+            code = self.gazetteer.country_code(text)
+            if code:
+                context.add(code)
+        places = []
+        for start, end, text in spans:
+            entry = self.resolve(text, focus=document.focus_country, context=context)
+            if entry is None:
+                continue
+            places.append(Place(text=doc.text[start:end], start=start, end=end, name=entry.name,
+                                geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
+                                country_code=entry.country_code, admin1=entry.admin1,
+                                feature_code=entry.feature_code, precision=entry.precision,
+                                population=entry.population))
+        document.places = places
+        return document
+
+    def _toponyms(self, document: Document) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every toponym; a direction word before a name is not part of it."""
+        doc = document.doc
+        actor_spans = [(m.start, m.end) for m in document.actors if m.source == "dictionary"]
+        found: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            text = ent.text.strip()
+            start = ent.start_char
+            trimmed = DIRECTIONS.sub("", text)
+            start += len(text) - len(trimmed)
+            if not trimmed or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans):
+                continue
+            found.append((start, start + len(trimmed), trimmed))
+            taken.update(range(ent.start, ent.end))
+        # proper nouns spaCy left out or called something else ("Mosul University", "the Hawija district")
+        i = 0
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or doc[i].i in taken or doc[i].ent_type_ == "PERSON":
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].i not in taken:
+                j += 1
+            for a in range(i, j):
+                match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text)), None)
+                if match:
+                    span = doc[match[0]:match[1]]
+                    if not any(s <= span.start_char < e for s, e in actor_spans):
+                        found.append((span.start_char, span.end_char, span.text))
+                    break
+            i = j
+        return sorted(set(found))
+
+    def _untagged_place(self, text: str) -> bool:
+        if text.lower() in MONTHS_DAYS or self.actors.lookup(text) or self.actors.demonym(text):
+            return False
+        return any(e.population >= MIN_POPULATION_UNTAGGED or e.feature_code in ("PCLI", "ADM1")
+                   for e in self.gazetteer.candidates(text))
+
+    def resolve(self, name: str, *, focus: str | None, context: set[str]) -> Entry | None:
+        """The most likely gazetteer entry for a name, or None."""
+        candidates = self.gazetteer.candidates(name)
+        if not candidates:
+            return None
+        country = self.gazetteer.country_code(name)
+
+        def score(entry: Entry) -> float:
+            value = math.log10(entry.population + 10)
+            if country and entry.feature_code == "PCLI" and entry.country_code == country:
+                value += 20
+            if entry.country_code == focus:
+                value += 3
+            elif entry.country_code in context:
+                value += 1.5
+            if entry.feature_code == "PPLC":
+                value += 1
+            if entry.feature_code == "ADM1":
+                value += 4
+            return value
+
+        return max(candidates, key=score)

@@ -1,0 +1,180 @@
+"""The store: articles with their extraction, events, places, quotes and read failures in one SQLite file."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..article import Extraction, ReadFailure, content_id
+from ..errors import StoreError
+from .migrations import migrate
+
+EVENT_COLUMNS = ("id", "article_id", "type", "mode", "acled_event_type", "acled_sub_event_type",
+                 "actor_text", "actor_name", "actor_type", "actor_country",
+                 "recipient_text", "recipient_name", "recipient_type", "recipient_country",
+                 "place_name", "geonameid", "lat", "lon", "country_code", "admin1", "location_precision",
+                 "date", "date_precision", "fatalities", "status", "speaker", "speaker_type", "via", "anonymous",
+                 "evidence", "evidence_start", "evidence_end", "confidence")
+
+
+def open_store(path: str | Path, *, readonly: bool = False) -> Store:
+    return Store(path, readonly=readonly)
+
+
+class Store:
+    """A dateline database. Opening it applies any pending migration (unless read-only)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = Path(path)
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no such database", code="E401")
+                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            else:
+                self.conn = sqlite3.connect(self.path)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a dateline database: {exc}", code="E401") from exc
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def known(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these documents the store already holds."""
+        found: set[str] = set()
+        for start in range(0, len(doc_ids), 500):
+            chunk = list(doc_ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT doc_id FROM articles WHERE doc_id IN ({marks})", chunk))
+        return found
+
+    def write(self, results: Iterable[Extraction | ReadFailure]) -> dict[str, int]:
+        """Write one batch in one transaction: all of it lands, or none (an interrupted run resumes cleanly)."""
+        counts = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
+        with self.conn:
+            for result in results:
+                if isinstance(result, ReadFailure):
+                    cur = self.conn.execute("INSERT OR IGNORE INTO failures VALUES (?, ?, ?)",
+                                            (result.origin, result.code, result.reason))
+                    counts["failures"] += cur.rowcount
+                elif result.error:
+                    cur = self.conn.execute("INSERT OR IGNORE INTO failures VALUES (?, ?, ?)",
+                                            (result.article.origin or result.doc_id, "E301", result.error))
+                    counts["failures"] += cur.rowcount
+                elif self._insert(result):
+                    counts["articles"] += 1
+                    counts["events"] += len(result.events)
+                else:
+                    counts["skipped"] += 1
+        return counts
+
+    def _insert(self, result: Extraction) -> bool:
+        a = result.article
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO articles (doc_id, content_hash, title, sections, source_id, published, outlet, url,"
+            " language, text, origin, extraction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (a.doc_id, content_id(a.text), a.title, json.dumps(a.sections), a.source_id, a.published, a.outlet,
+             a.url, a.language, a.text, a.origin, json.dumps(result.to_dict(), ensure_ascii=False)))
+        if cur.rowcount == 0:
+            return False
+        article_id = cur.lastrowid
+        self.conn.executemany(f"INSERT OR REPLACE INTO events ({','.join(EVENT_COLUMNS)}) VALUES "
+                              f"({','.join('?' * len(EVENT_COLUMNS))})",
+                              [_event_row(e, article_id) for e in result.events])
+        self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                              [(article_id, p.text, p.start, p.end, p.name, p.geonameid, p.lat, p.lon,
+                                p.country_code, p.admin1, p.feature_code, p.precision) for p in result.places])
+        self.conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
+                              [(article_id, q.text, q.start, q.end, q.speaker, q.speaker_type, q.via)
+                               for q in result.quotes])
+        return True
+
+    def set_stories(self, assignments: Iterable[tuple[str, str, str | None]]) -> None:
+        """(doc_id, story_id, duplicate_of) for articles already stored."""
+        with self.conn:
+            self.conn.executemany("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE doc_id = ?",
+                                  [(story, dup, doc) for doc, story, dup in assignments])
+
+    # ------------------------------------------------------------------ reading
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("articles", "events", "places", "quotes", "failures")}
+
+    def article(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
+        return dict(row) if row else None
+
+    def events(self, *, type: str | None = None, acled_type: str | None = None, actor: str | None = None,
+               place: str | None = None, country: str | None = None, since: str | None = None,
+               until: str | None = None, text: str | None = None, status: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Events matching every filter given, most recent first. Values are bound, never pasted into SQL."""
+        where, args = [], []
+        if type:
+            where.append("e.type = ?")
+            args.append(type.upper())
+        if acled_type:
+            where.append("(e.acled_event_type = ? OR e.acled_sub_event_type = ?)")
+            args += [acled_type, acled_type]
+        if actor:
+            where.append("(e.actor_name LIKE ? OR e.actor_text LIKE ? OR e.recipient_name LIKE ? OR e.recipient_text LIKE ?)")
+            args += [f"%{actor}%"] * 4
+        if place:
+            where.append("e.place_name LIKE ?")
+            args.append(f"%{place}%")
+        if country:
+            where.append("e.country_code = ?")
+            args.append(country.upper())
+        if since:
+            where.append("e.date >= ?")
+            args.append(since)
+        if until:
+            where.append("e.date <= ?")
+            args.append(until)
+        if status:
+            where.append("e.status = ?")
+            args.append(status)
+        if text:
+            where.append("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            args.append(_fts_query(text))
+        sql = ("SELECT e.*, a.doc_id, a.title, a.outlet, a.published, a.story_id FROM events e "
+               "JOIN articles a ON a.id = e.article_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date DESC, e.confidence DESC, e.id LIMIT ? OFFSET ?"
+        return [dict(row) for row in self.conn.execute(sql, args + [limit, offset])]
+
+
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query of quoted terms: no FTS syntax from the user reaches SQLite."""
+    words = [w.replace('"', "") for w in text.split() if w.replace('"', "")]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def _event_row(e, article_id: int) -> tuple:
+    actor, recipient, loc, att = e.actor, e.recipient, e.location, e.attribution
+    return (e.id, article_id, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type,
+            actor and actor.text, actor and actor.name, actor and actor.type, actor and actor.country,
+            recipient and recipient.text, recipient and recipient.name, recipient and recipient.type,
+            recipient and recipient.country,
+            loc and loc.name, loc and loc.geonameid, loc and loc.lat, loc and loc.lon, loc and loc.country_code,
+            loc and loc.admin1, loc and loc.precision,
+            e.date.value, e.date.precision, e.fatalities, e.status,
+            att and att.speaker, att and att.speaker_type, att and att.via, int(att.anonymous) if att else None,
+            e.evidence.text, e.evidence.start, e.evidence.end, e.confidence)

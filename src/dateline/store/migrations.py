@@ -1,0 +1,80 @@
+"""Schema changes, applied once each, in order, and recorded in the `migrations` table."""
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_initial", """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL,
+        title TEXT, sections TEXT, source_id TEXT, published TEXT, outlet TEXT, url TEXT, language TEXT,
+        text TEXT NOT NULL, origin TEXT,
+        story_id TEXT, duplicate_of TEXT,
+        extraction TEXT NOT NULL
+    );
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        type TEXT, mode TEXT, acled_event_type TEXT, acled_sub_event_type TEXT,
+        actor_text TEXT, actor_name TEXT, actor_type TEXT, actor_country TEXT,
+        recipient_text TEXT, recipient_name TEXT, recipient_type TEXT, recipient_country TEXT,
+        place_name TEXT, geonameid INTEGER, lat REAL, lon REAL, country_code TEXT, admin1 TEXT,
+        location_precision TEXT,
+        date TEXT, date_precision TEXT, fatalities INTEGER, status TEXT,
+        speaker TEXT, speaker_type TEXT, via TEXT, anonymous INTEGER,
+        evidence TEXT, evidence_start INTEGER, evidence_end INTEGER, confidence REAL
+    );
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_acled ON events(acled_event_type);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_country ON events(country_code);
+    CREATE TABLE places (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT, start INTEGER, "end" INTEGER, name TEXT, geonameid INTEGER, lat REAL, lon REAL,
+        country_code TEXT, admin1 TEXT, feature_code TEXT, precision TEXT
+    );
+    CREATE INDEX places_article ON places(article_id);
+    CREATE TABLE quotes (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT, start INTEGER, "end" INTEGER, speaker TEXT, speaker_type TEXT, via TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE TABLE failures (
+        origin TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL,
+        PRIMARY KEY (origin, code)
+    );
+    """),
+]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the migrations this database lacks; returns their names."""
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    known = {name for name, _ in MIGRATIONS}
+    newer = done - known
+    if newer:
+        from ..errors import StoreError
+
+        raise StoreError(f"the database has migrations this version does not know: {sorted(newer)}", code="E402")
+    applied = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        # one transaction per migration: a failed one leaves no trace and is tried again next time
+        conn.executescript("BEGIN;" + sql + f"INSERT INTO migrations VALUES ('{name}', datetime('now'));COMMIT;")
+        applied.append(name)
+    return applied
