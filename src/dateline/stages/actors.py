@@ -146,15 +146,19 @@ class ActorStage:
                 if code:
                     country = code
                 left = min(left, child.left_edge.i if child.dep_ != "det" else child.i)
-        for child in token.rights:  # "forces of Iraq"
-            if child.dep_ == "prep" and child.text.lower() == "of":
+        member_of = None
+        for child in token.rights:  # "forces of Iraq", "fighters from JNIM"
+            if child.dep_ == "prep" and child.text.lower() in ("of", "from"):
                 for obj in child.children:
                     code = self.gazetteer.country_code(obj.text)
-                    if code:
+                    if code and child.text.lower() == "of":
                         country = code
+                    group = next((e for s, e_, e in named if s <= obj.i < e_), None)
+                    if group is not None and group.type in ("rebels", "political_militia", "identity_militia"):
+                        member_of = group
         while left < token.i and doc[left].dep_ in ("det", "punct", "nummod", "quantmod"):
             left += 1
-        affiliated = next((e for s, e_, e in named if s >= left and e_ <= token.i + 1), None)
+        affiliated = member_of or next((e for s, e_, e in named if s >= left and e_ <= token.i + 1), None)
         span = doc[left:token.i + 1]
         if affiliated is not None:
             return ActorMention(span.start_char, span.end_char, span.text, affiliated.name, affiliated.type,
@@ -180,14 +184,14 @@ class ActorStage:
                 code = self.dictionary.demonym(ent.text)
                 if code:
                     votes[code] += 1
-            elif ent.label_ in ("GPE", "LOC"):
+            elif ent.label_ in ("GPE", "LOC", "FAC"):
                 code = self.gazetteer.country_code(ent.text)
                 if code:
                     votes[code] += 2
                 else:
                     best = max(self.gazetteer.candidates(ent.text), key=lambda e: e.population, default=None)
-                    if best is not None and best.population > 50000:
-                        votes[best.country_code] += 1
+                    if best is not None and best.population > 20000:
+                        votes[best.country_code] += 2
         return votes.most_common(1)[0][0] if votes else None
 
 

@@ -3,6 +3,7 @@ ACLED sub-event refined from the sentence and the actors, a status (a threat is 
 place, date and attribution. One happening per sentence: a sentence's violent triggers make one event."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..article import Event, EventDate, Evidence, Party
@@ -15,7 +16,8 @@ NON_STATE = {"rebels", "political_militia", "identity_militia"}
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 REALIS = {"asserted", "claimed", "historical"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "perpetrate", "commit", "unleash", "begin",
-               "start", "claim", "organize", "organise", "lead", "plant", "fire", "use", "detonate", "set", "take"}
+               "start", "claim", "organize", "organise", "lead", "plant", "fire", "use", "detonate", "set", "take",
+               "give", "issue", "make", "deliver", "impose", "announce", "hold", "sign", "reach", "call"}
 IRREALIS_VERBS = {"threaten": "planned", "vow": "planned", "plan": "planned", "pledge": "planned",
                   "promise": "planned", "intend": "planned", "aim": "planned", "prepare": "planned",
                   "seek": "planned", "want": "planned", "ultimatum": "planned", "warn": "planned",
@@ -32,6 +34,7 @@ PROTEST_FORCE = {"tear", "teargas", "cannon", "disperse", "baton", "rubber", "ar
 PROTEST_KILL = {"kill", "dead", "ammunition", "live"}
 CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hostage", "rebel", "militant", "armed",
                   "war", "fighting", "hostility", "disarm", "militia"}
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 OFFENSIVE_WORDS = {"offensive", "campaign", "operation", "attack", "assault", "strike", "raid", "push", "war"}
 DISRUPT_OBJECTS = {"drone", "missile", "rocket", "bomb", "ied", "explosive", "weapon", "plot", "attack", "device",
                    "mine", "shell", "cache"}
@@ -154,8 +157,9 @@ class EventStage:
         realis = [m for m in group if m[1].i == head.i or _status(document, m[1], sentence)[0] in REALIS] or group
         specific = max(realis, key=lambda m: (SPECIFICITY.get(m[0].rule, 2), m[0].weight))[0]
         actor_token, recipient_token = _roles(head)
-        actor = _party(document, actor_token)
-        recipient = _party(document, recipient_token)
+        trigger_tokens = {i for m in group for i in m[2]}
+        actor = _party(document, actor_token, trigger_tokens)
+        recipient = _party(document, recipient_token, trigger_tokens)
         if actor is None:  # the weapon's own words may name the actor ("an ISIL car bomb")
             for _, other, _ in group:
                 actor = actor or _party(document, _roles(other)[0])
@@ -194,7 +198,10 @@ class EventStage:
     def _acled(self, trigger: Trigger, head, actor: Party | None, recipient: Party | None, sentence):
         kind, sub = trigger.acled_event_type, trigger.acled_sub_event_type
         rule = trigger.rule
+        following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
         lemmas = {t.lemma_.lower() for t in sentence}
+        if rule == "protest":  # "Police fired tear gas" often comes in the next sentence
+            lemmas |= {t.lemma_.lower() for t in following if t.sent.start == sentence.end}
         actor_type = actor.type if actor else None
         recipient_type = recipient.type if recipient else None
         if rule == "capture":
@@ -210,6 +217,15 @@ class EventStage:
             if actor_type in ("state_forces", "government", "external"):
                 return "Battles", "Government regains territory"
             return kind, sub
+        if rule == "clash":
+            sides = {actor_type, recipient_type}
+            if sides & {"protesters", "rioters", "civilians"}:
+                return "Riots", "Violent demonstration"
+            return kind, sub
+        if rule == "beat":
+            if recipient_type in (None, "other", "organization") or SCORE.search(sentence.text):
+                return None, None  # "beating West Ham 3-1"
+            rule = "violence"
         if rule == "violence":
             if actor_type in ("protesters", "rioters"):
                 return "Riots", "Mob violence" if actor_type == "rioters" else "Violent demonstration"
@@ -328,9 +344,11 @@ def _opponent(document: Document, head, actor: Party | None) -> Party | None:
     return None
 
 
-def _party(document: Document, token) -> Party | None:
+def _party(document: Document, token, exclude: set[int] = frozenset()) -> Party | None:
     """The actor a role token names: a dictionary or agent mention in its phrase, else its own words."""
     if token is None or token.pos_ in ("PRON", "DET") and token.lower_ not in ("they", "he", "she"):
+        return None
+    if token.i in exclude or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
         return None
     doc = document.doc
     span = doc[token.left_edge.i:token.right_edge.i + 1]
@@ -355,7 +373,7 @@ def _status(document: Document, head, sentence):
     status = "asserted"
     token, steps = head, 0
     while steps < 12:
-        if any(c.dep_ == "neg" for c in token.children):
+        if token.i == head.i and any(c.dep_ == "neg" for c in token.children):
             status = "denied"
             break
         modal = next((MODALS[c.lower_] for c in token.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
@@ -374,8 +392,9 @@ def _status(document: Document, head, sentence):
                                                                  "seem", "say", "report", "tell")):
             status = "planned"
             break
-        if token.head.i == token.i:
-            break
+        if token.head.i == token.i or (token.i != head.i and token.tag_ in ("VBD", "VBZ", "VBP", "VBG")) or (
+                token.i == head.i and token.tag_ in ("VBD", "VBG")):
+            break  # a finite or participle verb asserts its own clause
         token, steps = token.head, steps + 1
     claim = _claim_for(document.claims, head)
     attribution = claim.attribution if claim else None

@@ -6,7 +6,7 @@ import math
 import re
 
 from ..article import Place
-from ..gazetteer import Entry
+from ..gazetteer import Entry, normalise
 from . import Document, stage
 
 DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -84,8 +84,9 @@ class PlaceStage:
     def _untagged_place(self, text: str) -> bool:
         if text.lower() in MONTHS_DAYS or self.actors.lookup(text) or self.actors.demonym(text):
             return False
-        return any(e.population >= MIN_POPULATION_UNTAGGED or e.feature_code in ("PCLI", "ADM1")
-                   for e in self.gazetteer.candidates(text))
+        key = normalise(text)  # only a place's own name, not one of its many alternate names
+        return any((e.population >= MIN_POPULATION_UNTAGGED or e.feature_code in ("PCLI", "ADM1"))
+                   and normalise(e.name) == key for e in self.gazetteer.candidates(text))
 
     def resolve(self, name: str, *, focus: str | None, context: set[str]) -> Entry | None:
         """The most likely gazetteer entry for a name, or None."""

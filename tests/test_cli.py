@@ -1,0 +1,87 @@
+"""The command line: the contract commands, exit codes, error lines, ingest and events."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import SAMPLES
+
+
+def run(*args, stdin: str | None = None):
+    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True, text=True,
+                          input=stdin, timeout=600)
+
+
+def test_cli_extract_stdin_jsonl_keeps_order_and_ids():
+    docs = [{"id": "b", "text": "Police arrested five protesters in Harare on Friday."},
+            {"id": "a", "text": "The weather was mild."}]
+    out = run("extract", "--workers", "1", "--published", "2024-05-20",
+              stdin="\n".join(json.dumps(d) for d in docs))
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line["doc_id"] for line in lines] == ["b", "a"]
+    assert lines[0]["article"]["text"] == docs[0]["text"]
+    assert lines[0]["events"][0]["acled_sub_event_type"] == "Arrests"
+
+
+def test_cli_extract_bad_files_give_error_lines_and_status_1(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "good.txt").write_text("Troops clashed with rebels near Goma on Monday.\n")
+    out = run("extract", "--workers", "1", str(tmp_path))
+    assert out.returncode == 1
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    errors = {line["doc_id"].rsplit("/", 1)[-1]: line["error"] for line in lines if line["error"]}
+    assert set(errors) == {"empty.txt", "blob.bin"}
+    assert "empty file" in errors["empty.txt"] and "binary" in errors["blob.bin"]
+    assert sum(1 for line in lines if not line["error"]) == 1
+    assert "empty.txt" in out.stderr
+
+
+def test_cli_extract_two_workers_equal_one(tmp_path):
+    docs = [{"id": f"d{i}", "text": f"Gunmen killed {i + 2} villagers near Kaduna on Sunday, police said."}
+            for i in range(70)]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(json.dumps(d) for d in docs))
+    one = run("extract", "--workers", "1", "--published", "2024-05-20", str(path))
+    two = run("extract", "--workers", "2", "--batch-size", "16", "--published", "2024-05-20", str(path))
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+
+
+def test_cli_stories_lines():
+    text = "Heavy fighting broke out between the army and rebels in the north on Monday, officials said."
+    docs = [{"id": "x1", "text": text}, {"id": "x2", "text": text + " Read more."},
+            {"id": "x3", "text": "The central bank left interest rates unchanged on Thursday."}]
+    out = run("stories", stdin="\n".join(json.dumps(d) for d in docs))
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line["doc_id"] for line in lines] == ["x1", "x2", "x3"]
+    assert lines[1]["duplicate_of"] == "x1" and lines[1]["story_id"] == lines[0]["story_id"]
+    assert lines[2]["story_id"] != lines[0]["story_id"] and lines[2]["duplicate_of"] is None
+
+
+@pytest.mark.slow
+def test_cli_ingest_twice_changes_nothing_and_events_filter(tmp_path):
+    db = tmp_path / "d.db"
+    first = run("ingest", str(SAMPLES / "corpus"), "--db", str(db), "--workers", "1", "--published", "2024-05-20")
+    assert first.returncode == 0, first.stderr
+
+    def dump():
+        with sqlite3.connect(db) as conn:
+            return list(conn.iterdump())
+
+    before = dump()
+    second = run("ingest", str(SAMPLES / "corpus"), "--db", str(db), "--workers", "1", "--published", "2024-05-20")
+    assert second.returncode == 0 and "0 new articles" in second.stderr
+    assert dump() == before
+    out = run("events", "--db", str(db), "--acled-type", "Arrests", "--format", "json")
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows and all(r["acled_sub_event_type"] == "Arrests" for r in rows)
+    out = run("events", "--db", str(db), "--text", "Kirkuk", "--format", "json")
+    assert {json.loads(line)["place_name"] for line in out.stdout.splitlines()} == {"Kirkuk"}
+    table = run("events", "--db", str(db))
+    assert "Kirkuk" in table.stdout and table.returncode == 0

@@ -1,0 +1,78 @@
+"""Relative dates, each resolved against a stated publication date (its weekday in the comment)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.stages.dates import resolve
+
+MON = dt.date(2017, 1, 16)  # Monday
+THU = dt.date(2024, 5, 16)  # Thursday
+SUN = dt.date(2023, 12, 31)  # Sunday
+
+CASES = [
+    ("on Monday", MON, "2017-01-16", "day"),  # same weekday as publication: that day, not a week earlier
+    ("Monday", THU, "2024-05-13", "day"),
+    ("on Tuesday", THU, "2024-05-14", "day"),
+    ("Thursday", THU, "2024-05-16", "day"),
+    ("on Friday", THU, "2024-05-10", "day"),
+    ("last Friday", MON, "2017-01-13", "day"),
+    ("last Monday", MON, "2017-01-09", "day"),
+    ("next Monday", THU, "2024-05-20", "day"),
+    ("Sunday night", MON, "2017-01-15", "day"),
+    ("Saturday morning", SUN, "2023-12-30", "day"),
+    ("today", THU, "2024-05-16", "day"),
+    ("this morning", THU, "2024-05-16", "day"),
+    ("tonight", THU, "2024-05-16", "day"),
+    ("yesterday", THU, "2024-05-15", "day"),
+    ("last night", MON, "2017-01-15", "day"),
+    ("yesterday", dt.date(2024, 3, 1), "2024-02-29", "day"),
+    ("the day before yesterday", THU, "2024-05-14", "day"),
+    ("tomorrow", SUN, "2024-01-01", "day"),
+    ("three days ago", THU, "2024-05-13", "day"),
+    ("two weeks ago", MON, "2017-01-02", "week"),
+    ("a week ago", THU, "2024-05-09", "week"),
+    ("two months ago", MON, "2016-11-01", "month"),
+    ("five years ago", THU, "2019-01-01", "year"),
+    ("last week", MON, "2017-01-09", "week"),
+    ("the past two weeks", MON, "2017-01-02", "week"),
+    ("last month", MON, "2016-12-01", "month"),
+    ("last month", THU, "2024-04-01", "month"),
+    ("last year", THU, "2023-01-01", "year"),
+    ("earlier this week", MON, "2017-01-16", "week"),
+    ("earlier this week", THU, "2024-05-13", "week"),
+    ("this week", SUN, "2023-12-25", "week"),
+    ("earlier this month", THU, "2024-05-01", "month"),
+    ("this year", THU, "2024-01-01", "year"),
+    ("in October", MON, "2016-10-01", "month"),
+    ("since October", MON, "2016-10-01", "month"),
+    ("in May", THU, "2024-05-01", "month"),
+    ("in early March", THU, "2024-03-01", "month"),
+    ("in June", THU, "2023-06-01", "month"),
+    ("October 2015", THU, "2015-10-01", "month"),
+    ("in 2014", MON, "2014-01-01", "year"),
+    ("on January 12", MON, "2017-01-12", "day"),
+    ("Jan. 12", MON, "2017-01-12", "day"),
+    ("December 30", MON, "2016-12-30", "day"),
+    ("on 9 May 2020", THU, "2020-05-09", "day"),
+    ("12th of May", THU, "2024-05-12", "day"),
+    ("May 3, 2021", THU, "2021-05-03", "day"),
+    ("2024-05-02", MON, "2024-05-02", "day"),
+    ("recently", THU, None, "unknown"),
+]
+
+
+@pytest.mark.parametrize("expression,published,value,precision", CASES)
+def test_dates_resolve(expression, published, value, precision):
+    assert resolve(expression, published) == (value, precision)
+
+
+def test_dates_table_is_large_enough():
+    assert len(CASES) >= 40
+
+
+def test_dates_without_publication_date_keep_explicit_years():
+    assert resolve("on 9 May 2020", None) == ("2020-05-09", "day")
+    assert resolve("in 2014", None) == ("2014-01-01", "year")
+    assert resolve("on Monday", None) == (None, "unknown")
