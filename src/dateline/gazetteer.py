@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
@@ -154,6 +154,8 @@ def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]],
         cc = city["countrycode"]
         code = "PPLC" if (cc, normalise(city["name"])) in capitals else "PPL"
         points.setdefault(cc, []).append((city["latitude"], city["longitude"]))
+        if cc == "US":
+            points.setdefault(f"US.{city['admin1code']}", []).append((city["latitude"], city["longitude"]))
         names = {city["name"]} | {n for n in city.get("alternatenames", []) if len(n) >= 3 and _latin(n)}
         add(Entry(int(city["geonameid"]), city["name"], city["latitude"], city["longitude"], cc,
                   f"{cc}.{city['admin1code']}" if city.get("admin1code") else None, code,
@@ -170,6 +172,10 @@ def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]],
         add(Entry(int(c["geonameid"]), c["name"], lat, lon, c["iso"], None, "PCLI",
                   int(c.get("population") or 0)), aliases)
     for state in states.values():
-        add(Entry(int(state["geonameid"]), state["name"], None, None, "US", f"US.{state['code']}", "ADM1", 0),
+        # a state's point, like a country's, is the median of its places: an area, flagged by its precision
+        spots = points.get(f"US.{state['code']}", [])
+        lat = statistics.median(p[0] for p in spots) if spots else None
+        lon = statistics.median(p[1] for p in spots) if spots else None
+        add(Entry(int(state["geonameid"]), state["name"], lat, lon, "US", f"US.{state['code']}", "ADM1", 0),
             {state["name"]})
     return entries, index, countries

@@ -162,7 +162,7 @@ class EventStage:
         recipient = _party(document, recipient_token, trigger_tokens)
         if actor is None:  # the weapon's own words may name the actor ("an ISIL car bomb")
             for _, other, _ in group:
-                actor = actor or _party(document, _roles(other)[0])
+                actor = actor or _party(document, _roles(other)[0], trigger_tokens)
         status, attribution = _status(document, head, sentence)
         text = sentence.text.rstrip()
         etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
@@ -348,8 +348,12 @@ def _party(document: Document, token, exclude: set[int] = frozenset()) -> Party 
     """The actor a role token names: a dictionary or agent mention in its phrase, else its own words."""
     if token is None or token.pos_ in ("PRON", "DET") and token.lower_ not in ("they", "he", "she"):
         return None
-    if token.i in exclude or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
+    if token.i in exclude or token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
         return None
+    if token.ent_type_ == "CARDINAL" or token.like_num:  # "dozens of IS militants": the people counted
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return _party(document, counted, exclude) if counted is not None else None
     doc = document.doc
     span = doc[token.left_edge.i:token.right_edge.i + 1]
     best = None

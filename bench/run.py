@@ -1,0 +1,52 @@
+"""Throughput of `dateline extract` on the sample corpus, repeated to a few hundred documents.
+
+Run with `make bench`. Prints documents per second for 1 and 2 worker processes, start-up included.
+Figures and the machine they came from go in bench/README.md.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIES = 10
+
+
+def corpus(path: Path) -> int:
+    """The sample corpus as JSONL, each article repeated COPIES times under new ids."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from dateline.article import Article
+    from dateline.ingest import read_inputs
+
+    articles = [a for a in read_inputs([str(ROOT / "samples" / "corpus")]) if isinstance(a, Article)]
+    with path.open("w", encoding="utf-8") as f:
+        for n in range(COPIES):
+            for a in articles:
+                f.write(json.dumps({"id": f"{a.doc_id}-{n}", "text": a.text, "published": a.published}) + "\n")
+    return len(articles) * COPIES
+
+
+def main() -> None:
+    dateline = ROOT / ".venv" / "bin" / "dateline"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.jsonl"
+        n = corpus(path)
+        words = sum(len(json.loads(line)["text"].split()) for line in path.open())
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(f"corpus: {n} documents, {words / n:.0f} words each on average")
+        for workers in (1, 2):
+            start = time.perf_counter()
+            subprocess.run([str(dateline), "extract", "--workers", str(workers), str(path)], check=True,
+                           stdout=subprocess.DEVNULL)
+            elapsed = time.perf_counter() - start
+            print(f"workers={workers}: {elapsed:.1f} s, {n / elapsed:.1f} docs/s (start-up included)")
+
+
+if __name__ == "__main__":
+    main()
