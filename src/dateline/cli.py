@@ -76,7 +76,7 @@ def cmd_stories(args) -> int:
             line = {**failure_dict(item), "story_id": None, "duplicate_of": None}
             failed += 1
         else:
-            story, duplicate = index.add(item.doc_id, item.text if not item.title else f"{item.title}\n{item.text}")
+            story, duplicate = index.add(item.doc_id, item.text, title=item.title)
             line = {"doc_id": item.doc_id, "error": None, "story_id": story, "duplicate_of": duplicate}
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     return 1 if failed else 0

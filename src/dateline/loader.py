@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from .article import Article, Extraction, ReadFailure
-from .consolidate.stories import StoryIndex
 from .ingest import read_inputs
 from .runners.local import run
 from .settings import Settings
@@ -42,15 +41,7 @@ def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = N
             totals[key] += value
         if progress:
             progress(totals)
-    assign_stories(store)
     return totals
-
-
-def assign_stories(store: Store) -> None:
-    """Story ids and duplicates for every stored article, in publication order (stable story ids)."""
-    index = StoryIndex()
-    rows = store.conn.execute("SELECT doc_id, text FROM articles ORDER BY coalesce(published, ''), id").fetchall()
-    store.set_stories([(doc_id, *index.add(doc_id, text)) for doc_id, text in rows])
 
 
 def is_ok(result: Extraction | ReadFailure) -> bool:

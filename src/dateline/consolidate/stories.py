@@ -1,17 +1,20 @@
-"""Stories: articles about the same happening, grouped incrementally.
+"""Stories: articles about the same happening, grouped incrementally in SQLite.
 
-Each article becomes a weighted bag of words (names count double); it is compared, through an inverted
-index of its heaviest words, with the articles already seen, and joins the story of the most similar one
-when the cosine similarity reaches the threshold, else starts a story of its own. A story's id is the
-doc_id of its first article, so it never changes as articles arrive.
+Each article becomes a TF-IDF bag of words (names count double). Its heaviest words find, through an index,
+the recent articles that share them; it joins the story of the most similar one when the cosine similarity
+reaches the threshold, else starts a story of its own. A copy (see dedup.py) joins its original's story.
+A story's id is the doc_id of its first article, so it never changes as articles arrive, and adding an
+article costs the same however many are stored: every lookup goes through an index and is bounded.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
+import sqlite3
 from collections import Counter
 
-from .dedup import DuplicateIndex
+from .dedup import SKETCH, resemblance, sketch
 
 STOPWORDS = frozenset("""a about above after again against all also although am an and any are as at be because been
 before being below between both but by can could did do does doing down during each few for from further had has
@@ -22,65 +25,113 @@ where which while who whom why will with would you your said says say told accor
 years day days week weeks last first people mr mrs ms since still many much may might must us per cent percent
 would could shall like get got make made time times including include includes""".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+")
-INDEX_TERMS = 12
+INDEX_TERMS = 12  # the heaviest words of an article that find its neighbours
+RECENT = 200  # articles per word looked at: bounds the cost of one lookup
+SIGNED = 1 << 63  # SQLite integers are signed 64-bit
 
 
 def terms(text: str) -> Counter[str]:
+    """Word counts without stop words; a capitalised word inside a sentence (a name) counts double."""
     counts: Counter[str] = Counter()
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         low = word.lower().strip("'-")
         if len(low) < 3 or low in STOPWORDS:
             continue
-        counts[low] += 2 if word[0].isupper() and match.start() > 0 and text[match.start() - 2:match.start()].strip() not in (".", "") else 1
+        before = text[max(0, match.start() - 2):match.start()].strip()
+        counts[low] += 2 if word[0].isupper() and before not in (".", "", "!", "?", '"', "“") else 1
     return counts
 
 
 class StoryIndex:
-    """Assigns each added article a story id and, for copies, the article it duplicates."""
+    """Assigns each added article a story id and, for a copy, the article it duplicates.
 
-    def __init__(self, threshold: float = 0.3, *, duplicate_threshold: float = 0.5):
+    Works on any connection holding the dateline schema: the store's file, or an in-memory database.
+    """
+
+    def __init__(self, conn: sqlite3.Connection | None = None, *, threshold: float = 0.3,
+                 duplicate_threshold: float = 0.5, containment: float = 0.6):
+        if conn is None:
+            from ..store.migrations import migrate
+
+            conn = sqlite3.connect(":memory:")
+            migrate(conn)
+        self.conn = conn
         self.threshold = threshold
-        self.duplicates = DuplicateIndex(duplicate_threshold)
-        self.df: Counter[str] = Counter()
-        self.n = 0
-        self.vectors: dict[str, dict[str, float]] = {}
-        self.story: dict[str, str] = {}
-        self.postings: dict[str, list[str]] = {}
+        self.duplicate_threshold = duplicate_threshold
+        self.containment = containment
 
-    def _idf(self, term: str) -> float:
-        return math.log((self.n + 10) / (self.df[term] + 1))
+    def add(self, doc_id: str, text: str, *, title: str | None = None) -> tuple[str, str | None]:
+        """(story_id, duplicate_of) of an article; an article added before keeps what it had.
 
-    def _vector(self, counts: Counter[str]) -> dict[str, float]:
-        vector = {t: (1 + math.log(c)) * self._idf(t) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        return {t: v / norm for t, v in vector.items()}
-
-    def add(self, doc_id: str, text: str) -> tuple[str, str | None]:
-        """(story_id, duplicate_of) of a new article."""
-        duplicate_of = self.duplicates.add(doc_id, text)
-        counts = terms(text)
-        self.n += 1
-        self.df.update(counts.keys())
+        A copy is judged on the body alone (syndicators change titles); the story on title and body."""
+        known = self.conn.execute("SELECT story_id, duplicate_of FROM doc_index WHERE doc_id = ?", (doc_id,)).fetchone()
+        if known:
+            return known[0], known[1]
+        mine = sketch(text)
+        duplicate_of = self._original(mine)
+        counts = terms(f"{title}\n{text}" if title else text)
         vector = self._vector(counts)
         if duplicate_of is not None:
-            story = self.story[duplicate_of]
+            story = self.conn.execute("SELECT story_id FROM doc_index WHERE doc_id = ?", (duplicate_of,)).fetchone()[0]
         else:
             story = self._nearest_story(vector) or doc_id
         heavy = sorted(vector, key=vector.get, reverse=True)[:INDEX_TERMS]
-        for term in heavy:
-            self.postings.setdefault(term, []).append(doc_id)
-        self.vectors[doc_id] = vector
-        self.story[doc_id] = story
+        self.conn.execute("INSERT INTO doc_index VALUES (?, ?, ?, ?, ?)",
+                          (doc_id, story, duplicate_of, json.dumps(mine), json.dumps(vector)))
+        self.conn.executemany("INSERT INTO doc_sketch VALUES (?, ?)", [(doc_id, v - SIGNED) for v in mine])
+        self.conn.executemany("INSERT INTO doc_terms VALUES (?, ?)", [(doc_id, t) for t in heavy])
+        self.conn.executemany("INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                              [(t,) for t in counts])
         return story, duplicate_of
+
+    def _original(self, mine: tuple[int, ...]) -> str | None:
+        """The earliest indexed article this one copies (shared shingles), or None."""
+        if not mine:
+            return None
+        shared: Counter[str] = Counter()
+        values = [v - SIGNED for v in mine]
+        for start in range(0, len(values), 500):
+            chunk = values[start:start + 500]
+            rows = self.conn.execute(f"SELECT doc_id FROM doc_sketch WHERE value IN ({','.join('?' * len(chunk))})",
+                                     chunk)
+            shared.update(r[0] for r in rows)
+        for other, count in shared.most_common(20):
+            row = self.conn.execute("SELECT sketch, duplicate_of FROM doc_index WHERE doc_id = ?", (other,)).fetchone()
+            theirs = tuple(json.loads(row[0]))
+            contained = count / max(1, min(len(mine), len(theirs), SKETCH))  # a trimmed copy lies inside
+            if resemblance(mine, theirs) >= self.duplicate_threshold or contained >= self.containment:
+                return row[1] or other
+        return None
+
+    def _idf(self, counts: Counter[str]) -> dict[str, float]:
+        n = self.conn.execute("SELECT count(*) FROM doc_index").fetchone()[0]
+        words = list(counts)
+        df: dict[str, int] = {}
+        for start in range(0, len(words), 500):
+            chunk = words[start:start + 500]
+            df.update(self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(chunk))})",
+                                        chunk).fetchall())
+        return {w: math.log((n + 10) / (df.get(w, 0) + 1)) for w in words}
+
+    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+        idf = self._idf(counts)
+        vector = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return {t: round(v / norm, 5) for t, v in vector.items()}
 
     def _nearest_story(self, vector: dict[str, float]) -> str | None:
         heavy = sorted(vector, key=vector.get, reverse=True)[:INDEX_TERMS]
-        candidates = {other for term in heavy for other in self.postings.get(term, ())[-200:]}
+        candidates: set[str] = set()
+        for term in heavy:
+            candidates.update(r[0] for r in self.conn.execute(
+                "SELECT doc_id FROM doc_terms WHERE term = ? ORDER BY rowid DESC LIMIT ?", (term, RECENT)))
         best, best_score = None, self.threshold
-        for other in candidates:
-            theirs = self.vectors[other]
+        for other in sorted(candidates):
+            story, stored = self.conn.execute("SELECT story_id, vector FROM doc_index WHERE doc_id = ?",
+                                              (other,)).fetchone()
+            theirs = json.loads(stored)
             score = sum(w * theirs.get(t, 0.0) for t, w in vector.items())
             if score >= best_score:
-                best, best_score = other, score
-        return self.story[best] if best is not None else None
+                best, best_score = story, score
+        return best

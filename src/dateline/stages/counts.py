@@ -26,11 +26,11 @@ _RANGE = rf"(?:between )?({NUMBER})(?:(?: to | and |-|–| or ){NUMBER})?"
 _NOUNS = r"(?:[\w'-]+ ){0,4}?"
 
 _KILLED = "killed|dead|died|slain|executed|massacred|beheaded|shot dead|lost their lives|perished"
-_FATALITY_PATTERNS = [
+_FATALITY_PATTERNS = [  # the death toll first: it is the figure a report stands by
+    re.compile(rf"\bdeath toll\b[^.;]{{0,80}}?\b(?:to|at|of|reached|hit) {_QUALIFIER}{_RANGE}\b", re.I),
     re.compile(rf"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|execut(?:ed|ing)|behead(?:ed|ing)) "
                rf"{_QUALIFIER}{_RANGE}\b(?! (?:years?|months?|days?|hours?|km|kilometres|miles|percent|%))", re.I),
     re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are |being )?(?:{_KILLED})\b", re.I),
-    re.compile(rf"\bdeath toll {_NOUNS}(?:to|at|of|reached|hit|stood at|stands at) {_QUALIFIER}{_RANGE}\b", re.I),
     re.compile(rf"\b{_QUALIFIER}{_RANGE} (?:people )?(?:deaths|fatalities|dead bodies|bodies)\b", re.I),
 ]
 _INJURED = [

@@ -167,6 +167,8 @@ class EventStage:
         text = sentence.text.rstrip()
         etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
         acled_type, acled_sub = self._acled(specific, head, actor, recipient, sentence)
+        if specific.rule == "destroy" and (actor is None or actor.type == "other"):
+            return None  # "the blast set cars on fire": a consequence, not a second event
         if specific.rule == "transfer" and head.lemma_ == "withdraw" and _abstract_object(head):
             etype, mode = "SANCTION", "withdraw"  # "withdrew the emir designation from the leaders"
             acled_type, acled_sub = self._acled(GROUP_CHANGE, head, actor, recipient, sentence)
@@ -400,6 +402,11 @@ def _status(document: Document, head, sentence):
                 token.i == head.i and token.tag_ in ("VBD", "VBG")):
             break  # a finite or participle verb asserts its own clause
         token, steps = token.head, steps + 1
+    governor = head.head if head.dep_ in ("dobj", "pobj", "nsubjpass") else head
+    for role in (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        # "No group claimed the attack", "police arrested no one"
+        if role.lower_ in ("nobody", "none", "nothing") or any(c.lower_ == "no" and c.dep_ == "det" for c in role.children):
+            status = "denied" if status == "asserted" else status
     claim = _claim_for(document.claims, head)
     attribution = claim.attribution if claim else None
     if claim is not None and status == "asserted":
@@ -446,14 +453,38 @@ def _date(document: Document, sentence, head) -> EventDate:
 
 
 def _one_per_happening(events: list[Event]) -> list[Event]:
-    """A sentence that restates an earlier event adds evidence, not a second event; most confident first."""
-    kept: dict[tuple, Event] = {}
+    """A sentence that restates an earlier event adds evidence, not a second event; most confident first.
+
+    Two events of an article are one happening when they have the same type and place, no contradicting
+    dates, sides or status; the kept one takes what the other adds (a count, a date, a side)."""
+    kept: list[Event] = []
     for event in events:
-        key = (event.type, event.acled_sub_event_type, event.actor.name if event.actor else None,
-               event.recipient.name if event.recipient else None,
-               event.location.geonameid if event.location else None, event.status)
-        if key in kept:
-            kept[key].confidence = max(kept[key].confidence, event.confidence)
+        twin = next((k for k in kept if _same_happening(k, event)), None)
+        if twin is None:
+            kept.append(event)
             continue
-        kept[key] = event
-    return sorted(kept.values(), key=lambda e: -e.confidence)
+        first, second = (twin, event) if twin.confidence >= event.confidence else (event, twin)
+        first.fatalities = first.fatalities if first.fatalities is not None else second.fatalities
+        first.actor = first.actor or second.actor
+        first.recipient = first.recipient or second.recipient
+        if first.date.precision == "unknown" and second.date.precision != "unknown":
+            first.date = second.date
+        first.attribution = first.attribution or second.attribution
+        if first is event:
+            kept[kept.index(twin)] = event
+    return sorted(kept, key=lambda e: -e.confidence)
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.type != b.type or (a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type):
+        return False
+    if (a.status in REALIS) != (b.status in REALIS) or "denied" in (a.status, b.status) and a.status != b.status:
+        return False
+    if (a.location.geonameid if a.location else None) != (b.location.geonameid if b.location else None):
+        return False
+    if a.date.precision != "unknown" and b.date.precision != "unknown" and a.date.value != b.date.value:
+        return False
+    for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
+        if x and y and x.name != y.name and x.type != "other" and y.type != "other":
+            return False
+    return True

@@ -18,6 +18,20 @@ COMPASS = {"west", "east", "north", "south", "the west", "the east", "the north"
 MIN_POPULATION_UNTAGGED = 20000  # a proper noun spaCy did not call a place must be a sizeable town
 
 
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "around", "of", "into", "across", "towards", "toward"}
+PLACE_NOUNS = {"market", "town", "city", "village", "province", "district", "region", "area", "border", "airport"}
+
+
+def _locative(doc, token) -> bool:
+    """A name spaCy took for a person that the words around it place on the map: "in Tuz Khurmatu"."""
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lemma_.lower() if end < len(doc) else ""
+    return before in LOCATIVE or after in PLACE_NOUNS or (start > 1 and doc[start - 1].tag_ == "POS"
+                                                          and doc[start - 2].lower_ in LOCATIVE)
+
+
 @stage("places", requires=("doc", "actors"), assigns=("places",))
 class PlaceStage:
     def __init__(self, resources):
@@ -65,7 +79,8 @@ class PlaceStage:
         # proper nouns spaCy left out or called something else ("Mosul University", "the Hawija district")
         i = 0
         while i < len(doc):
-            if doc[i].pos_ != "PROPN" or doc[i].i in taken or doc[i].ent_type_ == "PERSON":
+            if doc[i].pos_ != "PROPN" or doc[i].i in taken or (doc[i].ent_type_ == "PERSON"
+                                                                 and not _locative(doc, doc[i])):
                 i += 1
                 continue
             j = i

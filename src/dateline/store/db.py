@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Extraction, ReadFailure, content_id
+from ..consolidate.happenings import HappeningIndex
+from ..consolidate.stories import StoryIndex
 from ..errors import StoreError
 from .migrations import migrate
 
@@ -102,13 +104,14 @@ class Store:
         self.conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
                               [(article_id, q.text, q.start, q.end, q.speaker, q.speaker_type, q.via)
                                for q in result.quotes])
+        # stories and happenings grow with each article, in the same transaction as the article itself
+        story, duplicate_of = StoryIndex(self.conn).add(a.doc_id, a.text, title=a.title)
+        self.conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
+                          (story, duplicate_of, article_id))
+        happenings = HappeningIndex(self.conn)
+        for event in result.events:
+            happenings.add(event.id)
         return True
-
-    def set_stories(self, assignments: Iterable[tuple[str, str, str | None]]) -> None:
-        """(doc_id, story_id, duplicate_of) for articles already stored."""
-        with self.conn:
-            self.conn.executemany("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE doc_id = ?",
-                                  [(story, dup, doc) for doc, story, dup in assignments])
 
     # ------------------------------------------------------------------ reading
 
@@ -153,12 +156,25 @@ class Store:
         if text:
             where.append("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             args.append(_fts_query(text))
-        sql = ("SELECT e.*, a.doc_id, a.title, a.outlet, a.published, a.story_id FROM events e "
-               "JOIN articles a ON a.id = e.article_id")
+        sql = ("SELECT e.*, a.doc_id, a.title, a.outlet, a.published, a.story_id, a.duplicate_of,"
+               " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent FROM events e"
+               " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.date DESC, e.confidence DESC, e.id LIMIT ? OFFSET ?"
         return [dict(row) for row in self.conn.execute(sql, args + [limit, offset])]
+
+    def happenings(self, *, min_independent: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+        """Events merged across articles, best corroborated first."""
+        rows = self.conn.execute("SELECT * FROM happenings WHERE n_independent >= ? ORDER BY n_independent DESC,"
+                                 " n_articles DESC, date DESC LIMIT ?", (min_independent, limit))
+        return [dict(row) for row in rows]
+
+    def stories(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT story_id, count(*) AS n_articles, min(published) AS first, "
+                                 "max(published) AS last, min(title) AS title FROM articles "
+                                 "GROUP BY story_id ORDER BY n_articles DESC, first")
+        return [dict(row) for row in rows]
 
 
 def _fts_query(text: str) -> str:

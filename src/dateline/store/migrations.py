@@ -57,6 +57,30 @@ MIGRATIONS: list[tuple[str, str]] = [
         PRIMARY KEY (origin, code)
     );
     """),
+    ("0002_stories_and_happenings", """
+    CREATE TABLE doc_index (
+        doc_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, duplicate_of TEXT,
+        sketch TEXT NOT NULL, vector TEXT NOT NULL
+    );
+    CREATE TABLE doc_sketch (doc_id TEXT NOT NULL, value INTEGER NOT NULL);
+    CREATE INDEX doc_sketch_value ON doc_sketch(value);
+    CREATE TABLE doc_terms (doc_id TEXT NOT NULL, term TEXT NOT NULL);
+    CREATE INDEX doc_terms_term ON doc_terms(term);
+    CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE happenings (
+        id TEXT PRIMARY KEY,
+        type TEXT, acled_event_type TEXT, acled_sub_event_type TEXT,
+        actor_name TEXT, actor_type TEXT, recipient_name TEXT, recipient_type TEXT,
+        geonameid INTEGER, place_name TEXT, country_code TEXT, lat REAL, lon REAL,
+        date TEXT, date_precision TEXT,
+        n_mentions INTEGER NOT NULL DEFAULT 0, n_articles INTEGER NOT NULL DEFAULT 0,
+        n_outlets INTEGER NOT NULL DEFAULT 0, n_independent INTEGER NOT NULL DEFAULT 0,
+        fatalities TEXT
+    );
+    CREATE INDEX happenings_lookup ON happenings(type, geonameid, date);
+    ALTER TABLE events ADD COLUMN happening_id TEXT REFERENCES happenings(id);
+    CREATE INDEX events_happening ON events(happening_id);
+    """),
 ]
 
 

@@ -1,0 +1,83 @@
+"""Events across articles: mentions of one happening merged, with every mention kept as evidence.
+
+Two event mentions are one happening when they have the same PLOVER type, the same place (GeoNames id, or
+no place and the same country), dates within a tolerance that follows the date's precision, and sides that
+do not contradict each other (the same name, or one side unknown). Counts of articles, outlets and
+independent outlets (a syndicated copy counts for the outlet that wrote it) are kept on the happening;
+conflicting figures (12 dead in one report, 15 in another) are all kept.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+TOLERANCE_DAYS = {"day": 2, "week": 7, "month": 31, "year": 366, "unknown": 3}
+
+
+def _compatible(mine: tuple[str | None, str | None], theirs: tuple[str | None, str | None]) -> bool:
+    """Sides (name, kind) agree: the same name, one unknown, or one only loosely named ("several stalls")."""
+    (name, kind), (other_name, other_kind) = mine, theirs
+    return name is None or other_name is None or name == other_name or "other" in (kind, other_kind)
+
+
+def _shift(value: str, days: int) -> str:
+    return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+
+
+class HappeningIndex:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def add(self, event_id: str) -> str:
+        """The happening a stored event belongs to (found or created); its counts brought up to date."""
+        e = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+        columns = [d[0] for d in self.conn.execute("SELECT * FROM events LIMIT 0").description]
+        e = dict(zip(columns, e))
+        happening = self._find(e)
+        if happening is None:
+            happening = e["id"]
+            self.conn.execute(
+                "INSERT INTO happenings (id, type, acled_event_type, acled_sub_event_type, actor_name, actor_type,"
+                " recipient_name, recipient_type, geonameid, place_name, country_code, lat, lon, date, date_precision)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (happening, e["type"], e["acled_event_type"], e["acled_sub_event_type"], e["actor_name"],
+                 e["actor_type"], e["recipient_name"], e["recipient_type"], e["geonameid"], e["place_name"],
+                 e["country_code"], e["lat"], e["lon"], e["date"], e["date_precision"]))
+        else:  # a later report may name a side the first one left out
+            self.conn.execute("UPDATE happenings SET actor_type = CASE WHEN actor_name IS NULL THEN ? ELSE actor_type END,"
+                              " actor_name = coalesce(actor_name, ?),"
+                              " recipient_type = CASE WHEN recipient_name IS NULL THEN ? ELSE recipient_type END,"
+                              " recipient_name = coalesce(recipient_name, ?),"
+                              " acled_event_type = coalesce(acled_event_type, ?),"
+                              " acled_sub_event_type = coalesce(acled_sub_event_type, ?) WHERE id = ?",
+                              (e["actor_type"], e["actor_name"], e["recipient_type"], e["recipient_name"],
+                               e["acled_event_type"], e["acled_sub_event_type"], happening))
+        self.conn.execute("UPDATE events SET happening_id = ? WHERE id = ?", (happening, event_id))
+        self._recount(happening)
+        return happening
+
+    def _find(self, e: dict) -> str | None:
+        if e["status"] not in ("asserted", "claimed") or not e["date"]:
+            return None  # a threat or a denial is its own record, never merged into what happened
+        days = TOLERANCE_DAYS.get(e["date_precision"], 3)
+        sql = ("SELECT id, actor_name, actor_type, recipient_name, recipient_type FROM happenings WHERE type = ? AND date BETWEEN ? AND ? AND "
+               + ("geonameid = ?" if e["geonameid"] is not None else "geonameid IS NULL AND country_code IS ?")
+               + " ORDER BY date LIMIT 50")
+        place = e["geonameid"] if e["geonameid"] is not None else e["country_code"]
+        rows = self.conn.execute(sql, (e["type"], _shift(e["date"], -days), _shift(e["date"], days), place))
+        for happening, actor, actor_type, recipient, recipient_type in rows:
+            if _compatible((e["actor_name"], e["actor_type"]), (actor, actor_type)) and \
+                    _compatible((e["recipient_name"], e["recipient_type"]), (recipient, recipient_type)):
+                return happening
+        return None
+
+    def _recount(self, happening: str) -> None:
+        row = self.conn.execute(
+            "SELECT count(*), count(DISTINCT e.article_id), count(DISTINCT a.outlet),"
+            " count(DISTINCT coalesce(o.outlet, a.outlet)) FROM events e JOIN articles a ON a.id = e.article_id"
+            " LEFT JOIN articles o ON o.doc_id = a.duplicate_of WHERE e.happening_id = ?", (happening,)).fetchone()
+        figures = sorted({r[0] for r in self.conn.execute(
+            "SELECT fatalities FROM events WHERE happening_id = ? AND fatalities IS NOT NULL", (happening,))})
+        self.conn.execute("UPDATE happenings SET n_mentions = ?, n_articles = ?, n_outlets = ?, n_independent = ?,"
+                          " fatalities = ? WHERE id = ?", (*row, json.dumps(figures), happening))

@@ -1,0 +1,56 @@
+"""One happening told by many articles: one event with all its sources; syndicated copies count once."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.loader import ingest
+from dateline.settings import Settings
+from dateline.store import open_store
+
+from .conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "corroboration.jsonl"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("corroboration") / "c.db"
+    with open_store(path) as store:
+        ingest(store, [str(FIXTURE)], settings=Settings(workers=1))
+    with open_store(path, readonly=True) as store:
+        yield store
+
+
+def test_corroboration_one_event_twelve_articles_six_outlets_four_independent(store):
+    top = store.happenings()[0]
+    assert top["place_name"] == "Ţūz Khūrmātū" and top["type"] == "ASSAULT"
+    assert (top["n_articles"], top["n_outlets"], top["n_independent"]) == (12, 6, 4)
+    assert top["n_mentions"] == 12
+    assert json.loads(top["fatalities"]) == [9, 12]  # conflicting figures kept, not averaged
+    mentions = store.conn.execute("SELECT a.doc_id, e.evidence FROM events e JOIN articles a ON a.id = e.article_id "
+                                  "WHERE e.happening_id = ?", (top["id"],)).fetchall()
+    assert {m[0] for m in mentions} == {"tt-1", "tt-2", "gc-1", "nh-1", "kd-1", "kd-2", "lw-1", "nh-2", "lw-2",
+                                        "bo-1", "bo-2", "bo-3"}
+
+
+def test_corroboration_unrelated_articles_stay_apart(store):
+    top = store.happenings()[0]
+    rows = store.conn.execute("SELECT a.doc_id FROM events e JOIN articles a ON a.id = e.article_id "
+                              "WHERE a.doc_id LIKE 'x-%' AND e.happening_id = ?", (top["id"],)).fetchall()
+    assert rows == []
+    stories = {r["doc_id"]: r["story_id"] for r in store.conn.execute("SELECT doc_id, story_id FROM articles")}
+    assert len({stories[f"x-{i}"] for i in range(1, 5)}) == 4
+    assert stories["x-1"] != stories["tt-1"]
+
+
+def test_corroboration_copies_point_at_their_original(store):
+    dup = {r["doc_id"]: r["duplicate_of"] for r in store.conn.execute("SELECT doc_id, duplicate_of FROM articles")}
+    assert dup["gc-1"] == "tt-1" and dup["nh-1"] == "tt-1" and dup["nh-2"] == "lw-1"
+    assert all(dup[d] is None for d in ("tt-1", "tt-2", "kd-1", "lw-1", "bo-1", "x-1"))
+
+
+def test_corroboration_events_show_their_sources(store):
+    rows = store.events(place="Khūrmātū", limit=50)
+    assert rows and all(r["n_independent"] == 4 for r in rows if r["happening_id"] == store.happenings()[0]["id"])
