@@ -15,7 +15,9 @@ REPORTING = {"say": "claimed", "tell": "claimed", "report": "claimed", "claim": 
 OFFICIAL_WORDS = {"official", "spokesman", "spokesperson", "spokeswoman", "officer", "commander", "minister",
                   "ministry", "police", "army", "military", "authority", "governor", "mayor", "diplomat",
                   "lawmaker", "MP", "colonel", "general", "captain", "lieutenant", "major", "chief", "head",
-                  "director", "leader", "statement", "agency", "council", "command", "department"}
+                  "director", "leader", "statement", "agency", "council", "command", "department", "aide", "adviser",
+                  "advisor", "envoy", "representative", "negotiator", "ambassador", "prosecutor", "judge", "rebel",
+                  "militant", "government", "coalition", "force", "troop", "soldier", "insurgent", "group"}
 ANONYMOUS_WORDS = {"source", "witness", "resident", "insider", "person", "people", "eyewitness", "activist",
                    "local", "medic", "doctor", "relative"}
 GENERIC_MEDIA = {"media", "medium", "press", "reporter", "journalist", "outlet", "news", "television", "tv", "newspaper",
@@ -40,6 +42,9 @@ class AttributionStage:
             if attribution.speaker_type is None and last_named is not None:  # "he said" after a named speaker
                 attribution = Attribution(last_named.speaker, last_named.speaker_type,
                                           attribution.via or last_named.via, last_named.anonymous, attribution.verb)
+            elif attribution.speaker_type is None:
+                subject = next(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+                attribution.speaker, attribution.speaker_type = self._antecedent(document, subject)
             if attribution.speaker_type in ("named_person", "named_organization", "anonymous", "official_unnamed"):
                 last_named = attribution
             claims.append(Claim(token.i, frozenset(scope), attribution, status))
@@ -90,10 +95,20 @@ class AttributionStage:
         """The speaker's words and kind, from the head of its noun phrase."""
         doc = document.doc
         if head.lower_ in PRONOUNS:
-            return None, None
+            return None, None  # resolved by the caller: the last speaker, else the last person named
         if head.lower_ in ("i", "we"):
             return head.text, "self"
         span = doc[head.left_edge.i:head.i + 1]
+        person = next((e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start <= head.i < e.end + 1
+                       and e.end - 1 >= head.i - 0), None)
+        if person is not None:
+            return person.text, "named_person"
+        lemma = head.lemma_.lower()
+        words = " ".join(t.text for t in span if t.dep_ not in ("det", "punct") or t.i == head.i)
+        if lemma in GENERIC_MEDIA:  # "state television", "local media"
+            return words, "media"
+        if lemma in OFFICIAL_WORDS or head.text in OFFICIAL_WORDS:  # "a UN spokesperson", "the army"
+            return words, "official_unnamed"
         for mention in document.actors:
             if mention.start <= head.idx < mention.end or (span.start_char <= mention.start < span.end_char + 1
                                                            and mention.source == "dictionary"):
@@ -104,17 +119,16 @@ class AttributionStage:
                 if mention.source in ("dictionary", "entity"):
                     return mention.name, "named_organization"
         for ent in doc.ents:
-            if ent.start <= head.i < ent.end or (ent.label_ == "PERSON" and head.left_edge.i <= ent.start <= head.i):
-                if ent.label_ == "PERSON":
-                    return ent.text, "named_person"
-                if ent.label_ in ("ORG", "NORP", "GPE"):
-                    return ent.text, "named_organization"
-        words = " ".join(t.text for t in span if t.dep_ not in ("det", "punct") or t.i == head.i)
-        if head.lemma_.lower() in ANONYMOUS_WORDS or head.lemma_.lower() in GENERIC_MEDIA:
-            return words, "anonymous"
-        if head.lemma_.lower() in OFFICIAL_WORDS or head.text in OFFICIAL_WORDS:
-            return words, "official_unnamed"
+            if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "NORP", "GPE"):
+                return ent.text, "named_organization"
         return words, "anonymous"
+
+    def _antecedent(self, document: Document, pronoun) -> tuple[str | None, str | None]:
+        """"He said" with no speaker before it: the last person the text named."""
+        if pronoun.lower_ not in ("he", "she"):
+            return None, None
+        person = next((e for e in reversed(document.doc.ents) if e.label_ == "PERSON" and e.end <= pronoun.i), None)
+        return (person.text, "named_person") if person is not None else (None, None)
 
     def _outlet(self, document: Document, head) -> str | None:
         for mention in document.actors:
