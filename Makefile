@@ -39,6 +39,7 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/stories.py
 
 clean:
 	rm -rf $(VENV) dateline.db dateline.db-wal dateline.db-shm

@@ -54,3 +54,16 @@ def test_corroboration_copies_point_at_their_original(store):
 def test_corroboration_events_show_their_sources(store):
     rows = store.events(place="Khūrmātū", limit=50)
     assert rows and all(r["n_independent"] == 4 for r in rows if r["happening_id"] == store.happenings()[0]["id"])
+
+
+def test_corroboration_cli_shows_sources(store):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "dateline.cli", "events", "--db", str(store.path), "--place",
+                          "Khūrmātū"], capture_output=True, text=True, timeout=120)
+    assert "4/12" in out.stdout and "sources" in out.stdout
+    out = subprocess.run([sys.executable, "-m", "dateline.cli", "happenings", "--db", str(store.path),
+                          "--min-independent", "4"], capture_output=True, text=True, timeout=120)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["n_articles"] == 12

@@ -18,7 +18,8 @@ from .errors import DatelineError
 from .settings import Settings, describe
 
 EVENT_TABLE = (("date", 10), ("type", 9), ("acled_sub_event_type", 26), ("actor_name", 28),
-               ("recipient_name", 24), ("place_name", 14), ("fatalities", 4), ("status", 9), ("via", 16))
+               ("recipient_name", 22), ("place_name", 14), ("fatalities", 4), ("status", 9), ("speaker", 14),
+               ("via", 14), ("sources", 7))
 
 
 def _settings(args) -> Settings:
@@ -130,8 +131,21 @@ def _table(rows) -> str:
     lines = ["  ".join(cell(name.replace("_name", "").replace("acled_sub_event_type", "acled"), w)
                        for name, w in EVENT_TABLE)]
     lines.append("  ".join("-" * w for _, w in EVENT_TABLE))
-    lines += ["  ".join(cell(row.get(name), w) for name, w in EVENT_TABLE) for row in rows]
+    for row in rows:
+        # independent outlets / articles reporting the happening: "4/12"
+        row = {**row, "sources": f"{row.get('n_independent') or 0}/{row.get('n_articles') or 0}"}
+        lines.append("  ".join(cell(row.get(name), w) for name, w in EVENT_TABLE))
     return "\n".join(lines)
+
+
+def cmd_happenings(args) -> int:
+    from .store import open_store
+
+    with open_store(args.db, readonly=True) as store:
+        rows = store.happenings(min_independent=args.min_independent, limit=args.limit)
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
 
 
 def cmd_settings(args) -> int:
@@ -176,6 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=100, help="most events to show (default 100)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("happenings", help="events merged across articles, best corroborated first")
+    p.add_argument("--db", required=True, metavar="FILE", help="database file")
+    p.add_argument("--min-independent", type=int, default=0, metavar="N",
+                   help="only happenings reported by at least N independent outlets")
+    p.add_argument("--limit", type=int, default=50, help="most happenings to show (default 50)")
+    p.set_defaults(func=cmd_happenings)
 
     p = sub.add_parser("settings", help="list every setting with its default and help")
     p.set_defaults(func=cmd_settings)

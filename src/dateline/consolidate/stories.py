@@ -26,7 +26,8 @@ years day days week weeks last first people mr mrs ms since still many much may 
 would could shall like get got make made time times including include includes""".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+")
 INDEX_TERMS = 12  # the heaviest words of an article that find its neighbours
-RECENT = 200  # articles per word looked at: bounds the cost of one lookup
+RECENT = 100  # articles per word or sketch value looked at: bounds the cost of one lookup
+SCORED = 50  # candidates (those sharing most heavy words) whose full vectors are compared
 SIGNED = 1 << 63  # SQLite integers are signed 64-bit
 
 
@@ -90,12 +91,9 @@ class StoryIndex:
         if not mine:
             return None
         shared: Counter[str] = Counter()
-        values = [v - SIGNED for v in mine]
-        for start in range(0, len(values), 500):
-            chunk = values[start:start + 500]
-            rows = self.conn.execute(f"SELECT doc_id FROM doc_sketch WHERE value IN ({','.join('?' * len(chunk))})",
-                                     chunk)
-            shared.update(r[0] for r in rows)
+        for value in mine:  # the most recent holders of each value: boilerplate shingles cannot flood this
+            shared.update(r[0] for r in self.conn.execute(
+                "SELECT doc_id FROM doc_sketch WHERE value = ? ORDER BY rowid DESC LIMIT ?", (value - SIGNED, RECENT)))
         for other, count in shared.most_common(20):
             row = self.conn.execute("SELECT sketch, duplicate_of FROM doc_index WHERE doc_id = ?", (other,)).fetchone()
             theirs = tuple(json.loads(row[0]))
@@ -105,7 +103,7 @@ class StoryIndex:
         return None
 
     def _idf(self, counts: Counter[str]) -> dict[str, float]:
-        n = self.conn.execute("SELECT count(*) FROM doc_index").fetchone()[0]
+        n = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM doc_index").fetchone()[0]  # O(log n), not a count
         words = list(counts)
         df: dict[str, int] = {}
         for start in range(0, len(words), 500):
@@ -122,12 +120,12 @@ class StoryIndex:
 
     def _nearest_story(self, vector: dict[str, float]) -> str | None:
         heavy = sorted(vector, key=vector.get, reverse=True)[:INDEX_TERMS]
-        candidates: set[str] = set()
+        candidates: Counter[str] = Counter()
         for term in heavy:
             candidates.update(r[0] for r in self.conn.execute(
                 "SELECT doc_id FROM doc_terms WHERE term = ? ORDER BY rowid DESC LIMIT ?", (term, RECENT)))
         best, best_score = None, self.threshold
-        for other in sorted(candidates):
+        for other in sorted(d for d, _ in candidates.most_common(SCORED)):
             story, stored = self.conn.execute("SELECT story_id, vector FROM doc_index WHERE doc_id = ?",
                                               (other,)).fetchone()
             theirs = json.loads(stored)
