@@ -163,6 +163,10 @@ class EventStage:
         if actor is None:  # the weapon's own words may name the actor ("an ISIL car bomb")
             for _, other, _ in group:
                 actor = actor or _party(document, _roles(other)[0], trigger_tokens)
+        if recipient is None or (recipient.type == "other" and recipient_token is not None
+                                 and recipient_token.ent_type_ == ""):
+            # "agreed to provide aid to Romania", "praised Haiti's efforts": the named party in the predicate
+            recipient = _named_in(document, head, actor, trigger_tokens, recipient_token) or recipient
         status, attribution = _status(document, head, sentence)
         text = sentence.text.rstrip()
         etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
@@ -186,8 +190,9 @@ class EventStage:
         if status == "asserted" and date.precision in ("year", "month") and document.article.published and \
                 date.value and date.value[:4] < str(int(document.article.published[:4]) - 1):
             status = "historical"
+        etype, mode = _intent_type(head, etype, mode, status)
         score = trigger.weight * (0.6 + 0.2 * (actor is not None) + 0.1 * (recipient is not None)
-                                  + 0.1 * (_depth(head) <= 1)) * STATUS_FACTOR[status]
+                                  + 0.1 * (_depth(head) <= 1)) * STATUS_FACTOR[status] * _salience(head)
         if acled_type is None and specific.acled_event_type is not None and status in REALIS:
             score *= 0.8  # the refinement found the ACLED reading does not apply
         return Event(id=f"{document.article.doc_id}:{number}", type=etype, mode=mode,
@@ -248,6 +253,10 @@ class EventStage:
             if lemmas & PROTEST_FORCE:
                 return "Protests", "Protest with intervention"
             return "Protests", "Peaceful protest"
+        if rule == "blockade":
+            if actor_type in ("protesters", "civilians", "rioters", "other", None):
+                return kind, sub
+            return None, None
         if rule == "mob":
             return (kind, sub) if lemmas & {"beat", "kill", "lynch", "attack", "burn"} else (None, None)
         if rule == "arrest":
@@ -271,6 +280,28 @@ def _group(matches):
     groups = [violent] if violent else []
     groups += [[m] for m in matches if m not in violent]
     return groups
+
+
+NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+COLLECTIVE = {"group", "delegation", "team", "number", "member", "leader", "representative", "dozen", "hundred",
+              "thousand", "crowd"}
+
+
+def _named_in(document: Document, head, actor: Party | None, exclude: set[int], start=None) -> Party | None:
+    """The first named party in what the trigger governs (its object first), other than the actor."""
+    roots = ([start] if start is not None else []) + [head]
+    seen: set[int] = set()
+    for root in roots:
+        for token in root.subtree:
+            if token.i in seen or token.i in exclude or token.ent_type_ not in NAMED:
+                continue
+            seen.add(token.i)
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.i:
+                continue
+            party = _party(document, token, exclude)
+            if party is not None and (actor is None or (party.name != actor.name and party.text != actor.text)):
+                return party
+    return None
 
 
 def _roles(head):
@@ -299,6 +330,8 @@ def _roles(head):
             return actor, recipient
         else:
             return actor, recipient
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd"):
+        verb = head.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for child in verb.children:
         if child.dep_ == "nsubj" and actor is None:
@@ -369,9 +402,66 @@ def _party(document: Document, token, exclude: set[int] = frozenset()) -> Party 
         return best.party()
     if token.pos_ == "PRON":
         return None
+    if token.lemma_.lower() in COLLECTIVE:  # "a group of Moroccan diplomats": the diplomats
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if member is not None:
+            return _party(document, member, exclude)
     words = doc[max(token.left_edge.i, token.i - 3):token.i + 1]
     text = " ".join(t.text for t in words if t.dep_ not in ("det", "punct", "poss", "case")) or token.text
     return Party(text=text, name=text, type="other", country=None)
+
+
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "ACCUSE", "PROTEST"}
+PROMISE_WORDS = {"promise", "pledge", "offer", "willing", "ready", "prepared", "commit", "agree", "vow", "plan",
+                 "intend", "decide"}
+FUTURE = {"will", "would", "shall", "'ll", "wo"}
+
+
+def _governors(head, limit: int = 4):
+    """The trigger and the words it hangs from, up to the first finite verb: where intent is expressed."""
+    token, steps = head, 0
+    while steps <= limit:
+        yield token
+        if token.head.i == token.i or (token.i != head.i and token.tag_ in ("VBD", "VBZ", "VBP")):
+            return
+        token, steps = token.head, steps + 1
+
+
+def _intent_type(head, etype: str, mode: str | None, status: str) -> tuple[str, str | None]:
+    """PLOVER codes what an actor says it will do by intent, not by the act: a promise to cooperate is
+    AGREE, an announced hostile act is THREATEN, a refusal is REJECT, what another must do is REQUEST."""
+    chain = list(_governors(head))
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+    lemmas = {t.lemma_.lower() for t in chain[1:]}
+    if auxes & {"must", "should"} and etype != "REQUEST":
+        return "REQUEST", "demand"
+    future = bool(auxes & FUTURE) or bool(lemmas & PROMISE_WORDS)
+    if not future or status not in ("planned", "hypothetical", "denied", "asserted", "claimed"):
+        return etype, mode
+    if negated and etype != "REJECT":
+        return "REJECT", "refuse"
+    if status in ("planned", "hypothetical") or bool(auxes & FUTURE):
+        if etype in COOPERATIVE and etype != "AGREE":
+            return "AGREE", "promise"
+        if etype in HOSTILE and etype != "THREATEN" and status in ("planned", "hypothetical"):
+            return "THREATEN", "coerce"
+    return etype, mode
+
+
+def _salience(head) -> float:
+    """How central the trigger is to its sentence: the main predicate (or what a reporting verb reports) counts
+    fully; words in a relative clause, a prepositional phrase or a time clause tell the background."""
+    token = head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT"):
+        token = token.head if token.dep_ != "ROOT" else token
+    if token.dep_ == "ROOT" or (token.dep_ in ("ccomp", "xcomp", "conj") and token.head.dep_ == "ROOT"):
+        return 1.0
+    if any(t.dep_ in ("relcl", "advcl", "acl", "pcomp") or t.dep_ == "pobj" for t in [head, *head.ancestors][:3]):
+        return 0.7
+    return 0.85
 
 
 def _status(document: Document, head, sentence):
@@ -475,7 +565,12 @@ def _one_per_happening(events: list[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: -e.confidence)
 
 
+INTENT = {"THREATEN", "AGREE", "REJECT", "REQUEST"}
+
+
 def _same_happening(a: Event, b: Event) -> bool:
+    if a.type == b.type and a.type in INTENT and a.evidence.start == b.evidence.start:
+        return True  # "vowed to retake": the vow and what it vows are one statement
     if a.type != b.type or (a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type):
         return False
     if (a.status in REALIS) != (b.status in REALIS) or "denied" in (a.status, b.status) and a.status != b.status:
