@@ -27,11 +27,28 @@ MODALS = {"will": "planned", "shall": "planned", "would": "hypothetical", "could
           "might": "hypothetical", "may": "hypothetical", "should": "hypothetical", "must": "hypothetical"}
 STATUS_FACTOR = {"asserted": 1.0, "claimed": 0.95, "historical": 0.6, "planned": 0.55, "hypothetical": 0.45,
                  "denied": 0.5}
-SPECIFICITY = {"weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0}
-PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "smash", "loot", "riot", "rioter",
-                   "clash", "burn", "set", "throw"}
+SPECIFICITY = {"disrupt": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0}
+PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "vandalise", "smash", "loot", "riot",
+                   "rioter", "clash", "burn", "set", "throw", "storm", "hurl", "pelt", "firebomb", "ransack",
+                   "damage", "injure", "attack"}
 PROTEST_FORCE = {"tear", "teargas", "cannon", "disperse", "baton", "rubber", "arrest", "detain", "beat", "break"}
-PROTEST_KILL = {"kill", "dead", "ammunition", "live"}
+PROTEST_KILL = {"kill", "dead", "die", "ammunition", "live", "gunfire", "shoot", "bullet"}
+WEAPON_WORDS = {"weapon", "ammunition", "arm", "firearm", "explosive", "rifle", "gun", "pistol", "grenade", "rocket",
+                "missile", "mortar", "ied", "bomb", "mine", "landmine", "cache", "stash", "detonator", "shell", "round",
+                "munition", "drone", "launcher", "device"}
+PLACE_WORDS = {"town", "village", "city", "area", "territory", "region", "district", "base", "airport", "hill",
+               "neighborhood", "neighbourhood", "position", "stronghold", "border", "crossing", "road", "highway",
+               "province", "campus", "camp", "post", "checkpoint", "outskirts", "quarter", "suburb", "oilfield"}
+ARMED_TARGETS = {"military", "army", "soldier", "troop", "police", "policeman", "checkpoint", "base", "patrol",
+                 "barracks", "outpost", "security", "gendarme", "militant", "fighter", "rebel", "insurgent", "garrison",
+                 "convoy", "peacekeeper", "officer", "personnel", "militia", "jihadist"}
+ACCIDENT_WORDS = {"gas", "cylinder", "boiler", "accident", "leak", "factory", "plant", "refinery", "fireworks",
+                  "pipeline", "tanker", "warehouse", "accidental", "short-circuit", "coal"}
+ATTACK_WORDS = {"attack", "bomber", "terrorist", "militant", "claim", "responsibility", "target", "plant", "ied",
+                "car", "suicide", "insurgent", "gunman", "jihadist", "rebel"}
+HQ_OBJECTS = {"base", "post", "outpost", "headquarters", "camp", "checkpoint", "point", "position", "garrison"}
+PERSON_WORDS = {"person", "people", "man", "woman", "child", "civilian", "suspect", "fighter", "soldier", "militant",
+                "member", "leader", "commander", "officer", "journalist", "worker", "hostage", "student"}
 CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hostage", "rebel", "militant", "armed",
                   "war", "fighting", "hostility", "disarm", "militia"}
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
@@ -211,9 +228,16 @@ class EventStage:
             lemmas |= {t.lemma_.lower() for t in following if t.sent.start == sentence.end}
         actor_type = actor.type if actor else None
         recipient_type = recipient.type if recipient else None
-        if rule == "capture":
+        if rule in ("capture", "territory", "disrupt", "find"):
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is not None and (obj.ent_type_ == "PERSON" or recipient_type in ARMED | {"civilians", "person"}):
+            object_words = {t.lemma_.lower() for t in obj.subtree} if obj is not None else set()
+            if object_words & WEAPON_WORDS and not object_words & PLACE_WORDS:
+                return "Explosions/Remote violence", "Disrupted weapons use"  # "seized weapons", "found a cache"
+            if rule == "find":
+                return None, None
+        if rule == "capture":
+            if obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PERSON_WORDS
+                                    or obj.lemma_.lower() in self_agents(obj)):
                 if actor_type in ("state_forces", "government"):
                     return "Strategic developments", "Arrests"
                 return "Violence against civilians", "Abduction/forced disappearance"
@@ -233,6 +257,19 @@ class EventStage:
             if recipient_type in (None, "other", "organization") or SCORE.search(sentence.text):
                 return None, None  # "beating West Ham 3-1"
             rule = "violence"
+        if rule in ("violence", "clash") and (recipient_type == "protesters" or (
+                lemmas & {"protester", "demonstrator", "protest", "demonstration"} and lemmas & PROTEST_KILL)):
+            if actor_type not in ("protesters", "rioters"):
+                return "Protests", "Excessive force against protesters"
+        if rule == "hq":
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is None or obj.lemma_.lower() not in HQ_OBJECTS:
+                return None, None
+            return kind, sub
+        if rule == "blast" or (trigger.rule == "weapon" and head.lemma_.lower() in ("explosion", "blast", "explode")):
+            if lemmas & ACCIDENT_WORDS and not lemmas & ATTACK_WORDS:
+                return None, None  # a gas cylinder blowing up is a disaster, not political violence
+            return kind, sub
         if rule == "violence":
             if actor_type in ("protesters", "rioters"):
                 return "Riots", "Mob violence" if actor_type == "rioters" else "Violent demonstration"
@@ -240,6 +277,11 @@ class EventStage:
                 return "Battles", "Armed clash"
             if recipient_type in ARMED and actor_type is None:
                 return "Battles", "Armed clash"
+            # who was hit: what the trigger governs and what the sentence says after it
+            victims = {t.lemma_.lower() for t in head.subtree} | {t.lemma_.lower() for t in sentence if t.i > head.i}
+            if actor_type in ARMED | {None, "other"} and victims & ARMED_TARGETS and not (
+                    victims & {"civilian", "villager", "resident", "worshipper", "passenger", "student", "child"}):
+                return "Battles", "Armed clash"  # "attacked a checkpoint, killing 12 soldiers"
             return "Violence against civilians", "Attack"
         if rule == "offensive":
             if head.lemma_ == "launch" and not {t.lemma_.lower() for t in head.subtree} & OFFENSIVE_WORDS:
@@ -248,7 +290,7 @@ class EventStage:
         if rule == "protest":
             if trigger.acled_event_type == "Riots" or lemmas & PROTEST_VIOLENT:
                 return "Riots", "Violent demonstration"
-            if lemmas & PROTEST_KILL and lemmas & {"protester", "demonstrator"}:
+            if lemmas & PROTEST_KILL and not lemmas & {"rubber"}:
                 return "Protests", "Excessive force against protesters"
             if lemmas & PROTEST_FORCE:
                 return "Protests", "Protest with intervention"
@@ -272,6 +314,19 @@ class EventStage:
             armed = actor_type in NON_STATE or recipient_type in NON_STATE
             return ("Strategic developments", "Agreement") if armed or lemmas & CONFLICT_WORDS else (None, None)
         return kind, sub
+
+
+def self_agents(token) -> set[str]:
+    """The token's lemma when it names people (an agent noun of the dictionary), else nothing."""
+    from ..resources import load_data
+
+    global _AGENTS
+    if _AGENTS is None:
+        _AGENTS = {k for k in load_data("agents.json") if not k.startswith("_")}
+    return {token.lemma_.lower()} & _AGENTS
+
+
+_AGENTS: set[str] | None = None
 
 
 def _group(matches):
