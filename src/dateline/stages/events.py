@@ -46,11 +46,16 @@ ACCIDENT_WORDS = {"gas", "cylinder", "boiler", "accident", "leak", "factory", "p
                   "pipeline", "tanker", "warehouse", "accidental", "short-circuit", "coal"}
 ATTACK_WORDS = {"attack", "bomber", "terrorist", "militant", "claim", "responsibility", "target", "plant", "ied",
                 "car", "suicide", "insurgent", "gunman", "jihadist", "rebel"}
+DISASTER_WORDS = {"earthquake", "quake", "volcano", "eruption", "flood", "flooding", "storm", "cyclone", "hurricane",
+                  "typhoon", "landslide", "avalanche", "tsunami", "drought", "leak", "crash", "collision", "derail",
+                  "accident", "collapse", "lightning", "heatwave", "outbreak", "virus", "epidemic", "stampede",
+                  "mudslide", "wildfire", "tornado", "rain"}
 HQ_OBJECTS = {"base", "post", "outpost", "headquarters", "camp", "checkpoint", "point", "position", "garrison"}
 PERSON_WORDS = {"person", "people", "man", "woman", "child", "civilian", "suspect", "fighter", "soldier", "militant",
                 "member", "leader", "commander", "officer", "journalist", "worker", "hostage", "student"}
 CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hostage", "rebel", "militant", "armed",
-                  "war", "fighting", "hostility", "disarm", "militia"}
+                  "war", "fighting", "hostility", "disarm", "militia", "mutiny", "soldier", "fighter", "conflict",
+                  "evacuation", "guerrilla", "insurgent", "detainee"}
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 OFFENSIVE_WORDS = {"offensive", "campaign", "operation", "attack", "assault", "strike", "raid", "push", "war"}
 DISRUPT_OBJECTS = {"drone", "missile", "rocket", "bomb", "ied", "explosive", "weapon", "plot", "attack", "device",
@@ -270,6 +275,9 @@ class EventStage:
             if lemmas & ACCIDENT_WORDS and not lemmas & ATTACK_WORDS:
                 return None, None  # a gas cylinder blowing up is a disaster, not political violence
             return kind, sub
+        if rule in ("violence", "beat", "weapon", None) and kind in VIOLENT_ACLED and lemmas & DISASTER_WORDS \
+                and not lemmas & (ATTACK_WORDS | ARMED_TARGETS | {"gunman", "shoot", "gun", "stab"}):
+            return None, None  # "an earthquake killed eight people": a disaster, not political violence
         if rule == "violence":
             if actor_type in ("protesters", "rioters"):
                 return "Riots", "Mob violence" if actor_type == "rioters" else "Violent demonstration"
@@ -288,7 +296,7 @@ class EventStage:
                 return None, None
             return (kind, sub) if actor_type in ARMED or recipient_type in ARMED else (None, None)
         if rule == "protest":
-            if trigger.acled_event_type == "Riots" or lemmas & PROTEST_VIOLENT:
+            if trigger.acled_event_type == "Riots" or lemmas & PROTEST_VIOLENT and not lemmas & {"peaceful", "peacefully"}:
                 return "Riots", "Violent demonstration"
             if lemmas & PROTEST_KILL and not lemmas & {"rubber"}:
                 return "Protests", "Excessive force against protesters"
@@ -308,8 +316,17 @@ class EventStage:
         if rule == "transfer":
             has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sentence)
             return (kind, sub) if has_place and actor_type in ARMED else (None, None)
-        if rule == "group":
-            return (kind, sub) if actor_type in ARMED else (None, None)
+        if rule == "group":  # "troops were reinforced": the armed group may be the grammatical object
+            return (kind, sub) if actor_type in ARMED or (actor is None and recipient_type in ARMED) else (None, None)
+        if rule == "crowd":  # "crowds gathered", "protesters chanted": only a crowd makes these a protest
+            if actor_type in ("protesters", "civilians") or lemmas & {"crowd", "protester", "demonstrator", "slogan"}:
+                rule = "protest"
+            else:
+                return None, None
+        if rule == "abuse":
+            if lemmas & {"woman", "girl", "child", "sexual", "sexually", "minor"}:
+                return kind, sub
+            return None, None
         if rule == "agreement":
             armed = actor_type in NON_STATE or recipient_type in NON_STATE
             return ("Strategic developments", "Agreement") if armed or lemmas & CONFLICT_WORDS else (None, None)
