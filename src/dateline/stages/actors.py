@@ -186,8 +186,9 @@ class ActorStage:
                     votes[code] += 1
             elif ent.label_ in ("GPE", "LOC", "FAC"):
                 code = self.gazetteer.country_code(ent.text)
-                if code:
-                    votes[code] += 2
+                if code:  # "Georgia" also names a US state: a weaker vote
+                    shared = any(e.feature_code == "ADM1" for e in self.gazetteer.candidates(ent.text))
+                    votes[code] += 1 if shared else 2
                 else:
                     best = max(self.gazetteer.candidates(ent.text), key=lambda e: e.population, default=None)
                     if best is not None and best.population > 20000:

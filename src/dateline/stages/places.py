@@ -32,6 +32,12 @@ def _locative(doc, token) -> bool:
                                                           and doc[start - 2].lower_ in LOCATIVE)
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
 @stage("places", requires=("doc", "actors"), assigns=("places",))
 class PlaceStage:
     def __init__(self, resources):
@@ -46,9 +52,14 @@ class PlaceStage:
             code = self.gazetteer.country_code(text)
             if code:
                 context.add(code)
+        # two passes: a first reading of every name, then each name again beside the others' places, so that
+        # "Dublin" in an article that also names Gainesville and Atlanta is Dublin, Georgia
+        first = {text: self.resolve(text, focus=document.focus_country, context=context) for _, _, text in spans}
+        anchors = [(text, e) for text, e in first.items() if e is not None and e.feature_code not in ("PCLI", "CONT")]
         places = []
         for start, end, text in spans:
-            entry = self.resolve(text, focus=document.focus_country, context=context)
+            near = [e for other, e in anchors if other != text]
+            entry = self.resolve(text, focus=document.focus_country, context=context, near=near) if near else first[text]
             if entry is None:
                 continue
             places.append(Place(text=doc.text[start:end], start=start, end=end, name=entry.name,
@@ -70,7 +81,8 @@ class PlaceStage:
                 continue
             text = ent.text.strip()
             start = ent.start_char
-            trimmed = DIRECTIONS.sub("", text)
+            # "Eastern Mosul" is Mosul, but "West Virginia" and "South Sudan" are names of their own
+            trimmed = text if self.gazetteer.candidates(text) else DIRECTIONS.sub("", text)
             start += len(text) - len(trimmed)
             if not trimmed or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans):
                 continue
@@ -103,17 +115,22 @@ class PlaceStage:
         return any((e.population >= MIN_POPULATION_UNTAGGED or e.feature_code in ("PCLI", "ADM1"))
                    and normalise(e.name) == key for e in self.gazetteer.candidates(text))
 
-    def resolve(self, name: str, *, focus: str | None, context: set[str]) -> Entry | None:
-        """The most likely gazetteer entry for a name, or None."""
+    def resolve(self, name: str, *, focus: str | None, context: set[str], near: list[Entry] = ()) -> Entry | None:
+        """The most likely gazetteer entry for a name, or None; `near` are the article's other places."""
         candidates = self.gazetteer.candidates(name)
         if not candidates:
             return None
         country = self.gazetteer.country_code(name)
 
+        key = normalise(name)
+        regions = {e.admin1 for e in candidates if e.feature_code == "ADM1" and normalise(e.name) == key}
+
         def score(entry: Entry) -> float:
             value = math.log10(entry.population + 10)
+            if normalise(entry.name) == key:
+                value += 2  # its own name, not one of the many alternate names ("Salisbury" is not Harare)
             if country and entry.feature_code == "PCLI" and entry.country_code == country:
-                value += 20
+                value += 5
             if entry.country_code == focus:
                 value += 3
             elif entry.country_code in context:
@@ -121,7 +138,17 @@ class PlaceStage:
             if entry.feature_code == "PPLC":
                 value += 1
             if entry.feature_code == "ADM1":
-                value += 4
+                value += 1
+            if entry.feature_code.startswith("PPL") and entry.admin1 in regions and entry.population >= 100000:
+                value += 3  # a big city named like its own state is what the news means: "New York"
+            if near:
+                if entry.admin1 and any(entry.admin1 == other.admin1 for other in near):
+                    value += 2.5
+                if entry.lat is not None and any(other.lat is not None and
+                                                 _km(entry.lat, entry.lon, other.lat, other.lon) < 150 for other in near):
+                    value += 1.5
+            if entry.feature_code == "CONT":
+                value += 6
             return value
 
         return max(candidates, key=score)
