@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
@@ -27,6 +27,17 @@ COUNTRY_ALIASES = {
     "czech republic": "CZ", "holland": "NL", "the netherlands": "NL", "uae": "AE", "emirates": "AE",
     "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "macedonia": "MK",
     "east timor": "TL", "swaziland": "SZ", "cape verde": "CV", "vatican": "VA", "taiwan": "TW",
+}
+
+
+# The news agencies' abbreviations of US states (AP style), as names of the states.
+STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+    "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.",
+    "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
 }
 
 
@@ -204,7 +215,7 @@ def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]],
         lat, lon = _midpoint(points.get(f"US.{state['code']}", []))
         add(Entry(int(state["geonameid"]), state["name"], lat, lon, "US", f"US.{state['code']}", "ADM1",
                   people.get(f"US.{state['code']}", 0)),
-            {state["name"]})
+            {state["name"], STATE_ABBREVIATIONS.get(state["code"], state["name"])})
     for continent in continents.values():
         add(Entry(int(continent["geonameId"]), continent["name"], float(continent["lat"]), float(continent["lng"]),
                   "", None, "CONT", int(continent.get("population") or 0)), {continent["name"]})

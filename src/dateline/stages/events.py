@@ -93,7 +93,9 @@ class EventLexicon:
             if token.i in used:
                 continue
             for trigger in self.by_first.get(token.lemma_.lower(), []) + self.by_first.get(token.lower_, []):
-                if not _pos_ok(token, trigger.pos) and len(trigger.lemmas) == 1:
+                # the tagger sometimes calls a sentence-initial "Shelling" a verb: the exact word still counts
+                mistagged = trigger.pos == "NOUN" and token.lower_ == trigger.lemmas[0] and token.pos_ in ("VERB", "AUX")
+                if not (_pos_ok(token, trigger.pos) or mistagged) and len(trigger.lemmas) == 1:
                     continue
                 indices = _match_rest(sentence.doc, token, trigger.lemmas[1:], sentence.end)
                 if indices is None:
