@@ -214,7 +214,12 @@ class EventStage:
         if status == "asserted" and date.precision in ("year", "month") and document.article.published and \
                 date.value and date.value[:4] < str(int(document.article.published[:4]) - 1):
             status = "historical"
-        etype, mode = _intent_type(head, etype, mode, status)
+        intent = _intent_type(head, etype, mode, status)
+        if intent != (etype, mode):
+            # the promise, threat, refusal or demand is itself what happened; what it promises is not
+            etype, mode = intent
+            status = "claimed" if attribution is not None else "asserted"
+            acled_type = acled_sub = None
         score = trigger.weight * (0.6 + 0.2 * (actor is not None) + 0.1 * (recipient is not None)
                                   + 0.1 * (_depth(head) <= 1)) * STATUS_FACTOR[status] * _salience(head)
         if acled_type is None and specific.acled_event_type is not None and status in REALIS:
