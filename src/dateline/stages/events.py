@@ -192,6 +192,8 @@ class EventStage:
             # "agreed to provide aid to Romania", "praised Haiti's efforts": the named party in the predicate
             recipient = _named_in(document, head, actor, trigger_tokens, recipient_token) or recipient
         status, attribution = _status(document, head, sentence)
+        if actor is None and actor_token is not None and actor_token.lower_ in ("they", "it", "he", "she", "we"):
+            actor = _speaker_party(document, head)  # "Police said they arrested ten people": the police
         text = sentence.text.rstrip()
         etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
         acled_type, acled_sub = self._acled(specific, head, actor, recipient, sentence)
@@ -220,6 +222,11 @@ class EventStage:
             etype, mode = intent
             status = "claimed" if attribution is not None else "asserted"
             acled_type = acled_sub = None
+            speaker = _speaker_party(document, head)
+            if etype == "REQUEST" and speaker is not None:  # "Britain said Libya must hand over": Britain asks Libya
+                actor, recipient = speaker, actor
+            elif speaker is not None and (actor is None or actor_token is not None and actor_token.pos_ == "PRON"):
+                actor = speaker  # "Hungary said it will support": Hungary
         score = trigger.weight * (0.6 + 0.2 * (actor is not None) + 0.1 * (recipient is not None)
                                   + 0.1 * (_depth(head) <= 1)) * STATUS_FACTOR[status] * _salience(head)
         if acled_type is None and specific.acled_event_type is not None and status in REALIS:
@@ -581,6 +588,16 @@ def _status(document: Document, head, sentence):
     if claim is not None and status == "asserted":
         status = claim.status if claim.status != "asserted" else "asserted"
     return status, attribution
+
+
+def _speaker_party(document: Document, head) -> Party | None:
+    """Who says so, as a party: the subject of the reporting verb whose clause holds the trigger."""
+    claim = _claim_for(document.claims, head)
+    if claim is None:
+        return None
+    verb = document.doc[claim.verb]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _party(document, subject) if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _claim_for(claims: list[Claim], head) -> Claim | None:
