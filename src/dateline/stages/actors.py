@@ -130,6 +130,11 @@ class ActorStage:
 
     def _agent_kind(self, token) -> str | None:
         lemma = token.lemma_.lower()
+        if lemma in ("member", "personnel", "unit", "element"):
+            # "gang members", "army personnel", "police units": the kind is in the modifier
+            for child in token.lefts:
+                if child.dep_ in ("compound", "amod") and child.lemma_.lower() in self.dictionary.agents:
+                    return self.dictionary.agents[child.lemma_.lower()]
         if lemma == "force" and token.tag_ != "NNS":
             return None  # "by force", "use of force"
         if lemma in ("people", "person", "family", "woman", "child", "worker") and not _victim_context(token):

@@ -25,11 +25,17 @@ _QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |almost
 _RANGE = rf"(?:between )?({NUMBER})(?:(?: to | and |-|–| or ){NUMBER})?"
 _NOUNS = r"(?:[\w'-]+ ){0,4}?"
 
+_ONE_PERSON = ("man|woman|boy|girl|child|civilian|soldier|policeman|police officer|officer|person|trader|farmer|"
+               "villager|student|teacher|journalist|worker|driver|fighter|militant|resident|pastor|imam|priest")
 _KILLED = "killed|dead|died|slain|executed|massacred|beheaded|shot dead|lost their lives|perished"
 _FATALITY_PATTERNS = [  # the death toll first: it is the figure a report stands by
     re.compile(rf"\bdeath toll\b[^.;]{{0,80}}?\b(?:to|at|of|reached|hit) {_QUALIFIER}{_RANGE}\b", re.I),
-    re.compile(rf"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|execut(?:ed|ing)|behead(?:ed|ing)) "
+    re.compile(rf"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|execut(?:ed|ing)|behead(?:ed|ing)|"
+               rf"shot dead|shooting dead|shoot dead|gunned down|gunning down|beat to death|beating to death|"
+               rf"stabbed to death|hacked to death|lynched|lynching) "
                rf"{_QUALIFIER}{_RANGE}\b(?! (?:years?|months?|days?|hours?|km|kilometres|miles|percent|%))", re.I),
+    re.compile(rf"\b(?:killing|killed|kills|shot dead|gunned down|beat to death|stabbed to death|hacked to death|"
+               rf"lynched|executed|beheaded) (an?) (?:{_ONE_PERSON})\b", re.I),
     re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are |being )?(?:{_KILLED})\b", re.I),
     re.compile(rf"\b{_QUALIFIER}{_RANGE} (?:people )?(?:deaths|fatalities|dead bodies|bodies)\b", re.I),
 ]
@@ -52,6 +58,8 @@ def parse_number(words: str) -> int | None:
         return int(text.replace(",", ""))
     if text in VAGUE:
         return VAGUE[text]
+    if text in ("a", "an"):  # "killing a soldier"
+        return 1
     hundred = text.endswith(" hundred")
     text = text.removesuffix(" hundred")
     parts = text.split()

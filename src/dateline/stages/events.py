@@ -90,7 +90,7 @@ class EventLexicon:
         """(trigger, head token, token indices) of every trigger in a sentence, longest first, no overlaps."""
         found, used = [], set()
         for token in sentence:
-            if token.i in used:
+            if token.i in used or token.ent_type_ in NOT_EVENTS:  # "March" the month is no march
                 continue
             for trigger in self.by_first.get(token.lemma_.lower(), []) + self.by_first.get(token.lower_, []):
                 # the tagger sometimes calls a sentence-initial "Shelling" a verb: the exact word still counts
@@ -108,6 +108,9 @@ class EventLexicon:
                 used.update(indices)
                 break
         return found
+
+
+NOT_EVENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
 def _pos_ok(token, pos: str) -> bool:
@@ -251,7 +254,7 @@ class EventStage:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             object_words = {t.lemma_.lower() for t in obj.subtree} if obj is not None else set()
             if object_words & WEAPON_WORDS and not object_words & PLACE_WORDS:
-                return "Explosions/Remote violence", "Disrupted weapons use"  # "seized weapons", "found a cache"
+                return "Strategic developments", "Disrupted weapons use"  # "seized weapons", "found a cache"
             if rule == "find":
                 return None, None
         if rule == "capture":
@@ -662,12 +665,20 @@ def _one_per_happening(events: list[Event]) -> list[Event]:
 
 
 INTENT = {"THREATEN", "AGREE", "REJECT", "REQUEST"}
+CASUALTY_WORDS = {"killed", "died", "dead", "death", "deaths", "wounded", "injured", "fighting", "attack", "clashes",
+                  "violence", "casualties"}
+
+
+def _casualty_report(event: Event) -> bool:
+    """"Seven soldiers were killed in the fighting": a count of an event told before, by no one."""
+    return event.actor is None and event.trigger.lower() in CASUALTY_WORDS and event.type == "ASSAULT"
 
 
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type == b.type and a.type in INTENT and a.evidence.start == b.evidence.start:
         return True  # "vowed to retake": the vow and what it vows are one statement
-    if a.type != b.type or (a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type):
+    if a.type != b.type or (a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type
+                            and not (_casualty_report(a) or _casualty_report(b))):
         return False
     if (a.status in REALIS) != (b.status in REALIS) or "denied" in (a.status, b.status) and a.status != b.status:
         return False
@@ -675,6 +686,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.date.precision != "unknown" and b.date.precision != "unknown" and a.date.value != b.date.value:
         return False
+    if _casualty_report(a) or _casualty_report(b):
+        return True  # its victims may be either side of the event it counts
     for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
         if x and y and x.name != y.name and x.type != "other" and y.type != "other":
             return False

@@ -1,0 +1,54 @@
+"""ACLED-style notes we wrote (samples/acled_style_notes.csv): type, sub-type, place, date and deaths
+against the coding an analyst would give, with the floors the project holds itself to."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+
+import pytest
+
+from dateline.article import Article
+
+from .conftest import SAMPLES
+
+
+def km(a, b):
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def macro_f1(pairs):
+    labels = {g for g, _ in pairs}
+    scores = []
+    for label in labels:
+        tp = sum(g == p == label for g, p in pairs)
+        fp = sum(p == label != g for g, p in pairs)
+        fn = sum(g == label != p for g, p in pairs)
+        scores.append(2 * tp / (2 * tp + fp + fn))
+    return sum(scores) / len(scores)
+
+
+@pytest.mark.slow
+def test_acled_notes_meet_the_floors(pipeline):
+    rows = list(csv.DictReader((SAMPLES / "acled_style_notes.csv").open(encoding="utf-8")))
+    articles = [Article(doc_id=r["data_id"], text=r["notes"],
+                        published=(dt.date.fromisoformat(r["event_date"]) + dt.timedelta(days=1)).isoformat())
+                for r in rows]
+    types, subs, dead, dates, near = [], [], [], [], []
+    for row, result in zip(rows, pipeline.pipe(articles)):
+        event = next((e for e in result.events if e.acled_event_type), None)
+        types.append((row["event_type"], event.acled_event_type if event else "NONE"))
+        subs.append((row["sub_event_type"], event.acled_sub_event_type if event else "NONE"))
+        dead.append(int(row["fatalities"]) == ((event.fatalities or 0) if event else 0))
+        dates.append(event is not None and event.date.value == row["event_date"])
+        loc = event.location if event else None
+        near.append(bool(loc and loc.lat is not None and
+                         km((loc.lat, loc.lon), (float(row["latitude"]), float(row["longitude"]))) <= 25))
+    assert len(rows) >= 20
+    assert macro_f1(types) >= 0.80, types
+    assert macro_f1(subs) >= 0.60, subs
+    assert sum(dead) / len(dead) >= 0.85
+    assert sum(dates) / len(dates) >= 0.95
+    assert sum(near) / len(near) >= 0.80
