@@ -32,7 +32,8 @@ def macro_f1(pairs):
 
 @pytest.mark.slow
 def test_acled_notes_meet_the_floors(pipeline):
-    rows = list(csv.DictReader((SAMPLES / "acled_style_notes.csv").open(encoding="utf-8")))
+    with (SAMPLES / "acled_style_notes.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
     articles = [Article(doc_id=r["data_id"], text=r["notes"],
                         published=(dt.date.fromisoformat(r["event_date"]) + dt.timedelta(days=1)).isoformat())
                 for r in rows]
