@@ -60,6 +60,7 @@ CODES = {
     "E105": "malformed JSON line or CSV row",
     "E106": "file could not be opened",
     "E107": "unknown file format",
+    "E108": "broken WARC record",
     "E201": "unknown stage name",
     "E202": "a stage needs something no earlier stage adds",
     "E203": "a stage appears twice",

@@ -16,6 +16,7 @@ from .decode import decode
 from .html import looks_like_html, read_html_page
 from .records import read_csv, read_jsonl
 from .text import read_text_page
+from .warc import read_warc
 
 __all__ = ["read_inputs", "read_path", "read_bytes"]
 
@@ -54,14 +55,19 @@ def read_path(path: Path, *, published: str | None = None) -> Iterator[Article |
     except OSError as exc:
         yield ReadFailure(origin, origin, f"cannot open: {exc.strerror or exc}", code="E106")
         return
-    yield from read_bytes(data, origin=origin, published=published, suffix=path.suffix.lower())
+    name = path.name.lower()
+    suffix = ".warc" if name.endswith((".warc", ".warc.gz")) else path.suffix.lower()
+    yield from read_bytes(data, origin=origin, published=published, suffix=suffix)
 
 
 def read_bytes(data: bytes, *, origin: str, published: str | None = None,
                suffix: str = "") -> Iterator[Article | ReadFailure]:
     """The articles in a file's bytes, the format chosen by suffix, else sniffed from the content."""
     try:
-        if suffix in (".warc", ".gz", ".zip", ".pdf", ".docx"):
+        if suffix == ".warc":
+            yield from read_warc(data, origin=origin, published=published)
+            return
+        if suffix in (".gz", ".zip", ".pdf", ".docx"):
             raise InputError(origin, f"unsupported file format {suffix!r}", code="E107")
         text = decode(data, origin)
         if suffix in (".jsonl", ".ndjson") or (not suffix and text.lstrip().startswith("{")):

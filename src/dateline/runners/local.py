@@ -6,8 +6,9 @@ failures pass through untouched, in their place.
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from ..article import Article, Extraction, ReadFailure
 from ..pipeline import DEFAULT_STAGES, Pipeline
@@ -51,17 +52,17 @@ def run(items: Iterable[Item], *, settings: Settings | None = None,
     second = next(batches, None)
     if settings.workers <= 1 or second is None:  # one batch: a pool would only add start-up time
         pipeline = Pipeline.build(names, settings=settings)
-        for batch in [first] + ([second] if second else []):
-            yield from _process(pipeline, batch)
-        for batch in batches:
+        for batch in chain([first], [second] if second else [], batches):
             yield from _process(pipeline, batch)
         return
     context = multiprocessing.get_context("spawn")  # fork would copy a half-initialised parent
     with context.Pool(settings.workers, initializer=_init_worker, initargs=(settings, names)) as pool:
-        def all_batches():
-            yield first
-            yield second
-            yield from batches
-
-        for results in pool.imap(_work, all_batches()):
-            yield from results
+        # at most two batches per worker in flight: memory stays bounded whatever the input size
+        # (Pool.imap would read the whole input ahead of the workers)
+        pending: deque = deque()
+        for batch in chain([first, second], batches):
+            pending.append(pool.apply_async(_work, (batch,)))
+            if len(pending) >= 2 * settings.workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

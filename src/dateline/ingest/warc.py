@@ -1,0 +1,43 @@
+"""WARC files (web crawls): each HTML response record is a page, read like any HTML page.
+
+A record that cannot be read gives a failure naming the file and the record; a WARC broken mid-file
+gives one failure for the rest of the file, since its records can no longer be found.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from ..article import Article, ReadFailure
+from ..errors import InputError
+from .dates import normalise_date
+from .decode import decode
+from .html import read_html_page
+
+
+def read_warc(data: bytes, *, origin: str, published: str | None = None) -> Iterator[Article | ReadFailure]:
+    from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC input needs it
+
+    number = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type != "response":
+                continue
+            number += 1
+            where = f"{origin}#{number}"
+            content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+            if "html" not in content_type.lower():
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            date = normalise_date(record.rec_headers.get_header("WARC-Date"))
+            try:
+                text = decode(record.content_stream().read(), where)  # content_stream undoes gzip and chunking
+                article = read_html_page(text, origin=where, published=published or date)
+            except InputError as exc:
+                yield ReadFailure(where, where, exc.reason, code=exc.code)
+                continue
+            article.url = article.url or uri
+            yield article
+    except Exception as exc:  # warcio raises several kinds on a damaged file; name it and stop reading it
+        where = f"{origin}#{number + 1}"
+        yield ReadFailure(where, where, f"broken WARC record: {type(exc).__name__}: {exc}", code="E108")

@@ -1,0 +1,52 @@
+"""WARC input: HTML responses become articles; a damaged file names the record where reading stopped."""
+from __future__ import annotations
+
+import io
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from dateline.article import Article, ReadFailure
+from dateline.ingest import read_inputs
+
+PAGE = """<!DOCTYPE html><html><head><title>{title}</title><meta name="date" content="2024-05-0{day}"></head>
+<body><article><h1>{title}</h1><p>{body}</p></article></body></html>"""
+
+
+def warc_bytes(records) -> bytes:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for uri, content_type, payload in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
+                                                      length=len(payload), http_headers=headers))
+    return out.getvalue()
+
+
+def test_warc_html_responses_become_articles(tmp_path):
+    pages = [
+        ("https://news.example/a", "text/html; charset=utf-8", PAGE.format(
+            title="Clashes in Goma", day=1, body="Soldiers clashed with rebels north of Goma on Monday, a local "
+            "official said, and hundreds of families fled towards the city as the fighting went on.").encode()),
+        ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+        ("https://news.example/b", "text/html", PAGE.format(
+            title="Strike in Lagos", day=2, body="Dock workers in Lagos stopped work on Tuesday to demand higher "
+            "pay, and the port authority said talks with the union would begin on Thursday.").encode()),
+    ]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc_bytes(pages))
+    items = list(read_inputs([str(path)]))
+    assert [type(i) for i in items] == [Article, Article]
+    assert items[0].url == "https://news.example/a" and items[0].published == "2024-05-01"
+    assert "clashed with rebels" in items[0].text and items[1].title == "Strike in Lagos"
+
+
+def test_warc_broken_file_gives_a_failure_after_the_good_records(tmp_path):
+    body = PAGE.format(title="Market fire", day=3, body="A fire destroyed dozens of stalls at the central market "
+                       "on Wednesday, the fire service said, and traders counted their losses.").encode()
+    good = warc_bytes([("https://news.example/c", "text/html", body)])
+    path = tmp_path / "broken.warc"
+    path.write_bytes(good + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\n<html>cut")
+    items = list(read_inputs([str(path)]))
+    assert isinstance(items[0], Article)
+    assert isinstance(items[-1], ReadFailure) and items[-1].code == "E108" and "broken.warc#" in items[-1].origin
