@@ -32,10 +32,11 @@ eval: install
 	@test -d $(SHARED)/eval || { echo "make eval: $(SHARED)/eval not found; the scorers and gold sets are not part of this repository"; exit 2; }
 	$(PYTHON) $(SHARED)/eval/score_plover.py $(SHARED)/gold/plover/PLOVER_GSR_CAMEO.txt | tail -n 1
 	$(PYTHON) $(SHARED)/eval/score_case.py $(SHARED)/gold/case2021/case2021_dev.tsv | tail -n 1
-	$(PYTHON) $(SHARED)/eval/score_ucdp.py $(SHARED)/gold/ucdp/ucdp_iraq_dev.csv --limit 600 | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_ucdp.py $(SHARED)/gold/ucdp/ucdp_iraq_dev.csv | tail -n 1
 	$(PYTHON) $(SHARED)/eval/score_geo.py $(SHARED)/gold/geo/lgl.xml | tail -n 1
 	$(PYTHON) $(SHARED)/eval/score_geo.py $(SHARED)/gold/geo/GWN.xml | tail -n 1
 	$(PYTHON) $(SHARED)/eval/score_stories.py $(SHARED)/gold/semeval2022/en_en_pairs_dev.csv | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_acled.py samples/acled_style_notes.csv | tail -n 1
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -5,6 +5,7 @@ there. Names are normalised (case, accents, apostrophes, hyphens) so "Tall 'Afar
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import pickle
@@ -116,7 +117,11 @@ class Gazetteer:
         path = folder / f"gazetteer-v{FORMAT_VERSION}-gnc{_package_version()}-{min_population}.pickle"
         try:
             with path.open("rb") as f:
-                gazetteer = cls(*pickle.load(f))
+                gc.disable()  # half a million small objects: the collector would walk them again and again
+                try:
+                    gazetteer = cls(*pickle.load(f))
+                finally:
+                    gc.enable()
         except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
             rows, index, countries = build(min_population)
             folder.mkdir(parents=True, exist_ok=True)
