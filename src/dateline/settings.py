@@ -18,7 +18,7 @@ class Settings:
                          metadata={"help": "worker processes for extraction (default: every core)"})
     min_population: int = field(default=500,
                                 metadata={"help": "smallest populated place kept in the gazetteer"})
-    min_confidence: float = field(default=0.3, metadata={"help": "events below this confidence are dropped"})
+    min_confidence: float = field(default=0.2, metadata={"help": "events below this confidence are dropped"})
 
     def replace(self, **changes) -> Settings:
         values = {f.name: getattr(self, f.name) for f in fields(self)}

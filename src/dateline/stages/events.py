@@ -30,7 +30,7 @@ STATUS_FACTOR = {"asserted": 1.0, "claimed": 0.95, "historical": 0.6, "planned":
 SPECIFICITY = {"disrupt": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0}
 PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "vandalise", "smash", "loot", "riot",
                    "rioter", "clash", "burn", "set", "throw", "storm", "hurl", "pelt", "firebomb", "ransack",
-                   "damage", "injure", "attack"}
+                   "damage", "injure", "attack", "violent", "violence", "breach", "unrest", "debris"}
 PROTEST_FORCE = {"tear", "teargas", "cannon", "disperse", "baton", "rubber", "arrest", "detain", "beat", "break"}
 PROTEST_KILL = {"kill", "dead", "die", "ammunition", "live", "gunfire", "shoot", "bullet"}
 WEAPON_WORDS = {"weapon", "ammunition", "arm", "firearm", "explosive", "rifle", "gun", "pistol", "grenade", "rocket",
@@ -44,12 +44,15 @@ ARMED_TARGETS = {"military", "army", "soldier", "troop", "police", "policeman", 
                  "convoy", "peacekeeper", "officer", "personnel", "militia", "jihadist"}
 ACCIDENT_WORDS = {"gas", "cylinder", "boiler", "accident", "leak", "factory", "plant", "refinery", "fireworks",
                   "pipeline", "tanker", "warehouse", "accidental", "short-circuit", "coal"}
-ATTACK_WORDS = {"attack", "bomber", "terrorist", "militant", "claim", "responsibility", "target", "plant", "ied",
-                "car", "suicide", "insurgent", "gunman", "jihadist", "rebel"}
+ATTACK_WORDS = {"attack", "bomber", "terrorist", "militant", "claim", "responsibility", "target", "ied",
+                "suicide", "insurgent", "gunman", "jihadist", "rebel"}
 DISASTER_WORDS = {"earthquake", "quake", "volcano", "eruption", "flood", "flooding", "storm", "cyclone", "hurricane",
                   "typhoon", "landslide", "avalanche", "tsunami", "drought", "leak", "crash", "collision", "derail",
                   "accident", "collapse", "lightning", "heatwave", "outbreak", "virus", "epidemic", "stampede",
-                  "mudslide", "wildfire", "tornado", "rain"}
+                  "mudslide", "wildfire", "tornado", "rain", "plunge", "drown", "overturn", "capsize"}
+SOFT_TARGETS = {"civilian", "villager", "resident", "worshipper", "passenger", "student", "child", "people", "tourist",
+                "village", "hospital", "market", "school", "mosque", "church", "woman", "family", "farmer"}
+PROTEST_WORDS = {"protester", "demonstrator", "rioter", "protest", "demonstration", "riot", "march"}
 HQ_OBJECTS = {"base", "post", "outpost", "headquarters", "camp", "checkpoint", "point", "position", "garrison"}
 PERSON_WORDS = {"person", "people", "man", "woman", "child", "civilian", "suspect", "fighter", "soldier", "militant",
                 "member", "leader", "commander", "officer", "journalist", "worker", "hostage", "student"}
@@ -272,7 +275,7 @@ class EventStage:
             return kind, sub
         if rule == "clash":
             sides = {actor_type, recipient_type}
-            if sides & {"protesters", "rioters", "civilians"}:
+            if sides & {"protesters", "rioters", "civilians"} or lemmas & PROTEST_WORDS:
                 return "Riots", "Violent demonstration"
             return kind, sub
         if rule == "beat":
@@ -305,7 +308,7 @@ class EventStage:
             # who was hit: what the trigger governs and what the sentence says after it
             victims = {t.lemma_.lower() for t in head.subtree} | {t.lemma_.lower() for t in sentence if t.i > head.i}
             if actor_type in ARMED | {None, "other"} and victims & ARMED_TARGETS and not (
-                    victims & {"civilian", "villager", "resident", "worshipper", "passenger", "student", "child"}):
+                    victims & SOFT_TARGETS):
                 return "Battles", "Armed clash"  # "attacked a checkpoint, killing 12 soldiers"
             return "Violence against civilians", "Attack"
         if rule == "offensive":
@@ -331,7 +334,7 @@ class EventStage:
         if rule == "disrupt":
             return (kind, sub) if lemmas & DISRUPT_OBJECTS else (None, None)
         if rule == "transfer":
-            has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sentence)
+            has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sentence) or bool(lemmas & PLACE_WORDS)
             return (kind, sub) if has_place and actor_type in ARMED else (None, None)
         if rule == "group":  # "troops were reinforced": the armed group may be the grammatical object
             return (kind, sub) if actor_type in ARMED or (actor is None and recipient_type in ARMED) else (None, None)
