@@ -27,7 +27,7 @@ MODALS = {"will": "planned", "shall": "planned", "would": "hypothetical", "could
           "might": "hypothetical", "may": "hypothetical", "should": "hypothetical", "must": "hypothetical"}
 STATUS_FACTOR = {"asserted": 1.0, "claimed": 0.95, "historical": 0.6, "planned": 0.55, "hypothetical": 0.45,
                  "denied": 0.5}
-SPECIFICITY = {"disrupt": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0}
+SPECIFICITY = {"disrupt": 5, "find": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0}
 PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "vandalise", "smash", "loot", "riot",
                    "rioter", "clash", "burn", "set", "throw", "storm", "hurl", "pelt", "firebomb", "ransack",
                    "damage", "injure", "attack", "violent", "violence", "breach", "unrest", "debris"}
@@ -61,6 +61,8 @@ CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hosta
                   "evacuation", "guerrilla", "insurgent", "detainee"}
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 OFFENSIVE_WORDS = {"offensive", "campaign", "operation", "attack", "assault", "strike", "raid", "push", "war"}
+DISRUPT_VERBS = {"find", "discover", "defuse", "seize", "confiscate", "clear", "destroy", "dismantle", "intercept",
+                 "recover", "uncover", "remove", "neutralize", "neutralise"}
 DISRUPT_OBJECTS = {"drone", "missile", "rocket", "bomb", "ied", "explosive", "weapon", "plot", "attack", "device",
                    "mine", "shell", "cache"}
 
@@ -111,6 +113,12 @@ class EventLexicon:
                 used.update(indices)
                 break
         return found
+
+
+def _word_in(token, words: set[str]) -> bool:
+    """The token's lemma or its own word (singular) is one of these: the lemmatizer reads "bases" as basis."""
+    lower = token.lower_
+    return token.lemma_.lower() in words or lower in words or lower.removesuffix("s") in words
 
 
 NOT_EVENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
@@ -203,6 +211,11 @@ class EventStage:
         text = sentence.text.rstrip()
         etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
         acled_type, acled_sub = self._acled(specific, head, actor, recipient, sentence)
+        if any(m[0].rule == "weapon" and m[1].dep_ in ("dobj", "nsubjpass", "conj") and
+               m[1].head.lemma_.lower() in DISRUPT_VERBS for m in group):
+            # "two explosive devices were found", "troops destroyed 300 mines": the weapons never went off
+            etype, mode = "COERCE", "seize"
+            acled_type, acled_sub = "Strategic developments", "Disrupted weapons use"
         if specific.rule == "destroy" and (actor is None or actor.type == "other"):
             return None  # "the blast set cars on fire": a consequence, not a second event
         if specific.rule == "transfer" and head.lemma_ == "withdraw" and _abstract_object(head):
@@ -288,7 +301,7 @@ class EventStage:
                 return "Protests", "Excessive force against protesters"
         if rule == "hq":
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is None or obj.lemma_.lower() not in HQ_OBJECTS:
+            if obj is None or not _word_in(obj, HQ_OBJECTS):
                 return None, None
             return kind, sub
         if rule == "blast" or (trigger.rule == "weapon" and head.lemma_.lower() in ("explosion", "blast", "explode")):
