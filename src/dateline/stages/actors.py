@@ -85,8 +85,8 @@ class ActorStage:
         doc = document.doc
         document.focus_country = self._focus_country(document)
         named = self._dictionary_mentions(doc)
-        taken = {i for m in named for i in range(m[0], m[1])}
         mentions = [self._mention(doc, start, end, entry) for start, end, entry in named]
+        taken = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         for token in doc:
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -121,9 +121,8 @@ class ActorStage:
 
     def _mention(self, doc, start: int, end: int, entry: ActorEntry) -> ActorMention:
         span = doc[start:end]
-        # "ISIL militants", "Houthi rebels": the agent noun after the name belongs to the mention
-        head = span.root.head
-        if head.i == end and head.lemma_.lower() in self.dictionary.agents:
+        # "ISIL militants", "Houthi rebels": the agent noun right after the name belongs to the mention
+        if end < len(doc) and doc[end].lemma_.lower() in self.dictionary.agents and doc[end].pos_ in ("NOUN", "PROPN"):
             span = doc[start:end + 1]
         return ActorMention(span.start_char, span.end_char, span.text, entry.name, entry.type,
                             self.dictionary.country_name(entry.country), "dictionary")

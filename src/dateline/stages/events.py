@@ -198,13 +198,17 @@ class EventStage:
         trigger_tokens = {i for m in group for i in m[2]}
         actor = _party(document, actor_token, trigger_tokens)
         recipient = _party(document, recipient_token, trigger_tokens)
-        if actor is None:  # the weapon's own words may name the actor ("an ISIL car bomb")
-            for _, other, _ in group:
-                actor = actor or _party(document, _roles(other)[0], trigger_tokens)
+        for _, other, _ in group:  # the other words of the happening may name a side ("an ISIL car bomb")
+            if actor is not None and recipient is not None:
+                break
+            other_actor, other_recipient = _roles(other)
+            actor = actor or _party(document, other_actor, trigger_tokens)
+            recipient = recipient or _party(document, other_recipient, trigger_tokens)
         if recipient is None or (recipient.type == "other" and recipient_token is not None
                                  and recipient_token.ent_type_ == ""):
             # "agreed to provide aid to Romania", "praised Haiti's efforts": the named party in the predicate
-            recipient = _named_in(document, head, actor, trigger_tokens, recipient_token) or recipient
+            recipient = _named_in(document, head, actor, trigger_tokens, recipient_token,
+                                  places=trigger.type not in ("ASSAULT", "COERCE")) or recipient
         status, attribution = _status(document, head, sentence)
         if actor is None and actor_token is not None and actor_token.lower_ in ("they", "it", "he", "she", "we"):
             actor = _speaker_party(document, head)  # "Police said they arrested ten people": the police
@@ -392,14 +396,21 @@ COLLECTIVE = {"group", "delegation", "team", "number", "member", "leader", "repr
               "thousand", "crowd"}
 
 
-def _named_in(document: Document, head, actor: Party | None, exclude: set[int], start=None) -> Party | None:
-    """The first named party in what the trigger governs (its object first), other than the actor."""
+LOCATIVE_PREPS = {"in", "near", "at", "across", "around", "outside", "inside", "throughout", "of", "from", "into"}
+
+
+def _named_in(document: Document, head, actor: Party | None, exclude: set[int], start=None, *,
+              places: bool = True) -> Party | None:
+    """The first named party in what the trigger governs (its object first), other than the actor.
+    A place is a party to talks or aid ("visited Russia"), never the victim of violence."""
     roots = ([start] if start is not None else []) + [head]
     seen: set[int] = set()
     for root in roots:
         for token in root.subtree:
             if token.i in seen or token.i in exclude or token.ent_type_ not in NAMED:
                 continue
+            if not places and token.ent_type_ in ("GPE", "LOC") and token.head.lower_ in LOCATIVE_PREPS:
+                continue  # "killed in Samarra": where, not whom
             seen.add(token.i)
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.i:
                 continue
@@ -438,8 +449,14 @@ def _roles(head):
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd"):
         verb = head.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in verb.children):
+        passive = True  # a headline's "Ten soldiers killed in attack": the subject suffered it
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            recipient = recipient or subject
+            actor = actor if actor is not subject else None
     for child in verb.children:
-        if child.dep_ == "nsubj" and actor is None:
+        if child.dep_ == "nsubj" and actor is None and not (passive and child is recipient):
             actor = child
         elif child.dep_ == "nsubjpass" and recipient is None:
             recipient = child
@@ -490,10 +507,14 @@ def _party(document: Document, token, exclude: set[int] = frozenset()) -> Party 
         return None
     if token.i in exclude or token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
         return None
-    if token.ent_type_ == "CARDINAL" or token.like_num:  # "dozens of IS militants": the people counted
+    if token.like_num or token.pos_ == "NUM":  # "dozens of IS militants", "eight IS militants": those counted
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return _party(document, counted, exclude) if counted is not None else None
+        if counted is not None:
+            return _party(document, counted, exclude)
+        end = token.idx + len(token.text)
+        after = next((m for m in document.actors if end < m.start <= end + 2), None)
+        return after.party() if after is not None else None
     doc = document.doc
     span = doc[token.left_edge.i:token.right_edge.i + 1]
     best = None
