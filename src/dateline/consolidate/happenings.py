@@ -16,9 +16,11 @@ TOLERANCE_DAYS = {"day": 2, "week": 7, "month": 31, "year": 366, "unknown": 3}
 
 
 def _compatible(mine: tuple[str | None, str | None], theirs: tuple[str | None, str | None]) -> bool:
-    """Sides (name, kind) agree: the same name, one unknown, or one only loosely named ("several stalls")."""
+    """Sides (name, kind) agree: the same name or kind, one unknown, or one loosely named ("several stalls")."""
     (name, kind), (other_name, other_kind) = mine, theirs
-    return name is None or other_name is None or name == other_name or "other" in (kind, other_kind)
+    # the same kind of side at the same place and time: "Civilians" and "Civilians (Iraq)" are one
+    return name is None or other_name is None or name == other_name or "other" in (kind, other_kind) \
+        or kind == other_kind
 
 
 def _shift(value: str, days: int) -> str:

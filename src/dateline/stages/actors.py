@@ -93,12 +93,23 @@ class ActorStage:
             kind = self._agent_kind(token)
             if kind:
                 mentions.append(self._agent(document, token, kind, named))
-        for ent in doc.ents:  # named people and organisations the dictionary does not know
-            if ent.label_ in ("PERSON", "ORG") and not any(i in taken for i in range(ent.start, ent.end)):
-                kind = "person" if ent.label_ == "PERSON" else "organization"
-                text = ent.text.strip()
-                mentions.append(ActorMention(ent.start_char, ent.start_char + len(text), text, text, kind, None,
-                                             "entity"))
+        for ent in doc.ents:  # named people, organisations and states the dictionary does not know
+            if any(i in taken for i in range(ent.start, ent.end)) or ent.label_ not in ("PERSON", "ORG", "GPE"):
+                continue
+            text = ent.text.strip()
+            if text.lower().startswith("the "):
+                text = text[4:]
+            start = ent.start_char + ent.text.index(text)
+            if ent.label_ == "GPE":  # "the United States", "Baghdad said": the state acting, a government
+                code = self.gazetteer.country_code(text)
+                if code is None and ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                    continue  # a town is where things happen unless it speaks or acts
+                country = self.dictionary.country_name(code) if code else None
+                mentions.append(ActorMention(start, start + len(text), text, f"Government of {country}" if country
+                                             else text, "government", country, "state"))
+                continue
+            kind = "person" if ent.label_ == "PERSON" else "organization"
+            mentions.append(ActorMention(start, start + len(text), text, text, kind, None, "entity"))
         mentions.sort(key=lambda m: m.start)
         document.actors = mentions
         return document

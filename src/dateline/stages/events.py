@@ -11,6 +11,7 @@ from ..resources import load_data
 from . import Claim, Document, stage
 from .counts import fatalities, other_counts
 
+LATER_SENTENCE = 0.9
 ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
 NON_STATE = {"rebels", "political_militia", "identity_militia"}
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -50,7 +51,7 @@ DISASTER_WORDS = {"earthquake", "quake", "volcano", "eruption", "flood", "floodi
                   "typhoon", "landslide", "avalanche", "tsunami", "drought", "leak", "crash", "collision", "derail",
                   "accident", "collapse", "lightning", "heatwave", "outbreak", "virus", "epidemic", "stampede",
                   "mudslide", "wildfire", "tornado", "rain", "plunge", "drown", "overturn", "capsize"}
-SOFT_TARGETS = {"civilian", "villager", "resident", "worshipper", "passenger", "student", "child", "people", "tourist",
+SOFT_TARGETS = {"civilian", "villager", "resident", "worshipper", "passenger", "student", "child", "tourist",
                 "village", "hospital", "market", "school", "mosque", "church", "woman", "family", "farmer"}
 PROTEST_WORDS = {"protester", "demonstrator", "rioter", "protest", "demonstration", "riot", "march"}
 HQ_OBJECTS = {"base", "post", "outpost", "headquarters", "camp", "checkpoint", "point", "position", "garrison"}
@@ -178,12 +179,15 @@ class EventStage:
         doc = document.doc
         events: list[Event] = []
         main_place = _main_place(document)
-        for sentence in doc.sents:
+        for position, sentence in enumerate(doc.sents):
             matches = self.lexicon.match(sentence)
             for group in _group(matches):
                 event = self._event(document, sentence, group, main_place, len(events))
-                if event is not None and event.confidence >= self.min_confidence:
-                    events.append(event)
+                if event is None or event.confidence < self.min_confidence:
+                    continue
+                if position > 0:  # news leads with its main event: later sentences add background
+                    event.confidence = round(event.confidence * LATER_SENTENCE, 3)
+                events.append(event)
         document.events = _one_per_happening(events)
         return document
 
@@ -204,6 +208,9 @@ class EventStage:
             other_actor, other_recipient = _roles(other)
             actor = actor or _party(document, other_actor, trigger_tokens)
             recipient = recipient or _party(document, other_recipient, trigger_tokens)
+        if recipient is None or recipient.type == "other":
+            # "provided aid to refugees", "shared evidence with the U.S.": the party is after the preposition
+            recipient = _prepositional_party(document, head, actor, trigger_tokens) or recipient
         if recipient is None or (recipient.type == "other" and recipient_token is not None
                                  and recipient_token.ent_type_ == ""):
             # "agreed to provide aid to Romania", "praised Haiti's efforts": the named party in the predicate
@@ -396,6 +403,21 @@ COLLECTIVE = {"group", "delegation", "team", "number", "member", "leader", "repr
               "thousand", "crowd"}
 
 
+RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "toward", "towards")
+
+
+def _prepositional_party(document: Document, head, actor: Party | None, exclude: set[int]) -> Party | None:
+    """A party named after "to", "with", "for" or "against" in the trigger's clause (or its object's)."""
+    holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                party = _party(document, obj, exclude)
+                if party is not None and party.type != "other" and (actor is None or party.name != actor.name):
+                    return party
+    return None
+
+
 LOCATIVE_PREPS = {"in", "near", "at", "across", "around", "outside", "inside", "throughout", "of", "from", "into"}
 
 
@@ -404,13 +426,15 @@ def _named_in(document: Document, head, actor: Party | None, exclude: set[int], 
     """The first named party in what the trigger governs (its object first), other than the actor.
     A place is a party to talks or aid ("visited Russia"), never the victim of violence."""
     roots = ([start] if start is not None else []) + [head]
-    seen: set[int] = set()
+    subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    seen: set[int] = set(subject)
     for root in roots:
         for token in root.subtree:
             if token.i in seen or token.i in exclude or token.ent_type_ not in NAMED:
                 continue
-            if not places and token.ent_type_ in ("GPE", "LOC") and token.head.lower_ in LOCATIVE_PREPS:
-                continue  # "killed in Samarra": where, not whom
+            if not places and (token.ent_type_ in ("GPE", "LOC") and token.head.lower_ in LOCATIVE_PREPS
+                               or any(p.start <= token.idx < p.end for p in document.places)):
+                continue  # "killed in Samarra", "the car bomb in Tuz Khurmatu": where, not whom
             seen.add(token.i)
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.i:
                 continue
@@ -505,7 +529,7 @@ def _party(document: Document, token, exclude: set[int] = frozenset()) -> Party 
     """The actor a role token names: a dictionary or agent mention in its phrase, else its own words."""
     if token is None or token.pos_ in ("PRON", "DET") and token.lower_ not in ("they", "he", "she"):
         return None
-    if token.i in exclude or token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+    if token.i in exclude or token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
         return None
     if token.like_num or token.pos_ == "NUM":  # "dozens of IS militants", "eight IS militants": those counted
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
