@@ -638,9 +638,11 @@ def _status(document: Document, head, sentence):
                                                                  "seem", "say", "report", "tell")):
             status = "planned"
             break
-        if token.head.i == token.i or (token.i != head.i and token.tag_ in ("VBD", "VBZ", "VBP", "VBG")) or (
-                token.i == head.i and token.tag_ in ("VBD", "VBG")):
-            break  # a finite or participle verb asserts its own clause
+        gerund_of_preposition = token.tag_ == "VBG" and token.dep_ == "pcomp"  # "talk them into conducting"
+        if token.head.i == token.i or not gerund_of_preposition and (
+                (token.i != head.i and token.tag_ in ("VBD", "VBZ", "VBP", "VBG"))
+                or (token.i == head.i and token.tag_ in ("VBD", "VBG"))):
+            break  # a finite verb, or a participle describing what happens, asserts its own clause
         token, steps = token.head, steps + 1
     governor = head.head if head.dep_ in ("dobj", "pobj", "nsubjpass") else head
     for role in (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
