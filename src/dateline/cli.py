@@ -33,6 +33,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, metavar="N", help=defaults["workers"][1])
     parser.add_argument("--batch-size", type=int, metavar="N",
                         help=f"{defaults['batch_size'][1]} (default {defaults['batch_size'][0]})")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="run on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers")
 
 
 def _check_date(value: str | None) -> str | None:
@@ -48,11 +50,11 @@ def _check_date(value: str | None) -> str | None:
 
 def cmd_extract(args) -> int:
     from .ingest import read_inputs
-    from .runners.local import run
+    from .runners import run
 
     failed = 0
     for result in run(read_inputs(args.inputs or ["-"], published=_check_date(args.published)),
-                      settings=_settings(args)):
+                      settings=_settings(args), dask=args.dask):
         if isinstance(result, ReadFailure):
             line = failure_dict(result)
             print(f"dateline: {result.message}", file=sys.stderr)
@@ -93,7 +95,7 @@ def cmd_ingest(args) -> int:
 
     with open_store(args.db) as store:
         totals = ingest(store, args.inputs, settings=_settings(args), published=_check_date(args.published),
-                        progress=progress)
+                        progress=progress, dask=args.dask)
         print(file=sys.stderr)
         for row in store.conn.execute("SELECT origin, code, reason FROM failures ORDER BY origin"):
             if totals["failures"]:

@@ -10,7 +10,7 @@ from itertools import islice
 
 from .article import Article, Extraction, ReadFailure
 from .ingest import read_inputs
-from .runners.local import run
+from .runners import run
 from .settings import Settings
 from .store import Store
 
@@ -30,12 +30,12 @@ def _new_only(store: Store, items: Iterable[Article | ReadFailure], size: int,
 
 
 def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = None, published: str | None = None,
-           progress: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+           progress: Callable[[dict[str, int]], None] | None = None, dask: str | None = None) -> dict[str, int]:
     """Ingest files and folders into the store; returns counts of what was added and what failed."""
     settings = settings or Settings()
     totals = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
     items = _new_only(store, read_inputs(inputs, published=published), settings.batch_size * 4, set())
-    results = run(items, settings=settings)
+    results = run(items, settings=settings, dask=dask)
     while batch := list(islice(results, settings.batch_size)):
         for key, value in store.write(batch).items():
             totals[key] += value
