@@ -1,6 +1,7 @@
 """Throughput of `dateline extract` on the sample corpus, repeated to a few hundred documents.
 
-Run with `make bench`. Prints documents per second for 1 and 2 worker processes, start-up included.
+Run with `make bench`. Prints documents per second for 1 and 2 worker processes, locally and on a Dask
+LocalCluster, start-up included.
 Figures and the machine they came from go in bench/README.md.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIES = 10
+COPIES = 20
 
 
 def corpus(path: Path) -> int:
@@ -40,12 +41,13 @@ def main() -> None:
         words = sum(len(json.loads(line)["text"].split()) for line in path.open())
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
         print(f"corpus: {n} documents, {words / n:.0f} words each on average")
-        for workers in (1, 2):
+        runs = [("local", 1, []), ("local", 2, []), ("dask", 1, ["--dask", "local"]), ("dask", 2, ["--dask", "local"])]
+        for runner, workers, extra in runs:
             start = time.perf_counter()
-            subprocess.run([str(dateline), "extract", "--workers", str(workers), str(path)], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run([str(dateline), "extract", "--workers", str(workers), *extra, str(path)], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             elapsed = time.perf_counter() - start
-            print(f"workers={workers}: {elapsed:.1f} s, {n / elapsed:.1f} docs/s (start-up included)")
+            print(f"{runner} workers={workers}: {elapsed:.1f} s, {n / elapsed:.1f} docs/s (start-up included)")
 
 
 if __name__ == "__main__":
