@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .article import Extraction, ReadFailure, failure_dict
+from .article import ReadFailure, failure_dict
 from .errors import DatelineError
 from .settings import Settings, describe
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from .article import Article, Extraction, ReadFailure
+from .article import Article, ReadFailure
 from .ingest import read_inputs
 from .runners import run
 from .settings import Settings
@@ -43,6 +43,3 @@ def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = N
             progress(totals)
     return totals
 
-
-def is_ok(result: Extraction | ReadFailure) -> bool:
-    return isinstance(result, Extraction) and not result.error

@@ -81,6 +81,3 @@ def read_bytes(data: bytes, *, origin: str, published: str | None = None,
     except InputError as exc:
         yield ReadFailure(origin, origin, exc.reason, code=exc.code)
 
-
-def is_article(item: Article | ReadFailure) -> bool:
-    return isinstance(item, Article)

@@ -55,7 +55,6 @@ class AttributionStage:
 
     def _reporting(self, document: Document, token):
         """(Attribution, reported token indices, status) when the token opens a reporting clause."""
-        doc = document.doc
         lemma = token.lemma_.lower()
         if lemma == "accord" and token.text.lower() == "according":  # "according to X"
             to = next((c for c in token.children if c.lower_ == "to"), None)

@@ -1,0 +1,161 @@
+"""Events: triggers from the lexicon (data/event_triggers.json), roles from the dependency parse, the
+ACLED sub-event refined from the sentence and the actors, a status (a threat is not an attack), counts,
+place, date and attribution. One happening per sentence: a sentence's violent triggers make one event."""
+from __future__ import annotations
+
+from ...article import Event, EventDate, Evidence
+from .. import Document, stage
+from ..counts import fatalities, other_counts
+from .acled import DISRUPT_VERBS, GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, refine
+from .lexicon import EventLexicon, depth
+from .merge import one_per_happening
+from .roles import ARMED, named_in, opponent, party_of, prepositional_party, roles_of
+from .status import REALIS, STATUS_FACTOR, intent_type, salience, speaker_party, status_of
+
+__all__ = ["EventLexicon", "EventStage"]
+
+LATER_SENTENCE = 0.9
+
+
+@stage("events", requires=("doc", "actors", "places", "dates", "claims"), assigns=("events",))
+class EventStage:
+    def __init__(self, resources):
+        self.lexicon = resources.lexicon
+        self.agents = resources.actors.agents
+        self.min_confidence = resources.settings.min_confidence
+
+    def __call__(self, document: Document) -> Document:
+        doc = document.doc
+        events: list[Event] = []
+        main_place = _main_place(document)
+        for position, sentence in enumerate(doc.sents):
+            matches = self.lexicon.match(sentence)
+            for group in _group(matches):
+                event = self._event(document, sentence, group, main_place, len(events))
+                if event is None or event.confidence < self.min_confidence:
+                    continue
+                if position > 0:  # news leads with its main event: later sentences add background
+                    event.confidence = round(event.confidence * LATER_SENTENCE, 3)
+                events.append(event)
+        document.events = one_per_happening(events)
+        return document
+
+    def _refine(self, trigger, head, actor, recipient, sentence):
+        return refine(trigger, head, actor, recipient, sentence, self.agents)
+
+    def _event(self, document: Document, sentence, group, main_place, number: int) -> Event | None:
+        trigger, head, _ = min(group, key=lambda m: (depth(m[1]), -m[0].weight))
+        # the sub-event comes from the most specific trigger that happened ("launched a campaign to retake
+        # Mosul" is an offensive, not yet a retaking)
+        realis = [m for m in group if m[1].i == head.i or status_of(document, m[1], sentence)[0] in REALIS] or group
+        specific = max(realis, key=lambda m: (SPECIFICITY.get(m[0].rule, 2), m[0].weight))[0]
+        actor_token, recipient_token = roles_of(head)
+        trigger_tokens = {i for m in group for i in m[2]}
+        actor = party_of(document, actor_token, trigger_tokens)
+        recipient = party_of(document, recipient_token, trigger_tokens)
+        for _, other, _ in group:  # the other words of the happening may name a side ("an ISIL car bomb")
+            if actor is not None and recipient is not None:
+                break
+            other_actor, other_recipient = roles_of(other)
+            actor = actor or party_of(document, other_actor, trigger_tokens)
+            recipient = recipient or party_of(document, other_recipient, trigger_tokens)
+        if recipient is None or recipient.type == "other":
+            # "provided aid to refugees", "shared evidence with the U.S.": the party is after the preposition
+            recipient = prepositional_party(document, head, actor, trigger_tokens) or recipient
+        if recipient is None or (recipient.type == "other" and recipient_token is not None
+                                 and recipient_token.ent_type_ == ""):
+            # "agreed to provide aid to Romania", "praised Haiti's efforts": the named party in the predicate
+            recipient = named_in(document, head, actor, trigger_tokens, recipient_token,
+                                  places=trigger.type not in ("ASSAULT", "COERCE")) or recipient
+        status, attribution = status_of(document, head, sentence)
+        if actor is None and actor_token is not None and actor_token.lower_ in ("they", "it", "he", "she", "we"):
+            actor = speaker_party(document, head)  # "Police said they arrested ten people": the police
+        text = sentence.text.rstrip()
+        etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
+        acled_type, acled_sub = self._refine(specific, head, actor, recipient, sentence)
+        if any(m[0].rule == "weapon" and m[1].dep_ in ("dobj", "nsubjpass", "conj") and
+               m[1].head.lemma_.lower() in DISRUPT_VERBS for m in group):
+            # "two explosive devices were found", "troops destroyed 300 mines": the weapons never went off
+            etype, mode = "COERCE", "seize"
+            acled_type, acled_sub = "Strategic developments", "Disrupted weapons use"
+        if specific.rule == "destroy" and (actor is None or actor.type == "other"):
+            return None  # "the blast set cars on fire": a consequence, not a second event
+        if specific.rule == "transfer" and head.lemma_ == "withdraw" and abstract_object(head):
+            etype, mode = "SANCTION", "withdraw"  # "withdrew the emir designation from the leaders"
+            acled_type, acled_sub = self._refine(GROUP_CHANGE, head, actor, recipient, sentence)
+        if specific.rule == "offensive" and head.lemma_ == "launch" and acled_type is None:
+            return None  # "launched a website": not an offensive
+        if (recipient is None or recipient.type not in ARMED) and specific.rule in ("offensive", "territory"):
+            recipient = opponent(document, head, actor) or recipient
+        if acled_sub in ("Arrests",) and specific.rule == "capture":
+            etype, mode = "COERCE", "arrest"
+        if status not in REALIS:
+            acled_type = acled_sub = None
+        count = fatalities(text) if (acled_type in VIOLENT_ACLED or etype == "ASSAULT") else None
+        location = _location(document, sentence, head, main_place)
+        date = _date(document, sentence, head)
+        if status == "asserted" and date.precision in ("year", "month") and document.article.published and \
+                date.value and date.value[:4] < str(int(document.article.published[:4]) - 1):
+            status = "historical"
+        intent = intent_type(head, etype, mode, status)
+        if intent != (etype, mode):
+            # the promise, threat, refusal or demand is itself what happened; what it promises is not
+            etype, mode = intent
+            status = "claimed" if attribution is not None else "asserted"
+            acled_type = acled_sub = None
+            speaker = speaker_party(document, head)
+            if etype == "REQUEST" and speaker is not None:  # "Britain said Libya must hand over": Britain asks Libya
+                actor, recipient = speaker, actor
+            elif speaker is not None and (actor is None or actor_token is not None and actor_token.pos_ == "PRON"):
+                actor = speaker  # "Hungary said it will support": Hungary
+        score = trigger.weight * (0.6 + 0.2 * (actor is not None) + 0.1 * (recipient is not None)
+                                  + 0.1 * (depth(head) <= 1)) * STATUS_FACTOR[status] * salience(head)
+        if acled_type is None and specific.acled_event_type is not None and status in REALIS:
+            score *= 0.8  # the refinement found the ACLED reading does not apply
+        return Event(id=f"{document.article.doc_id}:{number}", type=etype, mode=mode,
+                     acled_event_type=acled_type, acled_sub_event_type=acled_sub, actor=actor, recipient=recipient,
+                     location=location, date=date, fatalities=count, status=status, attribution=attribution,
+                     evidence=Evidence(text, sentence.start_char, sentence.start_char + len(text)),
+                     confidence=round(min(1.0, score), 3), trigger=head.text,
+                     counts=other_counts(text))
+
+
+def _group(matches):
+    """A sentence's violent triggers form one happening; every other trigger stands alone."""
+    violent = [m for m in matches if m[0].acled_event_type in VIOLENT_ACLED or m[0].rule in ("weapon", "violence")]
+    groups = [violent] if violent else []
+    groups += [[m] for m in matches if m not in violent]
+    return groups
+
+
+def _main_place(document: Document):
+    """The article's most named town (else its most named place), for events whose sentence names none."""
+    towns = [p for p in document.places if p.precision == "city"]
+    pool = towns or document.places
+    if not pool:
+        return None
+    counts: dict[int, int] = {}
+    for place in pool:
+        counts[place.geonameid] = counts.get(place.geonameid, 0) + 1
+    best = max(pool, key=lambda p: (counts[p.geonameid], -p.start))
+    return best
+
+
+def _location(document: Document, sentence, head, main_place):
+    inside = [p for p in document.places if sentence.start_char <= p.start < sentence.end_char]
+    if inside:
+        rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+        best = min(inside, key=lambda p: (rank.get(p.precision, 5), abs(p.start - head.idx)))
+        if best.precision == "country" and main_place is not None and main_place.country_code == best.country_code:
+            best = main_place  # "in Iraq" in an article about Mosul: the town is the better guess
+        return best.location()
+    return main_place.location() if main_place is not None else None
+
+
+def _date(document: Document, sentence, head) -> EventDate:
+    inside = [d for d in document.dates if sentence.start_char <= d.start < sentence.end_char and d.value]
+    if inside:
+        best = min(inside, key=lambda d: abs(d.start - head.idx))
+        return EventDate(best.value, best.precision)
+    published = document.article.published
+    return EventDate(published[:10] if published else None, "unknown")

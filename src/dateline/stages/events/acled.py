@@ -1,0 +1,170 @@
+"""The ACLED reading of an event: the trigger suggests a sub-event, the sentence and the actors decide it
+(docs/events.md). Word lists here are lemmas."""
+from __future__ import annotations
+
+import re
+
+from ...article import Party
+from .lexicon import Trigger, word_in
+from .roles import ARMED, NON_STATE
+
+VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+SPECIFICITY = {"disrupt": 5, "find": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0}
+PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "vandalise", "smash", "loot", "riot",
+                   "rioter", "clash", "burn", "set", "throw", "storm", "hurl", "pelt", "firebomb", "ransack",
+                   "damage", "injure", "attack", "violent", "violence", "breach", "unrest", "debris"}
+PROTEST_FORCE = {"tear", "teargas", "cannon", "disperse", "baton", "rubber", "arrest", "detain", "beat", "break"}
+PROTEST_KILL = {"kill", "dead", "die", "ammunition", "live", "gunfire", "shoot", "bullet"}
+WEAPON_WORDS = {"weapon", "ammunition", "arm", "firearm", "explosive", "rifle", "gun", "pistol", "grenade", "rocket",
+                "missile", "mortar", "ied", "bomb", "mine", "landmine", "cache", "stash", "detonator", "shell", "round",
+                "munition", "drone", "launcher", "device"}
+PLACE_WORDS = {"town", "village", "city", "area", "territory", "region", "district", "base", "airport", "hill",
+               "neighborhood", "neighbourhood", "position", "stronghold", "border", "crossing", "road", "highway",
+               "province", "campus", "camp", "post", "checkpoint", "outskirts", "quarter", "suburb", "oilfield"}
+ARMED_TARGETS = {"military", "army", "soldier", "troop", "police", "policeman", "checkpoint", "base", "patrol",
+                 "barracks", "outpost", "security", "gendarme", "militant", "fighter", "rebel", "insurgent", "garrison",
+                 "convoy", "peacekeeper", "officer", "personnel", "militia", "jihadist"}
+ACCIDENT_WORDS = {"gas", "cylinder", "boiler", "accident", "leak", "factory", "plant", "refinery", "fireworks",
+                  "pipeline", "tanker", "warehouse", "accidental", "short-circuit", "coal"}
+ATTACK_WORDS = {"attack", "bomber", "terrorist", "militant", "claim", "responsibility", "target", "ied",
+                "suicide", "insurgent", "gunman", "jihadist", "rebel"}
+DISASTER_WORDS = {"earthquake", "quake", "volcano", "eruption", "flood", "flooding", "storm", "cyclone", "hurricane",
+                  "typhoon", "landslide", "avalanche", "tsunami", "drought", "leak", "crash", "collision", "derail",
+                  "accident", "collapse", "lightning", "heatwave", "outbreak", "virus", "epidemic", "stampede",
+                  "mudslide", "wildfire", "tornado", "rain", "plunge", "drown", "overturn", "capsize"}
+SOFT_TARGETS = {"civilian", "villager", "resident", "worshipper", "passenger", "student", "child", "tourist",
+                "village", "hospital", "market", "school", "mosque", "church", "woman", "family", "farmer"}
+PROTEST_WORDS = {"protester", "demonstrator", "rioter", "protest", "demonstration", "riot", "march"}
+HQ_OBJECTS = {"base", "post", "outpost", "headquarters", "camp", "checkpoint", "point", "position", "garrison"}
+PERSON_WORDS = {"person", "people", "man", "woman", "child", "civilian", "suspect", "fighter", "soldier", "militant",
+                "member", "leader", "commander", "officer", "journalist", "worker", "hostage", "student"}
+CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hostage", "rebel", "militant", "armed",
+                  "war", "fighting", "hostility", "disarm", "militia", "mutiny", "soldier", "fighter", "conflict",
+                  "evacuation", "guerrilla", "insurgent", "detainee"}
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+OFFENSIVE_WORDS = {"offensive", "campaign", "operation", "attack", "assault", "strike", "raid", "push", "war"}
+DISRUPT_VERBS = {"find", "discover", "defuse", "seize", "confiscate", "clear", "destroy", "dismantle", "intercept",
+                 "recover", "uncover", "remove", "neutralize", "neutralise"}
+DISRUPT_OBJECTS = {"drone", "missile", "rocket", "bomb", "ied", "explosive", "weapon", "plot", "attack", "device",
+                   "mine", "shell", "cache"}
+
+
+def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None, sentence,
+           agents: dict[str, str]) -> tuple[str | None, str | None]:
+    """(ACLED event type, sub-event type) of a trigger in its sentence, or (None, None)."""
+    kind, sub = trigger.acled_event_type, trigger.acled_sub_event_type
+    rule = trigger.rule
+    following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
+    lemmas = {t.lemma_.lower() for t in sentence}
+    if rule == "protest":  # "Police fired tear gas" often comes in the next sentence
+        lemmas |= {t.lemma_.lower() for t in following if t.sent.start == sentence.end}
+    actor_type = actor.type if actor else None
+    recipient_type = recipient.type if recipient else None
+    if rule in ("capture", "territory", "disrupt", "find"):
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        object_words = {t.lemma_.lower() for t in obj.subtree} if obj is not None else set()
+        if object_words & WEAPON_WORDS and not object_words & PLACE_WORDS:
+            return "Strategic developments", "Disrupted weapons use"  # "seized weapons", "found a cache"
+        if rule == "find":
+            return None, None
+    if rule == "capture":
+        if obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PERSON_WORDS
+                                or obj.lemma_.lower() in agents):
+            if actor_type in ("state_forces", "government"):
+                return "Strategic developments", "Arrests"
+            return "Violence against civilians", "Abduction/forced disappearance"
+        rule = "territory"
+    if rule == "territory":
+        if actor_type in NON_STATE:
+            return "Battles", "Non-state actor overtakes territory"
+        if actor_type in ("state_forces", "government", "external"):
+            return "Battles", "Government regains territory"
+        return kind, sub
+    if rule == "clash":
+        sides = {actor_type, recipient_type}
+        if sides & {"protesters", "rioters", "civilians"} or lemmas & PROTEST_WORDS:
+            return "Riots", "Violent demonstration"
+        return kind, sub
+    if rule == "beat":
+        if recipient_type in (None, "other", "organization") or SCORE.search(sentence.text):
+            return None, None  # "beating West Ham 3-1"
+        rule = "violence"
+    if rule in ("violence", "clash") and (recipient_type == "protesters" or (
+            lemmas & {"protester", "demonstrator", "protest", "demonstration"} and lemmas & PROTEST_KILL)):
+        if actor_type not in ("protesters", "rioters"):
+            return "Protests", "Excessive force against protesters"
+    if rule == "hq":
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or not word_in(obj, HQ_OBJECTS):
+            return None, None
+        return kind, sub
+    if rule == "blast" or (trigger.rule == "weapon" and head.lemma_.lower() in ("explosion", "blast", "explode")):
+        if lemmas & ACCIDENT_WORDS and not lemmas & ATTACK_WORDS:
+            return None, None  # a gas cylinder blowing up is a disaster, not political violence
+        return kind, sub
+    if rule in ("violence", "beat", "weapon", None) and kind in VIOLENT_ACLED and lemmas & DISASTER_WORDS \
+            and not lemmas & (ATTACK_WORDS | ARMED_TARGETS | {"gunman", "shoot", "gun", "stab"}):
+        return None, None  # "an earthquake killed eight people": a disaster, not political violence
+    if rule == "violence":
+        if actor_type in ("protesters", "rioters"):
+            return "Riots", "Mob violence" if actor_type == "rioters" else "Violent demonstration"
+        if actor_type in ARMED and recipient_type in ARMED:
+            return "Battles", "Armed clash"
+        if recipient_type in ARMED and actor_type is None:
+            return "Battles", "Armed clash"
+        # who was hit: what the trigger governs and what the sentence says after it
+        victims = {t.lemma_.lower() for t in head.subtree} | {t.lemma_.lower() for t in sentence if t.i > head.i}
+        if actor_type in ARMED | {None, "other"} and victims & ARMED_TARGETS and not (
+                victims & SOFT_TARGETS):
+            return "Battles", "Armed clash"  # "attacked a checkpoint, killing 12 soldiers"
+        return "Violence against civilians", "Attack"
+    if rule == "offensive":
+        if head.lemma_ == "launch" and not {t.lemma_.lower() for t in head.subtree} & OFFENSIVE_WORDS:
+            return None, None
+        return (kind, sub) if actor_type in ARMED or recipient_type in ARMED else (None, None)
+    if rule == "protest":
+        if trigger.acled_event_type == "Riots" or lemmas & PROTEST_VIOLENT and not lemmas & {"peaceful", "peacefully"}:
+            return "Riots", "Violent demonstration"
+        if lemmas & PROTEST_KILL and not lemmas & {"rubber"}:
+            return "Protests", "Excessive force against protesters"
+        if lemmas & PROTEST_FORCE:
+            return "Protests", "Protest with intervention"
+        return "Protests", "Peaceful protest"
+    if rule == "blockade":
+        if actor_type in ("protesters", "civilians", "rioters", "other", None):
+            return kind, sub
+        return None, None
+    if rule == "mob":
+        return (kind, sub) if lemmas & {"beat", "kill", "lynch", "attack", "burn"} else (None, None)
+    if rule == "arrest":
+        return kind, sub
+    if rule == "disrupt":
+        return (kind, sub) if lemmas & DISRUPT_OBJECTS else (None, None)
+    if rule == "transfer":
+        has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sentence) or bool(lemmas & PLACE_WORDS)
+        return (kind, sub) if has_place and actor_type in ARMED else (None, None)
+    if rule == "group":  # "troops were reinforced": the armed group may be the grammatical object
+        return (kind, sub) if actor_type in ARMED or (actor is None and recipient_type in ARMED) else (None, None)
+    if rule == "crowd":  # "crowds gathered", "protesters chanted": only a crowd makes these a protest
+        if actor_type in ("protesters", "civilians") or lemmas & {"crowd", "protester", "demonstrator", "slogan"}:
+            rule = "protest"
+        else:
+            return None, None
+    if rule == "abuse":
+        if lemmas & {"woman", "girl", "child", "sexual", "sexually", "minor"}:
+            return kind, sub
+        return None, None
+    if rule == "agreement":
+        armed = actor_type in NON_STATE or recipient_type in NON_STATE
+        return ("Strategic developments", "Agreement") if armed or lemmas & CONFLICT_WORDS else (None, None)
+    return kind, sub
+
+
+GROUP_CHANGE = Trigger(("withdraw",), "VERB", "SANCTION", "withdraw", "Strategic developments",
+                       "Change to group/activity", "group", 0.7)
+MOVABLE = {"troop", "force", "soldier", "unit", "fighter", "army", "militant", "personnel", "convoy", "ambassador"}
+
+
+def abstract_object(head) -> bool:
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.ent_type_ not in ("GPE", "LOC") and obj.lemma_.lower() not in MOVABLE

@@ -1,0 +1,106 @@
+"""Event triggers: lemmas (one or several words) from data/event_triggers.json, matched in a sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...resources import load_data
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemmas: tuple[str, ...]
+    pos: str
+    type: str
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    rule: str | None
+    weight: float
+
+
+class EventLexicon:
+    def __init__(self, triggers: list[Trigger]):
+        self.by_first: dict[str, list[Trigger]] = {}
+        for trigger in sorted(triggers, key=lambda t: -len(t.lemmas)):
+            self.by_first.setdefault(trigger.lemmas[0], []).append(trigger)
+
+    @classmethod
+    def load(cls) -> EventLexicon:
+        data = load_data("event_triggers.json")
+        triggers = [Trigger(tuple(row[0].split()), *row[1:]) for row in data["triggers"]]
+        return cls(triggers)
+
+    def match(self, sentence) -> list[tuple[Trigger, object, list[int]]]:
+        """(trigger, head token, token indices) of every trigger in a sentence, longest first, no overlaps."""
+        found, used = [], set()
+        for token in sentence:
+            if token.i in used or token.ent_type_ in NOT_EVENTS:  # "March" the month is no march
+                continue
+            for trigger in self.by_first.get(token.lemma_.lower(), []) + self.by_first.get(token.lower_, []):
+                # the tagger sometimes calls a sentence-initial "Shelling" a verb: the exact word still counts
+                mistagged = trigger.pos == "NOUN" and token.lower_ == trigger.lemmas[0] and token.pos_ in ("VERB", "AUX")
+                if not (_pos_ok(token, trigger.pos) or mistagged) and len(trigger.lemmas) == 1:
+                    continue
+                indices = _match_rest(sentence.doc, token, trigger.lemmas[1:], sentence.end)
+                if indices is None:
+                    continue
+                indices = [token.i] + indices
+                head = _head_of(sentence.doc, indices)
+                if len(trigger.lemmas) > 1 and not _pos_ok(head, trigger.pos):
+                    continue
+                found.append((trigger, head, indices))
+                used.update(indices)
+                break
+        return found
+
+
+def word_in(token, words: set[str]) -> bool:
+    """The token's lemma or its own word (singular) is one of these: the lemmatizer reads "bases" as basis."""
+    lower = token.lower_
+    return token.lemma_.lower() in words or lower in words or lower.removesuffix("s") in words
+
+
+NOT_EVENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def _pos_ok(token, pos: str) -> bool:
+    if pos == "VERB":
+        return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if pos == "NOUN":
+        return token.pos_ in ("NOUN", "PROPN")
+    if pos == "ADJ":
+        return token.pos_ == "ADJ"
+    return token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
+
+
+def _match_rest(doc, token, rest: tuple[str, ...], limit: int) -> list[int] | None:
+    """Token indices of the remaining trigger words, allowing two words between ("took full control")."""
+    indices, position = [], token.i
+    for lemma in rest:
+        for step in range(1, 4):
+            j = position + step
+            if j >= limit:
+                return None
+            if doc[j].lemma_.lower() == lemma or doc[j].lower_ == lemma:
+                indices.append(j)
+                position = j
+                break
+        else:
+            return None
+    return indices
+
+
+def _head_of(doc, indices: list[int]):
+    """The token of a multi-word trigger that the others hang from."""
+    tokens = [doc[i] for i in indices]
+    for token in tokens:
+        if token.head.i not in indices or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth

@@ -1,0 +1,58 @@
+"""One happening per article: a sentence that restates an earlier event adds to it, not a second event."""
+from __future__ import annotations
+
+from ...article import Event
+from .status import REALIS
+
+
+def one_per_happening(events: list[Event]) -> list[Event]:
+    """A sentence that restates an earlier event adds evidence, not a second event; most confident first.
+
+    Two events of an article are one happening when they have the same type and place, no contradicting
+    dates, sides or status; the kept one takes what the other adds (a count, a date, a side)."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if same_happening(k, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        first, second = (twin, event) if twin.confidence >= event.confidence else (event, twin)
+        first.fatalities = first.fatalities if first.fatalities is not None else second.fatalities
+        first.actor = first.actor or second.actor
+        first.recipient = first.recipient or second.recipient
+        if first.date.precision == "unknown" and second.date.precision != "unknown":
+            first.date = second.date
+        first.attribution = first.attribution or second.attribution
+        if first is event:
+            kept[kept.index(twin)] = event
+    return sorted(kept, key=lambda e: -e.confidence)
+
+
+INTENT = {"THREATEN", "AGREE", "REJECT", "REQUEST"}
+CASUALTY_WORDS = {"killed", "died", "dead", "death", "deaths", "wounded", "injured", "fighting", "attack", "clashes",
+                  "violence", "casualties"}
+
+
+def casualty_report(event: Event) -> bool:
+    """"Seven soldiers were killed in the fighting": a count of an event told before, by no one."""
+    return event.actor is None and event.trigger.lower() in CASUALTY_WORDS and event.type == "ASSAULT"
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    if a.type == b.type and a.type in INTENT and a.evidence.start == b.evidence.start:
+        return True  # "vowed to retake": the vow and what it vows are one statement
+    if a.type != b.type or (a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type
+                            and not (casualty_report(a) or casualty_report(b))):
+        return False
+    if (a.status in REALIS) != (b.status in REALIS) or "denied" in (a.status, b.status) and a.status != b.status:
+        return False
+    if (a.location.geonameid if a.location else None) != (b.location.geonameid if b.location else None):
+        return False
+    if a.date.precision != "unknown" and b.date.precision != "unknown" and a.date.value != b.date.value:
+        return False
+    if casualty_report(a) or casualty_report(b):
+        return True  # its victims may be either side of the event it counts
+    for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
+        if x and y and x.name != y.name and x.type != "other" and y.type != "other":
+            return False
+    return True

@@ -1,0 +1,166 @@
+"""Who did it to whom: the actor and recipient of a trigger from its clause (subjects, passives, "by",
+"against", "clashes between A and B", objects of giving), matched to the actor mentions."""
+from __future__ import annotations
+
+from ...article import Party
+from .. import Document
+
+ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
+NON_STATE = {"rebels", "political_militia", "identity_militia"}
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "perpetrate", "commit", "unleash", "begin",
+               "start", "claim", "organize", "organise", "lead", "plant", "fire", "use", "detonate", "set", "take",
+               "give", "issue", "make", "deliver", "impose", "announce", "hold", "sign", "reach", "call"}
+
+
+NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+COLLECTIVE = {"group", "delegation", "team", "number", "member", "leader", "representative", "dozen", "hundred",
+              "thousand", "crowd"}
+
+
+RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "toward", "towards")
+
+
+def prepositional_party(document: Document, head, actor: Party | None, exclude: set[int]) -> Party | None:
+    """A party named after "to", "with", "for" or "against" in the trigger's clause (or its object's)."""
+    holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                party = party_of(document, obj, exclude)
+                if party is not None and party.type != "other" and (actor is None or party.name != actor.name):
+                    return party
+    return None
+
+
+LOCATIVE_PREPS = {"in", "near", "at", "across", "around", "outside", "inside", "throughout", "of", "from", "into"}
+
+
+def named_in(document: Document, head, actor: Party | None, exclude: set[int], start=None, *,
+              places: bool = True) -> Party | None:
+    """The first named party in what the trigger governs (its object first), other than the actor.
+    A place is a party to talks or aid ("visited Russia"), never the victim of violence."""
+    roots = ([start] if start is not None else []) + [head]
+    subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    seen: set[int] = set(subject)
+    for root in roots:
+        for token in root.subtree:
+            if token.i in seen or token.i in exclude or token.ent_type_ not in NAMED:
+                continue
+            if not places and (token.ent_type_ in ("GPE", "LOC") and token.head.lower_ in LOCATIVE_PREPS
+                               or any(p.start <= token.idx < p.end for p in document.places)):
+                continue  # "killed in Samarra", "the car bomb in Tuz Khurmatu": where, not whom
+            seen.add(token.i)
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.i:
+                continue
+            party = party_of(document, token, exclude)
+            if party is not None and (actor is None or (party.name != actor.name and party.text != actor.text)):
+                return party
+    return None
+
+
+def roles_of(head):
+    """(actor token, recipient token) from the clause around a trigger."""
+    actor = recipient = None
+    verb = head
+    if head.pos_ in ("NOUN", "PROPN"):
+        for child in head.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                actor = child
+            if child.dep_ == "prep" and child.lower_ in ("against", "on", "targeting", "at", "between"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and child.lower_ == "between":
+                    actor = objects[0]
+                    recipient = next((c for c in objects[0].children if c.dep_ == "conj"), None)
+                elif objects:
+                    recipient = objects[0]
+            if child.dep_ == "prep" and child.lower_ == "by":
+                actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
+        if head.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and actor is None:
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            if verb.lemma_.lower() not in LIGHT_VERBS and head.dep_ != "pobj":
+                return actor, recipient
+        elif head.dep_ in ("nsubj",):  # "a car bomb killed five people"
+            recipient = recipient or next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            return actor, recipient
+        else:
+            return actor, recipient
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd"):
+        verb = head.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in verb.children):
+        passive = True  # a headline's "Ten soldiers killed in attack": the subject suffered it
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            recipient = recipient or subject
+            actor = actor if actor is not subject else None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and actor is None and not (passive and child is recipient):
+            actor = child
+        elif child.dep_ == "nsubjpass" and recipient is None:
+            recipient = child
+        elif child.dep_ == "agent":
+            actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
+        elif child.dep_ == "dobj" and recipient is None and verb is head and not passive:
+            recipient = child
+        elif child.dep_ == "prep" and child.lower_ in ("against", "on", "from", "with") and recipient is None:
+            recipient = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if actor is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        actor = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if actor is None and verb.head.dep_ == "relcl":
+            actor = verb.head.head
+    if actor is None and verb.dep_ == "relcl":
+        actor = verb.head
+    return actor, recipient
+
+
+def opponent(document: Document, head, actor: Party | None) -> Party | None:
+    """The side an offensive is fought against: "a campaign to retake Mosul from ISIL militants", "retook
+    the campus, the last ISIL stronghold"."""
+    for token in head.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in ("from", "against"):
+            party = party_of(document, token)
+            if party is not None and party.type != "other":
+                return party
+    first, last = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    for mention in document.actors:
+        if head.idx < mention.start < last and first <= mention.start and mention.type in ARMED and (
+                actor is None or mention.name != actor.name):
+            return mention.party()
+    return None
+
+
+def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Party | None:
+    """The actor a role token names: a dictionary or agent mention in its phrase, else its own words."""
+    if token is None or token.pos_ in ("PRON", "DET") and token.lower_ not in ("they", "he", "she"):
+        return None
+    if token.i in exclude or token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
+        return None
+    if token.like_num or token.pos_ == "NUM":  # "dozens of IS militants", "eight IS militants": those counted
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if counted is not None:
+            return party_of(document, counted, exclude)
+        end = token.idx + len(token.text)
+        after = next((m for m in document.actors if end < m.start <= end + 2), None)
+        return after.party() if after is not None else None
+    doc = document.doc
+    span = doc[token.left_edge.i:token.right_edge.i + 1]
+    best = None
+    for mention in document.actors:
+        if mention.start <= token.idx < mention.end:
+            return mention.party()
+        if span.start_char <= mention.start and mention.end <= span.end_char:
+            if best is None or abs(mention.start - token.idx) < abs(best.start - token.idx):
+                best = mention
+    if best is not None:
+        return best.party()
+    if token.pos_ == "PRON":
+        return None
+    if token.lemma_.lower() in COLLECTIVE:  # "a group of Moroccan diplomats": the diplomats
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if member is not None:
+            return party_of(document, member, exclude)
+    words = doc[max(token.left_edge.i, token.i - 3):token.i + 1]
+    text = " ".join(t.text for t in words if t.dep_ not in ("det", "punct", "poss", "case")) or token.text
+    return Party(text=text, name=text, type="other", country=None)
