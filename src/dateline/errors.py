@@ -53,6 +53,7 @@ class StoreError(DatelineError):
 
 # The codes, in one place so the docs and the messages agree.
 CODES = {
+    "E100": "an input that could not be read for another reason",
     "E101": "empty file",
     "E102": "binary file, not text",
     "E103": "truncated HTML page",

@@ -80,4 +80,6 @@ def read_bytes(data: bytes, *, origin: str, published: str | None = None,
             yield read_text_page(text, origin=origin, published=published)
     except InputError as exc:
         yield ReadFailure(origin, origin, exc.reason, code=exc.code)
+    except Exception as exc:  # a reader's own bug must not stop the run: name the input and go on
+        yield ReadFailure(origin, origin, f"could not be read: {type(exc).__name__}: {exc}", code="E100")
 

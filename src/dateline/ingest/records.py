@@ -44,11 +44,15 @@ def read_jsonl(text: str, *, origin: str, published: str | None = None) -> Itera
 def read_csv(text: str, *, origin: str, published: str | None = None,
              delimiter: str = ",") -> Iterator[Article | ReadFailure]:
     """One article per row of a CSV (or TSV) file with a header and a text column."""
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    fields = {name.strip().lower() for name in reader.fieldnames or []}
-    if not fields & set(TEXT_COLUMNS):
-        yield ReadFailure(origin, origin, f"no text column (one of {', '.join(TEXT_COLUMNS)})", code="E105")
-        return
-    for number, row in enumerate(reader, start=2):
-        record = {(key or "").strip().lower(): value for key, value in row.items()}
-        yield _article(record, f"{origin}:{number}", published)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        fields = {name.strip().lower() for name in reader.fieldnames or []}
+        if not fields & set(TEXT_COLUMNS):
+            yield ReadFailure(origin, origin, f"no text column (one of {', '.join(TEXT_COLUMNS)})", code="E105")
+            return
+        for number, row in enumerate(reader, start=2):
+            record = {(key or "").strip().lower(): value for key, value in row.items()}
+            yield _article(record, f"{origin}:{number}", published)
+    except csv.Error as exc:  # a malformed row ends what can be read of the file
+        where = f"{origin}:{reader.line_num}"
+        yield ReadFailure(where, where, f"malformed CSV: {exc}", code="E105")

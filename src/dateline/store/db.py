@@ -36,7 +36,9 @@ class Store:
                     raise StoreError(f"{self.path}: no such database", code="E401")
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             else:
-                self.conn = sqlite3.connect(self.path)
+                # BEGIN IMMEDIATE: a second writer waits for the lock (busy_timeout) instead of failing when
+                # two deferred transactions both try to upgrade to writing
+                self.conn = sqlite3.connect(self.path, isolation_level="IMMEDIATE", timeout=30)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 migrate(self.conn)
         except sqlite3.DatabaseError as exc:

@@ -1,0 +1,38 @@
+"""Readers and parsers never crash: whatever the bytes, an article or a failure naming the input."""
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings, strategies as st
+
+from dateline.article import Article, ReadFailure
+from dateline.ingest import read_bytes
+from dateline.ingest.dates import normalise_date
+from dateline.stages.dates import resolve
+
+SUFFIXES = st.sampled_from(["", ".txt", ".html", ".jsonl", ".csv", ".tsv", ".warc"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000), SUFFIXES)
+def test_fuzz_read_bytes_gives_articles_or_failures(data, suffix):
+    for item in read_bytes(data, origin="fuzz", suffix=suffix):
+        assert isinstance(item, (Article, ReadFailure))
+        if isinstance(item, ReadFailure):
+            assert item.origin.startswith("fuzz") and item.reason
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=1000), SUFFIXES)
+def test_fuzz_read_text_gives_articles_or_failures(text, suffix):
+    items = list(read_bytes(text.encode("utf-8", "surrogatepass"), origin="fuzz", suffix=suffix))
+    assert all(isinstance(item, (Article, ReadFailure)) for item in items)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_fuzz_dates_resolve_or_say_unknown(expression, published):
+    value, precision = resolve(expression, published)
+    assert precision in ("day", "week", "month", "year", "unknown")
+    assert value is None or dt.date.fromisoformat(value)
+    normalise_date(expression)
