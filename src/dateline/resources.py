@@ -45,7 +45,7 @@ class Resources:
     def gazetteer(self):
         from .gazetteer import Gazetteer
 
-        return Gazetteer.load(min_population=self.settings.min_population)
+        return Gazetteer.load(min_population=self.settings.min_population, path=self.settings.gazetteer)
 
     @cached_property
     def lexicon(self):

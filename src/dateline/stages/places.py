@@ -22,6 +22,13 @@ LOCATIVE = {"in", "at", "near", "from", "to", "outside", "around", "of", "into",
 PLACE_NOUNS = {"market", "town", "city", "village", "province", "district", "region", "area", "border", "airport"}
 
 
+def _named_as_place(doc, i: int) -> bool:
+    """The words before token i say a place follows: "the village of", "the town of", "near"."""
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in PLACE_NOUNS:
+        return True
+    return i >= 1 and doc[i - 1].lower_ in ("near", "outside", "in", "at") and doc[i].is_title
+
+
 def _locative(doc, token) -> bool:
     """A name spaCy took for a person that the words around it place on the map: "in Tuz Khurmatu"."""
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
@@ -99,7 +106,8 @@ class PlaceStage:
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].i not in taken:
                 j += 1
             for a in range(i, j):
-                match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text)), None)
+                named = _named_as_place(doc, a)  # "the village of X", "in X": any size of place will do
+                match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text, named)), None)
                 if match:
                     span = doc[match[0]:match[1]]
                     if not any(s <= span.start_char < e for s, e in actor_spans):
@@ -108,11 +116,11 @@ class PlaceStage:
             i = j
         return sorted(set(found))
 
-    def _untagged_place(self, text: str) -> bool:
+    def _untagged_place(self, text: str, named_as_place: bool = False) -> bool:
         if text.lower() in MONTHS_DAYS or self.actors.lookup(text) or self.actors.demonym(text):
             return False
         key = normalise(text)  # only a place's own name, not one of its many alternate names
-        return any((e.population >= MIN_POPULATION_UNTAGGED or e.feature_code in ("PCLI", "ADM1"))
+        return any((named_as_place or e.population >= MIN_POPULATION_UNTAGGED or e.feature_code in ("PCLI", "ADM1"))
                    and normalise(e.name) == key for e in self.gazetteer.candidates(text))
 
     def resolve(self, name: str, *, focus: str | None, context: set[str], near: list[Entry] = ()) -> Entry | None:
