@@ -49,24 +49,7 @@ class EventStage:
         # Mosul" is an offensive, not yet a retaking)
         realis = [m for m in group if m[1].i == head.i or status_of(document, m[1], sentence)[0] in REALIS] or group
         specific = max(realis, key=lambda m: (SPECIFICITY.get(m[0].rule, 2), m[0].weight))[0]
-        actor_token, recipient_token = roles_of(head)
-        trigger_tokens = {i for m in group for i in m[2]}
-        actor = party_of(document, actor_token, trigger_tokens)
-        recipient = party_of(document, recipient_token, trigger_tokens)
-        for _, other, _ in group:  # the other words of the happening may name a side ("an ISIL car bomb")
-            if actor is not None and recipient is not None:
-                break
-            other_actor, other_recipient = roles_of(other)
-            actor = actor or party_of(document, other_actor, trigger_tokens)
-            recipient = recipient or party_of(document, other_recipient, trigger_tokens)
-        if recipient is None or recipient.type == "other":
-            # "provided aid to refugees", "shared evidence with the U.S.": the party is after the preposition
-            recipient = prepositional_party(document, head, actor, trigger_tokens) or recipient
-        if recipient is None or (recipient.type == "other" and recipient_token is not None
-                                 and recipient_token.ent_type_ == ""):
-            # "agreed to provide aid to Romania", "praised Haiti's efforts": the named party in the predicate
-            recipient = named_in(document, head, actor, trigger_tokens, recipient_token,
-                                  places=trigger.type not in ("ASSAULT", "COERCE")) or recipient
+        actor_token, actor, recipient = _sides(document, group, head, trigger)
         status, attribution = status_of(document, head, sentence)
         if actor is None and actor_token is not None and actor_token.lower_ in ("they", "it", "he", "she", "we"):
             actor = speaker_party(document, head)  # "Police said they arrested ten people": the police
@@ -118,6 +101,29 @@ class EventStage:
                      evidence=Evidence(text, sentence.start_char, sentence.start_char + len(text)),
                      confidence=round(min(1.0, score), 3), trigger=head.text,
                      counts=other_counts(text))
+
+
+def _sides(document: Document, group, head, trigger):
+    """(actor token, actor, recipient) of a happening, from its main trigger's clause first."""
+    actor_token, recipient_token = roles_of(head)
+    trigger_tokens = {i for m in group for i in m[2]}
+    actor = party_of(document, actor_token, trigger_tokens)
+    recipient = party_of(document, recipient_token, trigger_tokens)
+    for _, other, _ in group:  # the other words of the happening may name a side ("an ISIL car bomb")
+        if actor is not None and recipient is not None:
+            break
+        other_actor, other_recipient = roles_of(other)
+        actor = actor or party_of(document, other_actor, trigger_tokens)
+        recipient = recipient or party_of(document, other_recipient, trigger_tokens)
+    if recipient is None or recipient.type == "other":
+        # "provided aid to refugees", "shared evidence with the U.S.": the party is after the preposition
+        recipient = prepositional_party(document, head, actor, trigger_tokens) or recipient
+    if recipient is None or (recipient.type == "other" and recipient_token is not None
+                             and recipient_token.ent_type_ == ""):
+        # "agreed to provide aid to Romania", "praised Haiti's efforts": the named party in the predicate
+        recipient = named_in(document, head, actor, trigger_tokens, recipient_token,
+                             places=trigger.type not in ("ASSAULT", "COERCE")) or recipient
+    return actor_token, actor, recipient
 
 
 def _group(matches):
