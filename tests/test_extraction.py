@@ -117,3 +117,16 @@ def test_extraction_sample_corpus_meets_its_floor(pipeline):
     total = hits + len(misses)
     assert not false_acled, f"ACLED events coded in articles without one: {false_acled}"
     assert hits / total >= 0.75, f"{hits}/{total} expected events found; missed: {misses}"
+
+
+@pytest.mark.parametrize("text,sub_event", [
+    ("On 14 March 2024, Malian soldiers clashed with JNIM militants near Mopti.", "Armed clash"),  # March, no march
+    ("Protesters clashed with police in Dakar on Monday.", "Violent demonstration"),
+    ("An earthquake killed eight people in Java on Sunday.", None),  # a disaster, not political violence
+    ("Police found two explosive devices near the airport on Friday.", "Disrupted weapons use"),
+    ("Turkish forces set up two military bases near Zakho on Monday.", "Headquarters or base established"),
+])
+def test_extraction_acled_sub_event(pipeline, text, sub_event):
+    result = pipeline(Article(doc_id="a", text=text, published="2024-05-20"))
+    first = next((e.acled_sub_event_type for e in result.events if e.acled_event_type), None)
+    assert first == sub_event, [e.to_dict() for e in result.events]
