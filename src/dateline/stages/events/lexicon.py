@@ -35,7 +35,11 @@ class EventLexicon:
         for token in sentence:
             if token.i in used or token.ent_type_ in NOT_EVENTS:  # "March" the month is no march
                 continue
-            for trigger in self.by_first.get(token.lemma_.lower(), []) + self.by_first.get(token.lower_, []):
+            candidates = self.by_first.get(token.lemma_.lower(), []) + self.by_first.get(token.lower_, [])
+            if not candidates and token.tag_ in ("VBD", "VBN"):  # the lemmatizer reads "raped" as rap
+                candidates = [t for form in verb_stems(token.lower_) for t in self.by_first.get(form, [])
+                              if t.pos in ("VERB", "any")]
+            for trigger in candidates:
                 # the tagger sometimes calls a sentence-initial "Shelling" a verb: the exact word still counts
                 mistagged = trigger.pos == "NOUN" and token.lower_ == trigger.lemmas[0] and token.pos_ in ("VERB", "AUX")
                 if not (_pos_ok(token, trigger.pos) or mistagged) and len(trigger.lemmas) == 1:
@@ -57,6 +61,15 @@ def word_in(token, words: set[str]) -> bool:
     """The token's lemma or its own word (singular) is one of these: the lemmatizer reads "bases" as basis."""
     lower = token.lower_
     return token.lemma_.lower() in words or lower in words or lower.removesuffix("s") in words
+
+
+def verb_stems(word: str) -> list[str]:
+    """What a past form may come from: "raped" -> rap, rape; "retried" -> retry."""
+    stems = []
+    for suffix, replacement in (("ied", "y"), ("ed", ""), ("d", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stems.append(word[: -len(suffix)] + replacement)
+    return stems
 
 
 NOT_EVENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from ...article import Party
 from .. import Document
+from .lexicon import verb_stems
 
 ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
 NON_STATE = {"rebels", "political_militia", "identity_militia"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "perpetrate", "commit", "unleash", "begin",
                "start", "claim", "organize", "organise", "lead", "plant", "fire", "use", "detonate", "set", "take",
-               "give", "issue", "make", "deliver", "impose", "announce", "hold", "sign", "reach", "call"}
+               "give", "issue", "make", "deliver", "impose", "announce", "hold", "sign", "reach", "call", "open",
+               "dispatch", "complete", "speed", "lodge", "declare", "continue", "resume", "intensify", "step",
+               "undertake", "pursue", "initiate", "escalate", "wage", "hold", "send", "file", "press"}
+
+
+def base_forms(token) -> set[str]:
+    """The lemma and what the word itself suggests: the lemmatizer reads "staged" as stag."""
+    return {token.lemma_.lower(), token.lower_, *verb_stems(token.lower_)}
 
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 COLLECTIVE = {"group", "delegation", "team", "number", "member", "leader", "representative", "dozen", "hundred",
-              "thousand", "crowd"}
+              "thousand", "crowd", "ten", "tens", "score", "million", "lot", "band", "contingent", "unit"}
 
 
 RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "toward", "towards")
@@ -77,7 +85,7 @@ def roles_of(head):
                 actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
         if head.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and actor is None:
             verb = head.head if head.dep_ != "pobj" else head.head.head
-            if verb.lemma_.lower() not in LIGHT_VERBS and head.dep_ != "pobj":
+            if not base_forms(verb) & LIGHT_VERBS and head.dep_ != "pobj":
                 return actor, recipient
         elif head.dep_ in ("nsubj",):  # "a car bomb killed five people"
             recipient = recipient or next((c for c in head.head.children if c.dep_ == "dobj"), None)
