@@ -67,3 +67,14 @@ def test_corroboration_cli_shows_sources(store):
                           "--min-independent", "4"], capture_output=True, text=True, timeout=120)
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(rows) == 1 and rows[0]["n_articles"] == 12
+
+
+def test_corroboration_article_without_outlet_is_one_source(tmp_path):
+    path = tmp_path / "one.db"
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps({"id": "solo", "published": "2024-03-11",
+                                  "text": "Gunmen killed four farmers near Jos on Monday, police said."}) + "\n")
+    with open_store(path) as store:
+        ingest(store, [str(source)], settings=Settings(workers=1))
+        top = store.happenings()[0]
+    assert (top["n_articles"], top["n_outlets"], top["n_independent"]) == (1, 1, 1)

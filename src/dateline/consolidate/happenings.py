@@ -76,8 +76,10 @@ class HappeningIndex:
 
     def _recount(self, happening: str) -> None:
         row = self.conn.execute(
-            "SELECT count(*), count(DISTINCT e.article_id), count(DISTINCT a.outlet),"
-            " count(DISTINCT coalesce(o.outlet, a.outlet)) FROM events e JOIN articles a ON a.id = e.article_id"
+            # an article whose outlet is unknown counts as a source of its own, not as none
+            "SELECT count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.outlet, a.doc_id)),"
+            " count(DISTINCT coalesce(o.outlet, o.doc_id, a.outlet, a.doc_id))"
+            " FROM events e JOIN articles a ON a.id = e.article_id"
             " LEFT JOIN articles o ON o.doc_id = a.duplicate_of WHERE e.happening_id = ?", (happening,)).fetchone()
         figures = sorted({r[0] for r in self.conn.execute(
             "SELECT fatalities FROM events WHERE happening_id = ? AND fatalities IS NOT NULL", (happening,))})
