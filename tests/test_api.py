@@ -4,7 +4,7 @@ from __future__ import annotations
 import dateline
 
 EXPECTED = {
-    "ActorMention", "Article", "Attribution", "DatelineError", "Entity", "Event", "EventDate", "Evidence",
+    "ActorMention", "Article", "Attribution", "DatelineError", "Entity", "Event", "EventDate", "Evidence", "ExportError",
     "Extraction", "InputError", "Location", "Party", "Pipeline", "PipelineError", "Place", "Quote", "ReadFailure",
     "Settings", "StageError", "StoreError", "__version__", "extract", "open",
 }

@@ -52,6 +52,12 @@ class StoreError(DatelineError):
     code = "E400"
 
 
+class ExportError(DatelineError):
+    """An export that cannot be written."""
+
+    code = "E500"
+
+
 # The codes, in one place so the docs and the messages agree.
 CODES = {
     "E100": "an input that could not be read for another reason",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import DatelineError
+from .errors import ExportError
 
 # ACLED's interaction codes by actor kind (ACLED codebook): 1 state forces ... 8 external forces
 INTER_CODES = {"state_forces": 1, "government": 1, "rebels": 2, "political_militia": 3, "identity_militia": 4,
@@ -30,12 +30,6 @@ GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", 
                  "Fatalities", "SOURCEURL")
 GDELT_GEO_TYPE = {"country": 1, "admin1": 2, "city": 4, "point": 4, "admin2": 5, "region": 1}
 FORMATS = ("acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet")
-
-
-class ExportError(DatelineError):
-    """An export that cannot be written (E5xx)."""
-
-    code = "E500"
 
 
 def acled_row(e: dict[str, Any], countries: dict[str, dict]) -> dict[str, Any]:
