@@ -163,6 +163,16 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from .api import create_app
+
+    print(f"dateline: serving {args.db} on http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def cmd_gazetteer(args) -> int:
     from pathlib import Path
 
@@ -241,6 +251,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", help="serve the HTTP API over a database (read-only)")
+    p.add_argument("--db", required=True, metavar="FILE", help="database file")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("gazetteer", help="build a larger gazetteer from a GeoNames dump you downloaded")
     p.add_argument("source", metavar="DUMP", help="allCountries.zip, a country's XX.zip, or its .txt")

@@ -1,0 +1,130 @@
+"""Routes over a dateline store. Every query value is validated and bound as an SQL parameter; the app
+only reads (one read-only connection per request, so a running ingest never waits for it)."""
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse
+
+from ..store import Store
+
+PLOVER = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+STATUS = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "historical"]
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+                               "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def open_store(request: Request):
+    """A read-only connection for one request, closed after it."""
+    with Store(request.app.state.db, readonly=True) as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(open_store)]
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The application for one database file (which must exist)."""
+    path = Path(db)
+    Store(path, readonly=True).close()  # fail now, with E401, rather than on the first request
+    app = FastAPI(title="dateline", version="0.1.0",
+                  description="Events extracted from news articles: who did what to whom, where, when, "
+                              "according to whom, and how well corroborated.")
+
+    app.state.db = path
+
+    @app.middleware("http")
+    async def security_headers(request, call_next):
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.get("/api/events", summary="Events matching every filter given, most recent first")
+    def events(store: StoreDep,
+               type: Annotated[PLOVER | None, Query(description="PLOVER type")] = None,
+               acled_type: Annotated[str | None, Query(max_length=60, description="ACLED type or sub-type")] = None,
+               actor: Annotated[str | None, Query(max_length=100)] = None,
+               place: Annotated[str | None, Query(max_length=100)] = None,
+               country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
+               since: date | None = None, until: date | None = None,
+               status: STATUS | None = None,
+               text: Annotated[str | None, Query(max_length=200, description="full-text search")] = None,
+               limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+               offset: Annotated[int, Query(ge=0)] = 0,
+               format: Literal["json", "csv"] = "json"):
+        if since and until and since > until:
+            raise HTTPException(422, "since is after until")
+        rows = store.events(type=type, acled_type=acled_type, actor=actor, place=place, country=country,
+                            since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+                            status=status, text=text, limit=limit, offset=offset)
+        if format == "csv":
+            return PlainTextResponse(_csv(rows), media_type="text/csv")
+        return {"events": rows, "limit": limit, "offset": offset, "count": len(rows)}
+
+    @app.get("/api/events/{event_id}", summary="One event with every mention of its happening")
+    def event(event_id: str, store: StoreDep):
+        row = store.conn.execute("SELECT e.*, a.doc_id, a.title, a.outlet, a.url, a.published FROM events e "
+                                 "JOIN articles a ON a.id = e.article_id WHERE e.id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        mentions = store.conn.execute(
+            "SELECT e.id, e.evidence, e.evidence_start, e.evidence_end, e.fatalities, a.doc_id, a.outlet, a.title,"
+            " a.published, a.duplicate_of FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.happening_id = ? ORDER BY a.published, e.id", (row["happening_id"],)).fetchall()
+        happening = store.conn.execute("SELECT * FROM happenings WHERE id = ?", (row["happening_id"],)).fetchone()
+        return {"event": dict(row), "happening": dict(happening) if happening else None,
+                "mentions": [dict(m) for m in mentions]}
+
+    @app.get("/api/articles/{doc_id}", summary="One article: its text and everything found in it")
+    def article(doc_id: str, store: StoreDep):
+        row = store.article(doc_id)
+        if row is None:
+            raise HTTPException(404, f"no article {doc_id!r}")
+        row["extraction"] = json.loads(row["extraction"])
+        row["sections"] = json.loads(row["sections"] or "[]")
+        return row
+
+    @app.get("/api/happenings", summary="Events merged across articles, best corroborated first")
+    def happenings(store: StoreDep, min_independent: Annotated[int, Query(ge=0, le=1000)] = 0,
+                   limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+        return {"happenings": store.happenings(min_independent=min_independent, limit=limit)}
+
+    @app.get("/api/stories", summary="Stories: articles about the same happening")
+    def stories(store: StoreDep):
+        return {"stories": store.stories()}
+
+    @app.get("/api/actors", summary="Actors by number of events, as actor or recipient")
+    def actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+        rows = store.conn.execute(
+            "SELECT name, type, count(*) AS events FROM (SELECT actor_name AS name, actor_type AS type FROM events"
+            " WHERE actor_name IS NOT NULL UNION ALL SELECT recipient_name, recipient_type FROM events"
+            " WHERE recipient_name IS NOT NULL) GROUP BY name, type ORDER BY events DESC, name LIMIT ?", (limit,))
+        return {"actors": [dict(r) for r in rows]}
+
+    @app.get("/api/places", summary="Places events happened at, by number of events")
+    def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+        rows = store.conn.execute(
+            "SELECT geonameid, place_name AS name, country_code, lat, lon, location_precision AS precision,"
+            " count(*) AS events FROM events WHERE geonameid IS NOT NULL GROUP BY geonameid"
+            " ORDER BY events DESC, name LIMIT ?", (limit,))
+        return {"places": [dict(r) for r in rows]}
+
+    return app
+
+
+def _csv(rows: list[dict]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"])
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
