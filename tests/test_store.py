@@ -57,3 +57,15 @@ def test_store_refuses_a_non_database(tmp_path):
     with pytest.raises(StoreError) as info:
         open_store(path)
     assert info.value.code == "E401"
+
+
+def test_store_old_database_is_migrated_before_reading(tmp_path):
+    from dateline.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:  # a database as the first release left it
+        conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        conn.executescript(MIGRATIONS[0][1])
+        conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (MIGRATIONS[0][0],))
+    with open_store(path, readonly=True) as store:
+        assert store.events() == [] and store.happenings() == []

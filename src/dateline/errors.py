@@ -75,6 +75,7 @@ CODES = {
     "E301": "a stage raised while processing a document",
     "E401": "database cannot be opened",
     "E402": "database schema is newer than this version of dateline",
+    "E403": "database needs migrations and cannot be written",
     "E501": "Parquet export without pyarrow installed",
     "E502": "unknown export format",
 }

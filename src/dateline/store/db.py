@@ -34,6 +34,7 @@ class Store:
             if readonly:
                 if not self.path.exists():
                     raise StoreError(f"{self.path}: no such database", code="E401")
+                _bring_up_to_date(self.path)
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             else:
                 # BEGIN IMMEDIATE: a second writer waits for the lock (busy_timeout) instead of failing when
@@ -177,6 +178,29 @@ class Store:
                                  "max(published) AS last, min(title) AS title FROM articles "
                                  "GROUP BY story_id ORDER BY n_articles DESC, first")
         return [dict(row) for row in rows]
+
+
+def _bring_up_to_date(path: Path) -> None:
+    """A database made by an older dateline gets the migrations it lacks before it is read."""
+    from .migrations import MIGRATIONS
+
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as probe:
+        try:
+            done = {row[0] for row in probe.execute("SELECT name FROM migrations")}
+        except sqlite3.OperationalError:
+            done = set()
+    probe.close()
+    if {name for name, _ in MIGRATIONS} <= done:
+        return
+    try:
+        conn = sqlite3.connect(path, isolation_level="IMMEDIATE", timeout=30)
+        try:
+            migrate(conn)
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"{path}: needs migrations this version adds, and cannot be written: {exc}",
+                         code="E403") from exc
 
 
 def _fts_query(text: str) -> str:
