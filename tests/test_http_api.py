@@ -39,7 +39,19 @@ def test_http_events_filters_and_paging(client):
     assert csv_text.splitlines()[0].startswith("id,") and len(csv_text.splitlines()) == 4
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 5000}, {"offset": -1}, {"type": "FIGHT"},
+def test_http_events_near_actor_type_and_corroboration(client):
+    near = client.get("/api/events", params={"lat": 35.47, "lon": 44.39, "radius_km": 50}).json()["events"]
+    assert near and {e["place_name"] for e in near} == {"Kirkuk"}  # Tuz Khurmatu is 70 km away
+    wider = client.get("/api/events", params={"lat": 35.47, "lon": 44.39, "radius_km": 100}).json()["events"]
+    assert {"Kirkuk", "Ţūz Khūrmātū"} <= {e["place_name"] for e in wider}
+    civilians = client.get("/api/events", params={"actor_type": "civilians"}).json()["events"]
+    assert civilians and all("civilians" in (e["actor_type"], e["recipient_type"]) for e in civilians)
+    corroborated = client.get("/api/events", params={"min_independent": 4}).json()["events"]
+    assert corroborated and all(e["n_independent"] >= 4 for e in corroborated)
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"lat": 10, "lon": 10}, {"radius_km": -5, "lat": 1, "lon": 1},
+                                    {"actor_type": "aliens"}, {"min_independent": 0}, {"limit": 5000}, {"offset": -1}, {"type": "FIGHT"},
                                     {"country": "Iraq"}, {"since": "yesterday"}, {"status": "maybe"},
                                     {"since": "2024-05-12", "until": "2024-05-10"}, {"format": "xml"}])
 def test_http_events_reject_bad_parameters(client, params):

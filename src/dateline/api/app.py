@@ -12,6 +12,8 @@ from ..store import Store
 
 PLOVER = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                  "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+ACTOR_TYPE = Literal["state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters",
+                     "civilians", "external", "government", "media", "organization", "person", "other"]
 STATUS = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "historical"]
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -56,14 +58,23 @@ def create_app(db: str | Path) -> FastAPI:
                since: date | None = None, until: date | None = None,
                status: STATUS | None = None,
                text: Annotated[str | None, Query(max_length=200, description="full-text search")] = None,
+               actor_type: Annotated[ACTOR_TYPE | None, Query(description="ACLED actor kind of either side")] = None,
+               min_independent: Annotated[int | None, Query(ge=1, le=1000)] = None,
+               lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
+               lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
+               radius_km: Annotated[float | None, Query(gt=0, le=5000)] = None,
                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                offset: Annotated[int, Query(ge=0)] = 0,
                format: Literal["json", "csv"] = "json"):
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
+        given = [v is not None for v in (lat, lon, radius_km)]
+        if any(given) and not all(given):
+            raise HTTPException(422, "lat, lon and radius_km go together")
         rows = store.events(type=type, acled_type=acled_type, actor=actor, place=place, country=country,
                             since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                            status=status, text=text, limit=limit, offset=offset)
+                            status=status, text=text, actor_type=actor_type, min_independent=min_independent,
+                            near=(lat, lon, radius_km) if all(given) else None, limit=limit, offset=offset)
         if format == "csv":
             return PlainTextResponse(_csv(rows), media_type="text/csv")
         return {"events": rows, "limit": limit, "offset": offset, "count": len(rows)}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -45,6 +46,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as a dateline database: {exc}", code="E401") from exc
         self.conn.row_factory = sqlite3.Row
+        self.conn.create_function("km", 4, _km, deterministic=True)
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
 
@@ -129,9 +131,25 @@ class Store:
     def events(self, *, type: str | None = None, acled_type: str | None = None, actor: str | None = None,
                place: str | None = None, country: str | None = None, since: str | None = None,
                until: str | None = None, text: str | None = None, status: str | None = None,
+               actor_type: str | None = None, min_independent: int | None = None,
+               near: tuple[float, float, float] | None = None,
                limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Events matching every filter given, most recent first. Values are bound, never pasted into SQL."""
+        """Events matching every filter given, most recent first. Values are bound, never pasted into SQL.
+
+        `near` is (lat, lon, km): events placed within that distance."""
         where, args = [], []
+        if actor_type:
+            where.append("(e.actor_type = ? OR e.recipient_type = ?)")
+            args += [actor_type, actor_type]
+        if min_independent:
+            where.append("h.n_independent >= ?")
+            args.append(min_independent)
+        if near:
+            lat, lon, km = near
+            box = km / 111.0  # degrees of latitude; the box only narrows, the distance decides
+            wide = box / max(0.01, math.cos(math.radians(lat)))
+            where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND km(e.lat, e.lon, ?, ?) <= ?")
+            args += [lat - box, lat + box, lon - wide, lon + wide, lat, lon, km]
         if type:
             where.append("e.type = ?")
             args.append(type.upper())
@@ -178,6 +196,13 @@ class Store:
                                  "max(published) AS last, min(title) AS title FROM articles "
                                  "GROUP BY story_id ORDER BY n_articles DESC, first")
         return [dict(row) for row in rows]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (for the `near` filter)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _bring_up_to_date(path: Path) -> None:
