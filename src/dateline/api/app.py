@@ -113,19 +113,11 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/actors", summary="Actors by number of events, as actor or recipient")
     def actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
-        rows = store.conn.execute(
-            "SELECT name, type, count(*) AS events FROM (SELECT actor_name AS name, actor_type AS type FROM events"
-            " WHERE actor_name IS NOT NULL UNION ALL SELECT recipient_name, recipient_type FROM events"
-            " WHERE recipient_name IS NOT NULL) GROUP BY name, type ORDER BY events DESC, name LIMIT ?", (limit,))
-        return {"actors": [dict(r) for r in rows]}
+        return {"actors": store.actors(limit=limit)}
 
     @app.get("/api/places", summary="Places events happened at, by number of events")
     def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
-        rows = store.conn.execute(
-            "SELECT geonameid, place_name AS name, country_code, lat, lon, location_precision AS precision,"
-            " count(*) AS events FROM events WHERE geonameid IS NOT NULL GROUP BY geonameid"
-            " ORDER BY events DESC, name LIMIT ?", (limit,))
-        return {"places": [dict(r) for r in rows]}
+        return {"places": store.places(limit=limit)}
 
     return app
 

@@ -191,6 +191,22 @@ class Store:
                                  " n_articles DESC, date DESC LIMIT ?", (min_independent, limit))
         return [dict(row) for row in rows]
 
+    def actors(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors by number of events, as actor or recipient."""
+        rows = self.conn.execute(
+            "SELECT name, type, count(*) AS events FROM (SELECT actor_name AS name, actor_type AS type FROM events"
+            " WHERE actor_name IS NOT NULL UNION ALL SELECT recipient_name, recipient_type FROM events"
+            " WHERE recipient_name IS NOT NULL) GROUP BY name, type ORDER BY events DESC, name LIMIT ?", (limit,))
+        return [dict(row) for row in rows]
+
+    def places(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        """Places events happened at, by number of events."""
+        rows = self.conn.execute(
+            "SELECT geonameid, place_name AS name, country_code, lat, lon, location_precision AS precision,"
+            " count(*) AS events FROM events WHERE geonameid IS NOT NULL GROUP BY geonameid"
+            " ORDER BY events DESC, name LIMIT ?", (limit,))
+        return [dict(row) for row in rows]
+
     def stories(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT story_id, count(*) AS n_articles, min(published) AS first, "
                                  "max(published) AS last, min(title) AS title FROM articles "
