@@ -106,7 +106,7 @@ def country_table() -> dict[str, dict]:
 
 
 def load_countries() -> dict[str, Country]:
-    """Countries by ISO alpha-2, with a centre point taken from their places (see docs/places.md)."""
+    """Countries by ISO alpha-2, with their centre points (see docs/places-and-dates.md)."""
     return Gazetteer.load().countries
 
 

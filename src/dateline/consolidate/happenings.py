@@ -33,9 +33,8 @@ class HappeningIndex:
 
     def add(self, event_id: str) -> str:
         """The happening a stored event belongs to (found or created); its counts brought up to date."""
-        e = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
-        columns = [d[0] for d in self.conn.execute("SELECT * FROM events LIMIT 0").description]
-        e = dict(zip(columns, e))
+        cursor = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,))
+        e = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
         happening = self._find(e)
         if happening is None:
             happening = e["id"]

@@ -183,35 +183,35 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.date DESC, e.confidence DESC, e.id LIMIT ? OFFSET ?"
-        return [dict(row) for row in self.conn.execute(sql, args + [limit, offset])]
+        return self._rows(sql, args + [limit, offset])
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.conn.execute(sql, args)]
 
     def happenings(self, *, min_independent: int = 0, limit: int = 100) -> list[dict[str, Any]]:
         """Events merged across articles, best corroborated first."""
-        rows = self.conn.execute("SELECT * FROM happenings WHERE n_independent >= ? ORDER BY n_independent DESC,"
-                                 " n_articles DESC, date DESC LIMIT ?", (min_independent, limit))
-        return [dict(row) for row in rows]
+        return self._rows("SELECT * FROM happenings WHERE n_independent >= ? ORDER BY n_independent DESC,"
+                          " n_articles DESC, date DESC LIMIT ?", (min_independent, limit))
 
     def actors(self, *, limit: int = 100) -> list[dict[str, Any]]:
         """Actors by number of events, as actor or recipient."""
-        rows = self.conn.execute(
+        return self._rows(
             "SELECT name, type, count(*) AS events FROM (SELECT actor_name AS name, actor_type AS type FROM events"
             " WHERE actor_name IS NOT NULL UNION ALL SELECT recipient_name, recipient_type FROM events"
             " WHERE recipient_name IS NOT NULL) GROUP BY name, type ORDER BY events DESC, name LIMIT ?", (limit,))
-        return [dict(row) for row in rows]
 
     def places(self, *, limit: int = 100) -> list[dict[str, Any]]:
         """Places events happened at, by number of events."""
-        rows = self.conn.execute(
+        return self._rows(
             "SELECT geonameid, place_name AS name, country_code, lat, lon, location_precision AS precision,"
             " count(*) AS events FROM events WHERE geonameid IS NOT NULL GROUP BY geonameid"
             " ORDER BY events DESC, name LIMIT ?", (limit,))
-        return [dict(row) for row in rows]
 
     def stories(self) -> list[dict[str, Any]]:
-        rows = self.conn.execute("SELECT story_id, count(*) AS n_articles, min(published) AS first, "
-                                 "max(published) AS last, min(title) AS title FROM articles "
-                                 "GROUP BY story_id ORDER BY n_articles DESC, first")
-        return [dict(row) for row in rows]
+        """Stories with their article counts and dates, largest first."""
+        return self._rows("SELECT story_id, count(*) AS n_articles, min(published) AS first, "
+                          "max(published) AS last, min(title) AS title FROM articles "
+                          "GROUP BY story_id ORDER BY n_articles DESC, first")
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -221,27 +221,33 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_UP_TO_DATE: set[Path] = set()
+
+
 def _bring_up_to_date(path: Path) -> None:
-    """A database made by an older dateline gets the migrations it lacks before it is read."""
+    """A database made by an older dateline gets the migrations it lacks before it is read (checked once
+    per file in a process: the HTTP API opens a read-only store for every request)."""
     from .migrations import MIGRATIONS
 
+    if path.resolve() in _UP_TO_DATE:
+        return
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as probe:
         try:
             done = {row[0] for row in probe.execute("SELECT name FROM migrations")}
         except sqlite3.OperationalError:
             done = set()
     probe.close()
-    if {name for name, _ in MIGRATIONS} <= done:
-        return
-    try:
-        conn = sqlite3.connect(path, isolation_level="IMMEDIATE", timeout=30)
+    if not {name for name, _ in MIGRATIONS} <= done:
         try:
-            migrate(conn)
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"{path}: needs migrations this version adds, and cannot be written: {exc}",
-                         code="E403") from exc
+            conn = sqlite3.connect(path, isolation_level="IMMEDIATE", timeout=30)
+            try:
+                migrate(conn)
+            finally:
+                conn.close()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{path}: needs migrations this version adds, and cannot be written: {exc}",
+                             code="E403") from exc
+    _UP_TO_DATE.add(path.resolve())
 
 
 def _fts_query(text: str) -> str:

@@ -54,9 +54,9 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
     """(ACLED event type, sub-event type) of a trigger in its sentence, or (None, None)."""
     kind, sub = trigger.acled_event_type, trigger.acled_sub_event_type
     rule = trigger.rule
-    following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
     lemmas = {t.lemma_.lower() for t in sentence if t.ent_type_ not in ("DATE", "TIME")}  # "14 March" is no march
     if rule == "protest":  # "Police fired tear gas" often comes in the next sentence
+        following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
         lemmas |= {t.lemma_.lower() for t in following if t.sent.start == sentence.end and t.ent_type_ != "DATE"}
     actor_type = actor.type if actor else None
     recipient_type = recipient.type if recipient else None

@@ -35,7 +35,9 @@ class EventLexicon:
         for token in sentence:
             if token.i in used or token.ent_type_ in NOT_EVENTS:  # "March" the month is no march
                 continue
-            candidates = self.by_first.get(token.lemma_.lower(), []) + self.by_first.get(token.lower_, [])
+            lemma = token.lemma_.lower()
+            candidates = self.by_first.get(lemma, []) + (self.by_first.get(token.lower_, []) if token.lower_ != lemma
+                                                         else [])
             if not candidates and token.tag_ in ("VBD", "VBN"):  # the lemmatizer reads "raped" as rap
                 candidates = [t for form in verb_stems(token.lower_) for t in self.by_first.get(form, [])
                               if t.pos in ("VERB", "any")]
