@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test install dev eval bench clean
+WEB := src/dateline/web
+
+.PHONY: demo test install dev web eval bench clean
 
 $(BIN)/dateline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +22,17 @@ $(VENV)/.dev: $(BIN)/dateline
 
 dev: $(VENV)/.dev
 
-demo: install
+# The web UI's front-end libraries (Leaflet, topojson-client, Natural Earth outlines) from npm, never committed.
+$(WEB)/node_modules/.package-lock.json: $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+
+web: $(WEB)/node_modules/.package-lock.json
+
+demo: install web
 	$(BIN)/dateline ingest samples/corpus --db dateline.db --published 2024-05-20 || test $$? -eq 1
 	$(BIN)/dateline events --db dateline.db --limit 60
 
-test: dev
+test: dev web
 	$(BIN)/python -m pytest
 
 # Scores against the gold dev sets. They live outside this repository; without them this says so and stops.
@@ -43,4 +51,4 @@ bench: install
 	$(BIN)/python bench/stories.py
 
 clean:
-	rm -rf $(VENV) dateline.db dateline.db-wal dateline.db-shm
+	rm -rf $(VENV) $(WEB)/node_modules dateline.db dateline.db-wal dateline.db-shm

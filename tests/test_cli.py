@@ -70,14 +70,17 @@ def test_cli_ingest_twice_changes_nothing_and_events_filter(tmp_path):
     first = run("ingest", str(SAMPLES / "corpus"), "--db", str(db), "--workers", "1", "--published", "2024-05-20")
     assert first.returncode == 0, first.stderr
 
-    def dump():
+    def dump():  # everything but the record of the runs themselves
         with sqlite3.connect(db) as conn:
-            return list(conn.iterdump())
+            return [line for line in conn.iterdump() if not line.startswith('INSERT INTO "runs"')]
 
     before = dump()
     second = run("ingest", str(SAMPLES / "corpus"), "--db", str(db), "--workers", "1", "--published", "2024-05-20")
-    assert second.returncode == 0 and "0 new articles" in second.stderr
+    assert second.returncode == 0 and "0 new articles" in second.stderr and "35 already stored" in second.stderr
     assert dump() == before
+    with sqlite3.connect(db) as conn:
+        runs = conn.execute("SELECT state, total, done, articles, skipped FROM runs ORDER BY id").fetchall()
+    assert runs == [("finished", 35, 35, 35, 0), ("finished", 35, 35, 0, 35)]
     out = run("events", "--db", str(db), "--acled-type", "Arrests", "--format", "json")
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert rows and all(r["acled_sub_event_type"] == "Arrests" for r in rows)
@@ -85,3 +88,28 @@ def test_cli_ingest_twice_changes_nothing_and_events_filter(tmp_path):
     assert {json.loads(line)["place_name"] for line in out.stdout.splitlines()} == {"Kirkuk"}
     table = run("events", "--db", str(db))
     assert "Kirkuk" in table.stdout and table.returncode == 0
+
+
+def test_cli_ingest_reports_only_this_runs_failures(tmp_path):
+    db = tmp_path / "d.db"
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    first = run("ingest", str(bad), "--db", str(db))
+    assert first.returncode == 1 and "[E101]" in first.stderr and "empty.txt" in first.stderr
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_text("Police arrested five protesters in Harare on Friday, a police spokesman said.")
+    second = run("ingest", str(good), "--db", str(db), "--published", "2024-05-20")
+    assert second.returncode == 0 and "E101" not in second.stderr and "1 new articles" in second.stderr
+
+
+def test_progress_bar_line():
+    from dateline.progress import ProgressBar
+
+    bar = ProgressBar(sys.stderr)
+    line = bar.line({"done": 50, "total": 200, "articles": 48, "events": 61, "failures": 2, "skipped": 0}, 10.0)
+    assert "[#######.....................]  25% 50/200" in line
+    assert "5.0/s" in line and "ETA 0:30" in line and "61 events, 2 failed" in line
+    unknown = bar.line({"done": 7, "total": None, "articles": 7, "events": 3, "failures": 0, "skipped": 0}, 2.0)
+    assert unknown.startswith("  7 articles") and "ETA" not in unknown

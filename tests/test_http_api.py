@@ -92,3 +92,78 @@ def test_http_openapi_and_security_headers(client):
 def test_http_missing_database_is_refused(tmp_path):
     with pytest.raises(StoreError):
         create_app(tmp_path / "missing.db")
+
+
+def test_http_openapi_document_validates(client):
+    from openapi_spec_validator import validate
+
+    spec = client.get("/openapi.json").json()
+    validate(spec)  # raises on any violation of the OpenAPI 3.1 schema
+    assert {"/api/timeline", "/api/map", "/api/export", "/api/stories/{story_id}", "/api/actors/{name}",
+            "/api/runs"} <= set(spec["paths"])
+
+
+def test_http_sorting_and_admin1(client):
+    by_deaths = client.get("/api/events", params={"sort": "fatalities_desc", "limit": 20}).json()["events"]
+    deaths = [e["fatalities"] or -1 for e in by_deaths]
+    assert deaths == sorted(deaths, reverse=True) and deaths[0] > 5
+    oldest = client.get("/api/events", params={"sort": "date_asc", "limit": 5}).json()["events"]
+    assert [e["date"] for e in oldest] == sorted(e["date"] for e in oldest)
+    assert client.get("/api/events", params={"sort": "random"}).status_code == 422
+    kirkuk = client.get("/api/events", params={"place": "Kirkuk", "limit": 1}).json()["events"][0]
+    same_admin1 = client.get("/api/events", params={"admin1": kirkuk["admin1"]}).json()["events"]
+    assert same_admin1 and {e["admin1"] for e in same_admin1} == {kirkuk["admin1"]}
+
+
+def test_http_timeline_counts_match_the_list(client):
+    params = {"country": "IQ"}
+    listed = client.get("/api/events", params={**params, "limit": 1000}).json()["events"]
+    days = client.get("/api/timeline", params=params).json()["counts"]
+    assert sum(c["events"] for c in days) == sum(1 for e in listed if e["date"])
+    weeks = client.get("/api/timeline", params={**params, "interval": "week"}).json()["counts"]
+    assert sum(c["events"] for c in weeks) == sum(c["events"] for c in days)
+    from datetime import date
+
+    assert all(date.fromisoformat(c["period"]).weekday() == 0 for c in weeks)  # weeks start on Monday
+    assert client.get("/api/timeline", params={"interval": "hour"}).status_code == 422
+
+
+def test_http_map_points(client):
+    points = client.get("/api/map", params={"type": "ASSAULT"}).json()["places"]
+    listed = client.get("/api/events", params={"type": "ASSAULT", "limit": 1000}).json()["events"]
+    assert sum(p["events"] for p in points) == sum(1 for e in listed if e["lat"] is not None)
+    assert all(-90 <= p["lat"] <= 90 and "ASSAULT" in p["types"] for p in points)
+
+
+def test_http_story_actor_and_runs(client):
+    biggest = client.get("/api/stories").json()["stories"][0]
+    story = client.get(f"/api/stories/{biggest['story_id']}").json()
+    assert len(story["articles"]) == biggest["n_articles"] and story["events"]
+    assert client.get("/api/stories/nope").status_code == 404
+    actor = client.get("/api/actors", params={"limit": 1}).json()["actors"][0]["name"]
+    detail = client.get(f"/api/actors/{actor}").json()
+    assert detail["events"] and all(actor in (e["actor_name"], e["recipient_name"]) for e in detail["events"])
+    assert all(c["name"] != actor or c["events"] for c in detail["counterparts"])
+    assert client.get("/api/actors/Nobody at all").status_code == 404
+    runs = client.get("/api/runs").json()["runs"]
+    assert runs[0]["state"] == "finished" and runs[0]["done"] == runs[0]["total"]
+
+
+@pytest.mark.parametrize("fmt", ["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet"])
+def test_http_export_every_format(client, fmt):
+    response = client.get("/api/export", params={"format": fmt, "country": "IQ"})
+    assert response.status_code == 200 and response.content
+    assert "attachment" in response.headers["content-disposition"]
+    if fmt == "geojson":
+        features = response.json()["features"]
+        listed = client.get("/api/events", params={"country": "IQ", "limit": 1000}).json()["events"]
+        assert len(features) == sum(1 for e in listed if e["lat"] is not None)
+
+
+def test_http_export_formats_are_the_exporters():
+    from typing import get_args
+
+    from dateline.api.app import EXPORT
+    from dateline.export import FORMATS
+
+    assert set(get_args(EXPORT)) == set(FORMATS)

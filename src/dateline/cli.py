@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from . import __version__
 from .article import ReadFailure, failure_dict
 from .errors import DatelineError
+from .progress import ProgressBar
 from .settings import Settings, describe
 
 EVENT_TABLE = (("date", 10), ("type", 9), ("acled_sub_event_type", 26), ("actor_name", 28),
@@ -91,17 +92,11 @@ def cmd_ingest(args) -> int:
     from .loader import ingest
     from .store import open_store
 
-    def progress(totals):
-        print(f"\r  {totals['articles']} articles, {totals['events']} events, {totals['failures']} failures, "
-              f"{totals['skipped']} already stored", end="", file=sys.stderr, flush=True)
-
+    bar = ProgressBar(sys.stderr)
     with open_store(args.db) as store:
         totals = ingest(store, args.inputs, settings=_settings(args), published=_check_date(args.published),
-                        progress=progress, dask=args.dask)
-        print(file=sys.stderr)
-        for row in store.conn.execute("SELECT origin, code, reason FROM failures ORDER BY origin"):
-            if totals["failures"]:
-                print(f"dateline: [{row['code']}] {row['origin']}: {row['reason']}", file=sys.stderr)
+                        progress=bar.update, dask=args.dask)
+    bar.close()
     print(f"ingested {totals['articles']} new articles with {totals['events']} events into {args.db}"
           f" ({totals['failures']} failed, {totals['skipped']} already stored)", file=sys.stderr)
     return 1 if totals["failures"] else 0

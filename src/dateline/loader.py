@@ -9,14 +9,14 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from .article import Article, ReadFailure
-from .ingest import read_inputs
+from .ingest import estimate_total, read_inputs
 from .runners import run
 from .settings import Settings
 from .store import Store
 
 
 def _new_only(store: Store, items: Iterable[Article | ReadFailure], size: int,
-              seen: set[str]) -> Iterator[Article | ReadFailure]:
+              seen: set[str], dropped: list[int]) -> Iterator[Article | ReadFailure]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         ids = [i.doc_id for i in batch if isinstance(i, Article)]
@@ -24,22 +24,57 @@ def _new_only(store: Store, items: Iterable[Article | ReadFailure], size: int,
         for item in batch:
             if isinstance(item, Article):
                 if item.doc_id in known or item.doc_id in seen:
+                    dropped[0] += 1
                     continue
                 seen.add(item.doc_id)
             yield item
 
 
-def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = None, published: str | None = None,
-           progress: Callable[[dict[str, int]], None] | None = None, dask: str | None = None) -> dict[str, int]:
-    """Ingest files and folders into the store; returns counts of what was added and what failed."""
-    settings = settings or Settings()
-    totals = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
-    items = _new_only(store, read_inputs(inputs, published=published), settings.batch_size * 4, set())
-    results = run(items, settings=settings, dask=dask)
-    while batch := list(islice(results, settings.batch_size)):
-        for key, value in store.write(batch).items():
-            totals[key] += value
-        if progress:
-            progress(totals)
-    return totals
+def _failures(batch: list) -> list[tuple[str, str, str]]:
+    """(origin, code, reason) of what failed in one batch."""
+    out = []
+    for result in batch:
+        if isinstance(result, ReadFailure):
+            out.append((result.origin, result.code, result.reason))
+        elif result.error:
+            out.append((result.article.origin or result.doc_id, "E301", result.error))
+    return out
 
+
+def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = None, published: str | None = None,
+           progress: Callable[[dict], None] | None = None, dask: str | None = None) -> dict[str, int]:
+    """Ingest files and folders into the store; returns counts of what was added and what failed.
+
+    The run and its progress are recorded in the store (`store.runs`), where the web UI reads them;
+    `progress`, if given, is called after every batch with the same figures."""
+    settings = settings or Settings()
+    inputs = list(inputs)
+    total = estimate_total(inputs)
+    run_id = store.runs.start(inputs, total=total)
+    written = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
+    dropped = [0]  # articles the store already held, skipped before extraction
+
+    def report(batch: list) -> dict[str, int]:
+        counts = {**written, "skipped": written["skipped"] + dropped[0]}
+        done = counts["articles"] + counts["failures"] + counts["skipped"]
+        store.runs.update(run_id, done=done, counts=counts)
+        if progress:
+            progress({**counts, "done": done, "total": total, "failed": _failures(batch)})
+        return counts
+
+    state = "failed"
+    try:
+        items = _new_only(store, read_inputs(inputs, published=published), settings.batch_size * 4, set(), dropped)
+        results = run(items, settings=settings, dask=dask)
+        while batch := list(islice(results, settings.batch_size)):
+            for key, value in store.write(batch).items():
+                written[key] += value
+            report(batch)
+        counts = report([])
+        state = "finished"
+    except KeyboardInterrupt:
+        state = "interrupted"
+        raise
+    finally:
+        store.runs.finish(run_id, state=state)
+    return counts

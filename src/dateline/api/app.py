@@ -1,26 +1,68 @@
 """Routes over a dateline store. Every query value is validated and bound as an SQL parameter; the app
 only reads (one read-only connection per request, so a running ingest never waits for it)."""
 import json
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import PlainTextResponse
+from fastapi import Path as Path_
+from fastapi.responses import FileResponse, PlainTextResponse
+from starlette.background import BackgroundTask
 
+from ..errors import DatelineError
 from ..store import Store
+from ..web import mount_web
 
 PLOVER = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                  "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 ACTOR_TYPE = Literal["state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters",
                      "civilians", "external", "government", "media", "organization", "person", "other"]
+SORT = Literal["date_desc", "date_asc", "fatalities_desc", "confidence_desc"]
+EXPORT = Literal["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet"]
+EXTENSIONS = {"acled-csv": "csv", "csv": "csv", "gdelt": "tsv", "jsonl": "jsonl", "geojson": "geojson",
+              "parquet": "parquet"}
 STATUS = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "historical"]
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
-                               "frame-ancestors 'none'",
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+
+def event_filters(
+        type: Annotated[PLOVER | None, Query(description="PLOVER type")] = None,
+        acled_type: Annotated[str | None, Query(max_length=60, description="ACLED type or sub-type")] = None,
+        actor: Annotated[str | None, Query(max_length=100, description="part of an actor's name or words")] = None,
+        actor_type: Annotated[ACTOR_TYPE | None, Query(description="ACLED actor kind of either side")] = None,
+        place: Annotated[str | None, Query(max_length=100, description="part of the place name")] = None,
+        country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2")] = None,
+        admin1: Annotated[str | None, Query(max_length=100, description="first-level division, as stored")] = None,
+        since: Annotated[date | None, Query(description="first day (YYYY-MM-DD)")] = None,
+        until: Annotated[date | None, Query(description="last day (YYYY-MM-DD)")] = None,
+        status: STATUS | None = None,
+        text: Annotated[str | None, Query(max_length=200, description="full-text search of the articles")] = None,
+        min_independent: Annotated[int | None, Query(ge=1, le=1000, description="independent outlets")] = None,
+        lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
+        lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
+        radius_km: Annotated[float | None, Query(gt=0, le=5000, description="with lat and lon")] = None,
+) -> dict:
+    """The events filters shared by the list, the timeline, the map and the export."""
+    if since and until and since > until:
+        raise HTTPException(422, "since is after until")
+    given = [v is not None for v in (lat, lon, radius_km)]
+    if any(given) and not all(given):
+        raise HTTPException(422, "lat, lon and radius_km go together")
+    return {"type": type, "acled_type": acled_type, "actor": actor, "actor_type": actor_type, "place": place,
+            "country": country, "admin1": admin1, "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None, "status": status, "text": text,
+            "min_independent": min_independent, "near": (lat, lon, radius_km) if all(given) else None}
+
+
+FiltersDep = Annotated[dict, Depends(event_filters)]
 
 
 def open_store(request: Request):
@@ -49,35 +91,38 @@ def create_app(db: str | Path) -> FastAPI:
         return response
 
     @app.get("/api/events", summary="Events matching every filter given, most recent first")
-    def events(store: StoreDep,
-               type: Annotated[PLOVER | None, Query(description="PLOVER type")] = None,
-               acled_type: Annotated[str | None, Query(max_length=60, description="ACLED type or sub-type")] = None,
-               actor: Annotated[str | None, Query(max_length=100)] = None,
-               place: Annotated[str | None, Query(max_length=100)] = None,
-               country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
-               since: date | None = None, until: date | None = None,
-               status: STATUS | None = None,
-               text: Annotated[str | None, Query(max_length=200, description="full-text search")] = None,
-               actor_type: Annotated[ACTOR_TYPE | None, Query(description="ACLED actor kind of either side")] = None,
-               min_independent: Annotated[int | None, Query(ge=1, le=1000)] = None,
-               lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
-               lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
-               radius_km: Annotated[float | None, Query(gt=0, le=5000)] = None,
+    def events(store: StoreDep, filters: FiltersDep,
+               sort: Annotated[SORT, Query(description="order of the list")] = "date_desc",
                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                offset: Annotated[int, Query(ge=0)] = 0,
                format: Literal["json", "csv"] = "json"):
-        if since and until and since > until:
-            raise HTTPException(422, "since is after until")
-        given = [v is not None for v in (lat, lon, radius_km)]
-        if any(given) and not all(given):
-            raise HTTPException(422, "lat, lon and radius_km go together")
-        rows = store.events(type=type, acled_type=acled_type, actor=actor, place=place, country=country,
-                            since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                            status=status, text=text, actor_type=actor_type, min_independent=min_independent,
-                            near=(lat, lon, radius_km) if all(given) else None, limit=limit, offset=offset)
+        rows = store.events(sort=sort, limit=limit, offset=offset, **filters)
         if format == "csv":
             return PlainTextResponse(_csv(rows), media_type="text/csv")
         return {"events": rows, "limit": limit, "offset": offset, "count": len(rows)}
+
+    @app.get("/api/timeline", summary="Counts of matching events by day or week and PLOVER type")
+    def timeline(store: StoreDep, filters: FiltersDep, interval: Literal["day", "week"] = "day"):
+        return {"interval": interval, "counts": store.timeline(interval=interval, **filters)}
+
+    @app.get("/api/map", summary="Matching events counted by place, for a map")
+    def map_points(store: StoreDep, filters: FiltersDep):
+        return {"places": store.event_places(**filters)}
+
+    @app.get("/api/export", summary="Matching events as a file: ACLED-layout CSV, GDELT-style TSV, JSONL, "
+                                    "GeoJSON or Parquet")
+    def export_events(store: StoreDep, filters: FiltersDep, format: EXPORT = "csv"):
+        from ..export import export
+
+        folder = Path(tempfile.mkdtemp(prefix="dateline-export-"))
+        name = f"dateline-events.{EXTENSIONS[format]}"
+        try:
+            export(store, format, folder / name, **filters)
+        except DatelineError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise HTTPException(422, str(exc)) from exc
+        return FileResponse(folder / name, filename=name,
+                            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
     @app.get("/api/events/{event_id}", summary="One event with every mention of its happening")
     def event(event_id: str, store: StoreDep):
@@ -111,14 +156,35 @@ def create_app(db: str | Path) -> FastAPI:
     def stories(store: StoreDep):
         return {"stories": store.stories()}
 
+    @app.get("/api/stories/{story_id}", summary="One story: its articles and their events")
+    def story(story_id: str, store: StoreDep):
+        articles = store.story_articles(story_id)
+        if not articles:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return {"story_id": story_id, "articles": articles,
+                "events": store.events(story=story_id, limit=1000)}
+
     @app.get("/api/actors", summary="Actors by number of events, as actor or recipient")
     def actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
         return {"actors": store.actors(limit=limit)}
+
+    @app.get("/api/actors/{name}", summary="One actor: its events and its counterparts")
+    def actor(name: Annotated[str, Path_(max_length=200)], store: StoreDep,
+              limit: Annotated[int, Query(ge=1, le=1000)] = 200):
+        events = store.events(actor_name=name, limit=limit)
+        if not events:
+            raise HTTPException(404, f"no events with the actor {name!r}")
+        return {"name": name, "events": events, "counterparts": store.counterparts(name)}
+
+    @app.get("/api/runs", summary="Recent ingest runs with their progress, rate and ETA")
+    def runs(store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 10):
+        return {"runs": store.runs.recent(limit=limit)}
 
     @app.get("/api/places", summary="Places events happened at, by number of events")
     def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
         return {"places": store.places(limit=limit)}
 
+    mount_web(app)
     return app
 
 

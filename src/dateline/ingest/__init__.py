@@ -18,7 +18,7 @@ from .records import read_csv, read_jsonl
 from .text import read_text_page
 from .warc import read_warc
 
-__all__ = ["read_inputs", "read_path", "read_bytes"]
+__all__ = ["read_inputs", "read_path", "read_bytes", "estimate_total"]
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -37,6 +37,30 @@ def read_inputs(inputs: Iterable[str], *, published: str | None = None,
                 yield from read_path(child, published=published)
         else:
             yield from read_path(path, published=published)
+
+
+def estimate_total(inputs: Iterable[str]) -> int | None:
+    """How many articles the inputs hold, for a progress bar: one per page, one per line of a record file.
+    None when it cannot be known without reading everything (standard input, WARC files)."""
+    total = 0
+    for item in inputs:
+        if item == "-":
+            return None
+        path = Path(item)
+        for child in _walk(path) if path.is_dir() else [path]:
+            name = child.name.lower()
+            if name.endswith((".warc", ".warc.gz")):
+                return None
+            if child.suffix.lower() in (".jsonl", ".ndjson", ".csv", ".tsv"):
+                try:
+                    with child.open("rb") as handle:
+                        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+                except OSError:
+                    lines = 1
+                total += max(1, lines - (child.suffix.lower() in (".csv", ".tsv")))
+            else:
+                total += 1
+    return total
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -13,6 +13,7 @@ from ..consolidate.happenings import HappeningIndex
 from ..consolidate.stories import StoryIndex
 from ..errors import StoreError
 from .migrations import migrate
+from .runs import Runs
 
 EVENT_COLUMNS = ("id", "article_id", "type", "mode", "acled_event_type", "acled_sub_event_type",
                  "actor_text", "actor_name", "actor_type", "actor_country",
@@ -36,7 +37,8 @@ class Store:
                 if not self.path.exists():
                     raise StoreError(f"{self.path}: no such database", code="E401")
                 _bring_up_to_date(self.path)
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+                # a web request opens it in one worker thread and reads in another, never two at once
+                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             else:
                 # BEGIN IMMEDIATE: a second writer waits for the lock (busy_timeout) instead of failing when
                 # two deferred transactions both try to upgrade to writing
@@ -49,6 +51,7 @@ class Store:
         self.conn.create_function("km", 4, _km, deterministic=True)
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
+        self.runs = Runs(self.conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -128,62 +131,44 @@ class Store:
         row = self.conn.execute("SELECT * FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
         return dict(row) if row else None
 
-    def events(self, *, type: str | None = None, acled_type: str | None = None, actor: str | None = None,
-               place: str | None = None, country: str | None = None, since: str | None = None,
-               until: str | None = None, text: str | None = None, status: str | None = None,
-               actor_type: str | None = None, min_independent: int | None = None,
-               near: tuple[float, float, float] | None = None,
-               limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Events matching every filter given, most recent first. Values are bound, never pasted into SQL.
-
-        `near` is (lat, lon, km): events placed within that distance."""
-        where, args = [], []
-        if actor_type:
-            where.append("(e.actor_type = ? OR e.recipient_type = ?)")
-            args += [actor_type, actor_type]
-        if min_independent:
-            where.append("h.n_independent >= ?")
-            args.append(min_independent)
-        if near:
-            lat, lon, km = near
-            box = km / 111.0  # degrees of latitude; the box only narrows, the distance decides
-            wide = box / max(0.01, math.cos(math.radians(lat)))
-            where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND km(e.lat, e.lon, ?, ?) <= ?")
-            args += [lat - box, lat + box, lon - wide, lon + wide, lat, lon, km]
-        if type:
-            where.append("e.type = ?")
-            args.append(type.upper())
-        if acled_type:
-            where.append("(e.acled_event_type = ? OR e.acled_sub_event_type = ?)")
-            args += [acled_type, acled_type]
-        if actor:
-            where.append("(e.actor_name LIKE ? OR e.actor_text LIKE ? OR e.recipient_name LIKE ? OR e.recipient_text LIKE ?)")
-            args += [f"%{actor}%"] * 4
-        if place:
-            where.append("e.place_name LIKE ?")
-            args.append(f"%{place}%")
-        if country:
-            where.append("e.country_code = ?")
-            args.append(country.upper())
-        if since:
-            where.append("e.date >= ?")
-            args.append(since)
-        if until:
-            where.append("e.date <= ?")
-            args.append(until)
-        if status:
-            where.append("e.status = ?")
-            args.append(status)
-        if text:
-            where.append("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            args.append(_fts_query(text))
+    def events(self, *, sort: str = "date_desc", limit: int = 100, offset: int = 0,
+               **filters: Any) -> list[dict[str, Any]]:
+        """Events matching every filter given (see `event_filters`), most recent first unless `sort` says
+        otherwise. Values are bound, never pasted into SQL."""
+        where, args = event_filters(**filters)
         sql = ("SELECT e.*, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id, a.duplicate_of,"
                " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent FROM events e"
                " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id")
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date DESC, e.confidence DESC, e.id LIMIT ? OFFSET ?"
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {sorted(SORTS)}, not {sort!r}")
+        sql += f" ORDER BY {SORTS[sort]}, e.id LIMIT ? OFFSET ?"
         return self._rows(sql, args + [limit, offset])
+
+    def timeline(self, *, interval: str = "day", **filters: Any) -> list[dict[str, Any]]:
+        """Counts of matching events by period (a day, or the Monday a week starts on) and PLOVER type."""
+        if interval not in ("day", "week"):
+            raise ValueError(f"interval must be day or week, not {interval!r}")
+        period = "e.date" if interval == "day" else "date(e.date, '-' || ((strftime('%w', e.date) + 6) % 7) || ' days')"
+        where, args = event_filters(**filters)
+        sql = (f"SELECT {period} AS period, e.type AS type, count(*) AS events FROM events e"
+               " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id"
+               f" WHERE e.date IS NOT NULL{''.join(' AND ' + w for w in where)} GROUP BY period, e.type"
+               " ORDER BY period, e.type")
+        return self._rows(sql, args)
+
+    def event_places(self, *, limit: int = 5000, **filters: Any) -> list[dict[str, Any]]:
+        """Matching events counted by place (for a map): where, how many, of which types, the latest date."""
+        where, args = event_filters(**filters)
+        where.append("e.lat IS NOT NULL")
+        return self._rows(
+            "SELECT e.geonameid, e.place_name AS name, e.country_code, e.location_precision AS precision,"
+            " e.lat, e.lon, count(*) AS events, sum(coalesce(e.fatalities, 0)) AS fatalities,"
+            " group_concat(DISTINCT e.type) AS types, max(e.date) AS latest FROM events e"
+            " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id"
+            f" WHERE {' AND '.join(where)} GROUP BY e.geonameid, e.lat, e.lon ORDER BY events DESC LIMIT ?",
+            args + [limit])
 
     def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return [dict(row) for row in self.conn.execute(sql, args)]
@@ -207,11 +192,89 @@ class Store:
             " count(*) AS events FROM events WHERE geonameid IS NOT NULL GROUP BY geonameid"
             " ORDER BY events DESC, name LIMIT ?", (limit,))
 
+    def counterparts(self, name: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        """Who an actor acted on and who acted on it, by number of events."""
+        return self._rows(
+            "SELECT name, type, count(*) AS events FROM (SELECT recipient_name AS name, recipient_type AS type"
+            " FROM events WHERE actor_name = ? AND recipient_name IS NOT NULL UNION ALL SELECT actor_name,"
+            " actor_type FROM events WHERE recipient_name = ? AND actor_name IS NOT NULL)"
+            " GROUP BY name, type ORDER BY events DESC, name LIMIT ?", (name, name, limit))
+
+    def story_articles(self, story_id: str) -> list[dict[str, Any]]:
+        """The articles of one story, oldest first, copies marked by `duplicate_of`."""
+        return self._rows("SELECT doc_id, title, outlet, url, published, duplicate_of FROM articles"
+                          " WHERE story_id = ? ORDER BY published, doc_id", (story_id,))
+
     def stories(self) -> list[dict[str, Any]]:
         """Stories with their article counts and dates, largest first."""
         return self._rows("SELECT story_id, count(*) AS n_articles, min(published) AS first, "
                           "max(published) AS last, min(title) AS title FROM articles "
                           "GROUP BY story_id ORDER BY n_articles DESC, first")
+
+
+SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC, e.confidence DESC",
+         "fatalities_desc": "coalesce(e.fatalities, -1) DESC, e.date DESC",
+         "confidence_desc": "e.confidence DESC, e.date DESC"}
+
+
+def event_filters(*, type: str | None = None, acled_type: str | None = None, actor: str | None = None,
+                  place: str | None = None, country: str | None = None, admin1: str | None = None,
+                  since: str | None = None, until: str | None = None, text: str | None = None,
+                  status: str | None = None, actor_type: str | None = None, min_independent: int | None = None,
+                  near: tuple[float, float, float] | None = None, story: str | None = None,
+                  actor_name: str | None = None) -> tuple[list[str], list[Any]]:
+    """SQL conditions and their bound values for the events filters; `near` is (lat, lon, km)."""
+    where: list[str] = []
+    args: list[Any] = []
+    if actor_type:
+        where.append("(e.actor_type = ? OR e.recipient_type = ?)")
+        args += [actor_type, actor_type]
+    if min_independent:
+        where.append("h.n_independent >= ?")
+        args.append(min_independent)
+    if near:
+        lat, lon, km = near
+        box = km / 111.0  # degrees of latitude; the box only narrows, the distance decides
+        wide = box / max(0.01, math.cos(math.radians(lat)))
+        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND km(e.lat, e.lon, ?, ?) <= ?")
+        args += [lat - box, lat + box, lon - wide, lon + wide, lat, lon, km]
+    if type:
+        where.append("e.type = ?")
+        args.append(type.upper())
+    if acled_type:
+        where.append("(e.acled_event_type = ? OR e.acled_sub_event_type = ?)")
+        args += [acled_type, acled_type]
+    if actor:
+        where.append("(e.actor_name LIKE ? OR e.actor_text LIKE ? OR e.recipient_name LIKE ? OR e.recipient_text LIKE ?)")
+        args += [f"%{actor}%"] * 4
+    if actor_name:
+        where.append("(e.actor_name = ? OR e.recipient_name = ?)")
+        args += [actor_name, actor_name]
+    if place:
+        where.append("e.place_name LIKE ?")
+        args.append(f"%{place}%")
+    if country:
+        where.append("e.country_code = ?")
+        args.append(country.upper())
+    if admin1:
+        where.append("e.admin1 = ?")
+        args.append(admin1)
+    if story:
+        where.append("a.story_id = ?")
+        args.append(story)
+    if since:
+        where.append("e.date >= ?")
+        args.append(since)
+    if until:
+        where.append("e.date <= ?")
+        args.append(until)
+    if status:
+        where.append("e.status = ?")
+        args.append(status)
+    if text:
+        where.append("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        args.append(_fts_query(text))
+    return where, args
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -81,6 +81,20 @@ MIGRATIONS: list[tuple[str, str]] = [
     ALTER TABLE events ADD COLUMN happening_id TEXT REFERENCES happenings(id);
     CREATE INDEX events_happening ON events(happening_id);
     """),
+    ("0003_runs_and_actor_indexes", """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        pid INTEGER NOT NULL, inputs TEXT NOT NULL,
+        started TEXT NOT NULL, updated TEXT NOT NULL, finished TEXT,
+        state TEXT NOT NULL DEFAULT 'running',
+        total INTEGER, done INTEGER NOT NULL DEFAULT 0,
+        articles INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX events_actor ON events(actor_name);
+    CREATE INDEX events_recipient ON events(recipient_name);
+    CREATE INDEX events_admin1 ON events(admin1);
+    """),
 ]
 
 

@@ -1,0 +1,123 @@
+"""Event-list latency on a store of 1,000,000 generated events: every filter alone, p50 and p95.
+
+Run with `make bench` (or `python bench/query.py --events 1000000`). The store is built once into a temporary
+folder through the real schema (migrations, indexes, FTS), from seeded random rows: 100,000 articles of ten
+events each, over 3,000 places, 400 actors, three years of dates. Each filter is then asked 40 times with
+varying values, through `Store.events` (what the HTTP API calls), the first page of 100, newest first.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from dateline.store import Store  # noqa: E402
+from dateline.store.db import EVENT_COLUMNS  # noqa: E402
+
+TYPES = ["ASSAULT", "PROTEST", "COERCE", "THREATEN", "ACCUSE", "CONSULT", "AGREE", "AID", "SANCTION", "MOBILIZE",
+         "REQUEST", "REJECT", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE"]
+ACLED = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+         ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest"),
+         ("Riots", "Violent demonstration"), ("Strategic developments", "Arrests"), (None, None)]
+KINDS = ["state_forces", "rebels", "political_militia", "identity_militia", "protesters", "civilians", "government"]
+STATUSES = ["asserted", "claimed", "denied", "planned", "hypothetical", "historical"]
+WORDS = ("attack village market convoy border election protest strike ceasefire talks drought flood police army "
+         "rebels minister council province river bridge hospital school curfew airport checkpoint").split()
+
+
+def build(path: Path, n_events: int, rng: random.Random) -> None:
+    countries = [f"{a}{b}" for a in "ABCDEFGHIJKLMNOP" for b in "QRSTUVWXYZ"][:120]
+    places = [(f"Town {i}", 100000 + i, rng.uniform(-40, 60), rng.uniform(-20, 100), rng.choice(countries),
+               f"ADM{i % 40}") for i in range(3000)]
+    actors = [(f"Group {i}", rng.choice(KINDS)) for i in range(400)]
+    per_article = 10
+    with Store(path) as store:
+        conn = store.conn
+        conn.execute("PRAGMA synchronous=OFF")
+        for start in range(0, n_events // per_article, 5000):
+            articles, events = [], []
+            for a in range(start, min(start + 5000, n_events // per_article)):
+                day = f"{rng.randint(2022, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                text = " ".join(rng.choices(WORDS, k=60))
+                articles.append((a + 1, f"doc-{a}", f"h{a}", f"Report {a}", "[]", None, day, f"Outlet {a % 50}",
+                                 None, "en", text, None, f"s{a // 3}", None, "{}"))
+                for k in range(per_article):
+                    place, actor, target = rng.choice(places), rng.choice(actors), rng.choice(actors)
+                    acled_type, acled_sub = rng.choice(ACLED)
+                    row = {"id": f"doc-{a}:{k}", "article_id": a + 1, "type": rng.choice(TYPES), "mode": None,
+                           "acled_event_type": acled_type, "acled_sub_event_type": acled_sub,
+                           "actor_text": actor[0], "actor_name": actor[0], "actor_type": actor[1],
+                           "actor_country": place[4], "recipient_text": target[0], "recipient_name": target[0],
+                           "recipient_type": target[1], "recipient_country": place[4], "place_name": place[0],
+                           "geonameid": place[1], "lat": place[2], "lon": place[3], "country_code": place[4],
+                           "admin1": place[5], "location_precision": "city", "date": day, "date_precision": "day",
+                           "fatalities": rng.choice([None, 0, 1, 2, 5, 12]), "status": rng.choice(STATUSES),
+                           "speaker": None, "speaker_type": None, "via": None, "anonymous": 0,
+                           "evidence": "evidence", "evidence_start": 0, "evidence_end": 8,
+                           "confidence": rng.random()}
+                    events.append(tuple(row[c] for c in EVENT_COLUMNS) + (f"hap-{a // 3}-{k}",))
+            with conn:
+                conn.executemany("INSERT INTO articles (id, doc_id, content_hash, title, sections, source_id,"
+                                 " published, outlet, url, language, text, origin, story_id, duplicate_of,"
+                                 " extraction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", articles)
+                conn.executemany("INSERT OR IGNORE INTO happenings (id, n_mentions, n_articles, n_outlets,"
+                                 " n_independent) VALUES (?, 3, 3, ?, ?)",
+                                 [(e[-1], n, n) for e in events for n in [rng.randint(1, 4)]])
+                conn.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}, happening_id) VALUES "
+                                 f"({','.join('?' * (len(EVENT_COLUMNS) + 1))})", events)
+        conn.execute("ANALYZE")
+
+
+def filters(rng: random.Random) -> dict[str, callable]:
+    return {
+        "none": lambda: {},
+        "type": lambda: {"type": rng.choice(TYPES)},
+        "acled_type": lambda: {"acled_type": rng.choice([a for a, _ in ACLED if a])},
+        "actor": lambda: {"actor": f"Group {rng.randint(0, 399)}"},
+        "actor_type": lambda: {"actor_type": rng.choice(KINDS)},
+        "place": lambda: {"place": f"Town {rng.randint(0, 2999)}"},
+        "country": lambda: {"country": f"{rng.choice('ABCDEFGH')}{rng.choice('QRSTUVWXYZ')}"},
+        "admin1": lambda: {"admin1": f"ADM{rng.randint(0, 39)}"},
+        "since+until": lambda: {"since": f"2023-{rng.randint(1, 11):02d}-01", "until": f"2023-{rng.randint(1, 11):02d}-28"},
+        "status": lambda: {"status": rng.choice(STATUSES)},
+        "text": lambda: {"text": rng.choice(WORDS)},
+        "min_independent": lambda: {"min_independent": rng.randint(2, 4)},
+        "near": lambda: {"near": (rng.uniform(-30, 50), rng.uniform(-10, 90), 100.0)},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=40)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.db"
+        started = time.perf_counter()
+        build(path, args.events, rng)
+        print(f"built {args.events:,} events in {time.perf_counter() - started:.0f} s "
+              f"({path.stat().st_size / 1e6:.0f} MB)")
+        print("| filter | p50 ms | p95 ms | rows |")
+        print("| --- | --- | --- | --- |")
+        with Store(path, readonly=True) as store:
+            for name, make in filters(rng).items():
+                times, rows = [], 0
+                for _ in range(args.repeat):
+                    chosen = make()
+                    t = time.perf_counter()
+                    rows = len(store.events(limit=100, **chosen))
+                    times.append((time.perf_counter() - t) * 1000)
+                times.sort()
+                p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+                print(f"| {name} | {statistics.median(times):.1f} | {p95:.1f} | {rows} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

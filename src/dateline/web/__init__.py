@@ -1,0 +1,45 @@
+"""The web UI: one page (static HTML, CSS and JavaScript) over the HTTP API, with Leaflet, topojson-client
+and Natural Earth outlines (world-atlas) from npm. `npm ci` in this folder installs them at build time
+(`make web`); they are never committed. Nothing here builds HTML from data: the page uses text nodes only."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+MODULES = HERE / "node_modules"
+# the only files served from node_modules
+VENDOR = {
+    "leaflet.js": "leaflet/dist/leaflet.js",
+    "leaflet.css": "leaflet/dist/leaflet.css",
+    "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
+    "countries-110m.json": "world-atlas/countries-110m.json",
+    "countries-50m.json": "world-atlas/countries-50m.json",
+}
+
+
+def vendor_missing() -> list[str]:
+    """The front-end files not installed yet (empty when `make web` has run)."""
+    return [name for name, rel in VENDOR.items() if not (MODULES / rel).is_file()]
+
+
+def mount_web(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/vendor/{name}", include_in_schema=False)
+    def vendor(name: str):
+        rel = VENDOR.get(name)
+        if rel is None:
+            raise HTTPException(404, f"no vendor file {name!r}")
+        path = MODULES / rel
+        if not path.is_file():
+            raise HTTPException(404, f"{name} is not installed: run `make web` (npm ci in {HERE.name}/)")
+        return FileResponse(path)

@@ -1,0 +1,380 @@
+// dateline web UI: hash routes over the HTTP API. Every value from the store reaches the page as a text node
+// (el() never parses HTML), so an article holding markup shows it as text and runs nothing.
+"use strict";
+
+const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+  "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+const COLORS = ["#4e79a7", "#59a14f", "#8cd17d", "#b6992d", "#499894", "#86bcb6", "#9d7660", "#f1ce63",
+  "#d37295", "#fabfd2", "#e15759", "#f28e2b", "#b07aa1", "#ff9d9a", "#79706e", "#c0392b"];
+const FILTERS = ["type", "acled_type", "actor", "country", "since", "until", "text", "min_independent", "place"];
+const PAGE = 50;
+
+// ---------------------------------------------------------------- helpers
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "on") for (const [ev, fn] of Object.entries(value)) node.addEventListener(ev, fn);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function link(route, text) { return el("a", { href: "#" + route }, text); }
+function actorLink(name, text) { return name ? link("/actor/" + encodeURIComponent(name), text || name) : text || "—"; }
+function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
+
+async function api(path, params) {
+  const query = params ? "?" + new URLSearchParams(clean(params)).toString() : "";
+  const response = await fetch("/api/" + path + query, { headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail || response.statusText);
+    throw new Error(`${response.status}: ${detail}`);
+  }
+  return body;
+}
+
+function clean(params) {
+  const out = {};
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") out[k] = v;
+  return out;
+}
+
+function parseRoute() {
+  const hash = location.hash.replace(/^#/, "") || "/";
+  const [path, query] = hash.split("?");
+  return { parts: path.split("/").filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query || "") };
+}
+
+function show(...nodes) {
+  const view = document.getElementById("view");
+  view.replaceChildren(...nodes);
+  window.scrollTo(0, 0);
+}
+
+function fail(error) {
+  show(el("p", { class: "error", role: "alert" }, "Could not load this page: ", error.message));
+}
+
+function typeColor(type) { const i = TYPES.indexOf(type); return i < 0 ? "#888" : COLORS[i]; }
+
+function acled(e) { return [e.acled_event_type, e.acled_sub_event_type].filter(Boolean).join(" / ") || "—"; }
+
+function side(name, text, type) {
+  if (!name && !text) return "—";
+  return el("span", {}, actorLink(name, name || text), type ? el("span", { class: "tag" }, type) : null);
+}
+
+// ---------------------------------------------------------------- map
+
+let worldOutlines = null;
+
+async function outlines() {
+  if (!worldOutlines) {
+    const response = await fetch("/vendor/countries-110m.json");
+    if (!response.ok) throw new Error("country outlines not installed (make web)");
+    const topology = await response.json();
+    worldOutlines = topojson.feature(topology, topology.objects.countries);
+  }
+  return worldOutlines;
+}
+
+function makeMap(container) {
+  if (typeof L === "undefined") {
+    container.append(el("p", { class: "muted" }, "The map library is not installed: run make web."));
+    return null;
+  }
+  const map = L.map(container, { worldCopyJump: true, attributionControl: true }).setView([20, 20], 2);
+  map.attributionControl.addAttribution("Outlines: Natural Earth");
+  outlines().then((world) => {
+    L.geoJSON(world, { style: { color: "#7f8c99", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+      interactive: false }).addTo(map).bringToBack();
+  }).catch((error) => container.append(el("p", { class: "muted" }, error.message)));
+  return map;
+}
+
+function placeMarkers(map, places, onPick) {
+  const layer = L.featureGroup().addTo(map);
+  for (const p of places) {
+    const radius = 4 + Math.min(14, Math.sqrt(p.events) * 3);
+    const marker = L.circleMarker([p.lat, p.lon], { radius, color: "#7a1d12", weight: 1, fillColor: "#d94f3d",
+      fillOpacity: 0.75 });
+    const pick = el("a", { href: "#", on: { click: (ev) => { ev.preventDefault(); onPick(p); } } }, "show these events");
+    marker.bindPopup(el("div", {}, el("strong", {}, p.name || "?"), ` (${p.precision || "?"})`, el("br"),
+      `${p.events} event(s), ${p.fatalities} fatalities, latest ${p.latest || "?"}`, el("br"), pick));
+    marker.addTo(layer);
+  }
+  if (places.length) map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 7 });
+  return layer;
+}
+
+// ---------------------------------------------------------------- timeline
+
+function timeline(counts, interval) {
+  const box = el("div", { class: "timeline" });
+  if (!counts.length) return append(box, [el("p", { class: "muted" }, "No dated events.")]);
+  const periods = [...new Set(counts.map((c) => c.period))].sort();
+  const totals = Object.fromEntries(periods.map((p) => [p, 0]));
+  for (const c of counts) totals[c.period] += c.events;
+  const max = Math.max(...Object.values(totals));
+  const W = 600, H = 220, left = 30, bottom = 40, barW = (W - left) / periods.length;
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `events by ${interval} and type`);
+  const add = (tag, attrs, text) => {
+    const node = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text;
+    svg.append(node);
+    return node;
+  };
+  add("line", { x1: left, y1: H - bottom, x2: W, y2: H - bottom, stroke: "#999" });
+  add("text", { x: 0, y: 12, "font-size": 11, fill: "#555" }, String(max));
+  const offsets = Object.fromEntries(periods.map((p) => [p, 0]));
+  periods.forEach((period, i) => {
+    for (const c of counts.filter((x) => x.period === period)) {
+      const h = (c.events / max) * (H - bottom - 10);
+      offsets[period] += h;
+      const rect = add("rect", { x: left + i * barW + 1, y: H - bottom - offsets[period], width: Math.max(1, barW - 2),
+        height: h, fill: typeColor(c.type), class: "bar", "data-period": period, "data-type": c.type });
+      const title = document.createElementNS(ns, "title");
+      title.textContent = `${period}: ${c.events} ${c.type}`;
+      rect.append(title);
+    }
+    const every = Math.ceil(periods.length / 8);
+    if (i % every === 0) add("text", { x: left + i * barW, y: H - bottom + 14, "font-size": 10, fill: "#555" }, period);
+  });
+  const types = [...new Set(counts.map((c) => c.type))];
+  const legend = el("div", { class: "legend" },
+    types.map((t) => el("span", {}, el("span", { class: "swatch", "data-color": typeColor(t) }), t)));
+  for (const s of legend.querySelectorAll(".swatch")) s.style.background = s.dataset.color;
+  return append(box, [svg, legend]);
+}
+
+// ---------------------------------------------------------------- tables
+
+function eventsTable(events) {
+  if (!events.length) return el("p", { class: "muted" }, "No events match.");
+  const head = el("tr", {}, ["Date", "Type", "ACLED", "Actor", "Recipient", "Place", "Deaths", "Status", "Outlets", ""]
+    .map((h) => el("th", { scope: "col" }, h)));
+  const rows = events.map((e) => el("tr", { "data-event": e.id },
+    el("td", {}, e.date || "—"),
+    el("td", {}, el("span", { class: "tag" }, e.type || "—"), e.mode ? " " + e.mode : ""),
+    el("td", {}, acled(e)),
+    el("td", {}, side(e.actor_name, e.actor_text, null)),
+    el("td", {}, side(e.recipient_name, e.recipient_text, null)),
+    el("td", {}, e.place_name || "—", e.country_code ? ` (${e.country_code})` : ""),
+    el("td", { class: "num" }, e.fatalities ?? "—"),
+    el("td", {}, e.status || ""),
+    el("td", { class: "num", title: "independent outlets reporting it" }, e.n_independent ?? 1),
+    el("td", {}, link("/event/" + encodeURIComponent(e.id), "open"))));
+  return el("div", { class: "table-wrap" }, el("table", { class: "events" }, el("thead", {}, head), el("tbody", {}, rows)));
+}
+
+// ---------------------------------------------------------------- pages
+
+async function eventsPage(params) {
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) || ""]));
+  const offset = Number(params.get("offset") || 0);
+  const sort = params.get("sort") || "date_desc";
+  const form = filterForm(filters, sort);
+  const mapBox = el("div", { class: "map", id: "map" });
+  const timeBox = el("div", { id: "timeline" }, el("p", { class: "muted" }, "Loading timeline…"));
+  const tableBox = el("div", { id: "events" }, el("p", { class: "muted" }, "Loading events…"));
+  show(el("h1", {}, "Events"), form, el("div", { class: "panels" }, mapBox, timeBox), tableBox);
+
+  const [list, places, counts] = await Promise.all([
+    api("events", { ...filters, sort, limit: PAGE, offset }),
+    api("map", filters),
+    api("timeline", { ...filters, interval: spanDays(filters) > 62 ? "week" : "day" })]);
+  const map = makeMap(mapBox);
+  if (map) placeMarkers(map, places.places, (p) => go("/", { ...filters, place: p.name, offset: 0 }));
+  timeBox.replaceChildren(el("h2", {}, `Events by ${counts.interval}`), timeline(counts.counts, counts.interval));
+  const pager = el("div", { class: "pager" },
+    offset > 0 ? el("button", { class: "plain", on: { click: () => go("/", { ...filters, sort, offset: Math.max(0, offset - PAGE) }) } }, "← newer") : null,
+    el("span", { class: "muted" }, `events ${list.count ? offset + 1 : 0}–${offset + list.count}`),
+    list.count === PAGE ? el("button", { class: "plain", on: { click: () => go("/", { ...filters, sort, offset: offset + PAGE }) } }, "older →") : null);
+  tableBox.replaceChildren(eventsTable(list.events), pager,
+    el("p", { class: "muted" }, "Download these events: ",
+      ["csv", "gdelt", "jsonl", "geojson"].map((f) => [el("a", { href: "/api/export?" +
+        new URLSearchParams(clean({ ...filters, format: f })).toString() }, f), " "])));
+}
+
+function spanDays(filters) {
+  if (!filters.since || !filters.until) return 9999;
+  return (Date.parse(filters.until) - Date.parse(filters.since)) / 86400000;
+}
+
+function filterForm(filters, sort) {
+  const input = (name, label, attrs) => el("label", {}, label,
+    el("input", { name, value: filters[name], ...attrs }));
+  const typeSelect = el("select", { name: "type" }, el("option", { value: "" }, "any"),
+    TYPES.map((t) => el("option", { value: t, selected: filters.type === t }, t)));
+  const sortSelect = el("select", { name: "sort" }, [["date_desc", "newest"], ["date_asc", "oldest"],
+    ["fatalities_desc", "most deaths"], ["confidence_desc", "most confident"]]
+    .map(([v, t]) => el("option", { value: v, selected: sort === v }, t)));
+  const form = el("form", { class: "filters", role: "search" },
+    el("label", {}, "Type", typeSelect),
+    input("acled_type", "ACLED type", { placeholder: "Battles", size: 12 }),
+    input("actor", "Actor", { placeholder: "Islamic State", size: 12 }),
+    input("place", "Place", { size: 10 }),
+    input("country", "Country", { placeholder: "IQ", size: 3, maxlength: 2 }),
+    input("since", "From", { type: "date" }),
+    input("until", "To", { type: "date" }),
+    input("min_independent", "Min. outlets", { type: "number", min: 1, size: 3 }),
+    input("text", "Words", { type: "search", size: 12 }),
+    el("label", {}, "Sort", sortSelect),
+    el("button", { type: "submit" }, "Filter"),
+    el("button", { type: "button", class: "plain", on: { click: () => go("/", {}) } }, "Clear"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    go("/", { ...Object.fromEntries(new FormData(form).entries()), offset: 0 });
+  });
+  return form;
+}
+
+async function eventPage(id) {
+  const data = await api("events/" + encodeURIComponent(id));
+  const e = data.event;
+  const article = await api("articles/" + encodeURIComponent(e.doc_id));
+  const mapBox = el("div", { class: "map small", id: "event-map" });
+  const facts = el("dl", { class: "facts" },
+    fact("Type", `${e.type || "—"}${e.mode ? " · " + e.mode : ""}`),
+    fact("ACLED", acled(e)),
+    fact("Actor", side(e.actor_name, e.actor_text, e.actor_type), e.actor_country ? ` · ${e.actor_country}` : ""),
+    fact("Recipient", side(e.recipient_name, e.recipient_text, e.recipient_type), e.recipient_country ? ` · ${e.recipient_country}` : ""),
+    fact("Where", e.place_name ? `${e.place_name}${e.admin1 ? ", " + e.admin1 : ""} (${e.country_code || "?"}), precision ${e.location_precision}` : "unknown"),
+    fact("When", `${e.date || "?"} (precision ${e.date_precision || "?"})`),
+    fact("Fatalities", e.fatalities ?? "not reported"),
+    fact("Status", e.status || "—"),
+    fact("According to", [e.speaker || (e.anonymous ? "an anonymous source" : "the article itself"),
+      e.speaker_type ? ` (${e.speaker_type})` : "", e.via ? `, via ${e.via}` : ""]),
+    fact("Confidence", e.confidence != null ? Number(e.confidence).toFixed(2) : "—"));
+  const sources = el("ul", { class: "plain sources" }, data.mentions.map((m) => el("li", {},
+    m.id === e.id ? el("strong", {}, "this article") : link("/event/" + encodeURIComponent(m.id), "mention"),
+    " · ", m.outlet || "unknown outlet", " · ", m.published || "undated", " · ", m.title || m.doc_id,
+    m.duplicate_of ? el("span", { class: "tag" }, "copy of " + m.duplicate_of) : null,
+    el("div", { class: "muted" }, "“", m.evidence || "", "”"))));
+  const url = safeUrl(article.url);
+  show(el("h1", {}, e.type || "Event", " at ", e.place_name || "an unknown place", e.date ? " on " + e.date : ""),
+    el("div", { class: "panels" }, facts, mapBox),
+    el("h2", {}, `Sources (${data.mentions.length} mention(s), ${data.happening ? data.happening.n_independent : 1} independent)`),
+    sources,
+    el("h2", {}, "The article"),
+    el("p", {}, el("strong", { class: "article-title" }, article.title || article.doc_id), " · ",
+      article.outlet || "unknown outlet", " · ", article.published || "undated",
+      url ? [" · ", el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")] : null,
+      article.story_id ? [" · ", link("/story/" + encodeURIComponent(article.story_id), "its story")] : null),
+    highlighted(article.text, e.evidence_start, e.evidence_end));
+  const map = makeMap(mapBox);
+  if (map && e.lat != null) {
+    L.circleMarker([e.lat, e.lon], { radius: 8, color: "#7a1d12", fillColor: "#d94f3d", fillOpacity: 0.8 }).addTo(map);
+    map.setView([e.lat, e.lon], e.location_precision === "country" ? 4 : 7);
+  }
+  const mark = document.querySelector("mark.evidence");
+  if (mark) mark.scrollIntoView({ block: "center" });
+}
+
+function fact(label, ...value) { return [el("dt", {}, label), el("dd", {}, ...value)]; }
+
+function highlighted(text, start, end) {
+  const box = el("div", { class: "article", id: "article-text" });
+  if (start == null || end == null || start < 0 || end > text.length || start >= end) return append(box, [text]);
+  return append(box, [text.slice(0, start), el("mark", { class: "evidence" }, text.slice(start, end)), text.slice(end)]);
+}
+
+async function actorPage(name) {
+  const data = await api("actors/" + encodeURIComponent(name));
+  const counterparts = el("ul", { class: "plain counterparts" }, data.counterparts.map((c) =>
+    el("li", {}, actorLink(c.name), c.type ? [" ", el("span", { class: "tag" }, c.type)] : null, ` · ${c.events} event(s)`)));
+  show(el("h1", {}, data.name),
+    el("p", { class: "muted" }, `${data.events.length} event(s) as actor or recipient`),
+    el("h2", {}, "Counterparts"), data.counterparts.length ? counterparts : el("p", { class: "muted" }, "None named."),
+    el("h2", {}, "Events"), eventsTable(data.events));
+}
+
+async function actorsPage() {
+  const data = await api("actors", { limit: 500 });
+  show(el("h1", {}, "Actors"), el("ul", { class: "plain" }, data.actors.map((a) =>
+    el("li", {}, actorLink(a.name), a.type ? [" ", el("span", { class: "tag" }, a.type)] : null, ` · ${a.events} event(s)`))));
+}
+
+async function storiesPage() {
+  const data = await api("stories");
+  show(el("h1", {}, "Stories"), el("p", { class: "muted" }, "Articles about the same happening, grouped."),
+    el("ul", { class: "plain" }, data.stories.map((s) => el("li", {},
+      link("/story/" + encodeURIComponent(s.story_id), s.title || s.story_id),
+      ` · ${s.n_articles} article(s) · ${s.first || "?"}${s.last && s.last !== s.first ? " – " + s.last : ""}`))));
+}
+
+async function storyPage(id) {
+  const data = await api("stories/" + encodeURIComponent(id));
+  show(el("h1", {}, data.articles[0].title || "Story"),
+    el("h2", {}, `Articles (${data.articles.length})`),
+    el("ul", { class: "plain" }, data.articles.map((a) => el("li", {}, a.title || a.doc_id, " · ", a.outlet || "unknown outlet",
+      " · ", a.published || "undated", a.duplicate_of ? [" ", el("span", { class: "tag" }, "copy of " + a.duplicate_of)] : null))),
+    el("h2", {}, "Events"), eventsTable(data.events));
+}
+
+// ---------------------------------------------------------------- ingest progress
+
+async function pollRuns() {
+  const box = document.getElementById("run");
+  let running = false;
+  try {
+    const run = (await api("runs", { limit: 1 })).runs[0];
+    running = run && run.state === "running";
+    box.hidden = !running;
+    if (running) {
+      const bar = run.total ? el("progress", { max: run.total, value: run.done }) : null;
+      box.replaceChildren(bar || "", `Ingest running: ${run.done}${run.total ? "/" + run.total : ""} articles`,
+        run.rate ? ` · ${run.rate.toFixed(1)}/s` : "", run.eta_seconds != null ? ` · ETA ${Math.round(run.eta_seconds)} s` : "",
+        ` · ${run.events} events, ${run.failures} failed`);
+    }
+  } catch (error) {
+    box.hidden = true;
+  }
+  setTimeout(pollRuns, running ? 2000 : 10000);
+}
+
+// ---------------------------------------------------------------- router
+
+function go(path, params) {
+  const query = new URLSearchParams(clean(params || {})).toString();
+  location.hash = "#" + path + (query ? "?" + query : "");
+}
+
+async function route() {
+  const { parts, params } = parseRoute();
+  delete document.body.dataset.ready;
+  try {
+    if (parts[0] === "event" && parts[1]) await eventPage(parts[1]);
+    else if (parts[0] === "actor" && parts[1]) await actorPage(parts[1]);
+    else if (parts[0] === "actors") await actorsPage();
+    else if (parts[0] === "stories") await storiesPage();
+    else if (parts[0] === "story" && parts[1]) await storyPage(parts[1]);
+    else await eventsPage(params);
+    document.body.dataset.ready = location.hash || "#/";
+  } catch (error) {
+    fail(error);
+    document.body.dataset.ready = "error";
+  }
+}
+
+window.addEventListener("hashchange", route);
+route();
+pollRuns();

@@ -1,0 +1,194 @@
+"""The web UI in real headless Chromium (Debian's `chromium`, driven by Playwright) against a real server on
+a real store: map, timeline, filters, an event with its evidence highlighted, actor and story pages, a phone
+screen, ingest progress, and an article full of markup that must stay text. Screenshots of each page go to
+test-output/ui/."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from dateline.api import create_app
+from dateline.loader import ingest
+from dateline.settings import Settings
+from dateline.store import open_store
+from dateline.web import vendor_missing
+
+from .conftest import ROOT, SAMPLES
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = os.environ.get("DATELINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = ROOT / "test-output" / "ui"
+# flags for a closed network: no background connections, no component updates
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A server on a free port over the sample corpus, the corroboration set and one hostile article."""
+    path = tmp_path_factory.mktemp("ui") / "ui.db"
+    with open_store(path) as store:
+        ingest(store, [str(SAMPLES / "corpus"), str(ROOT / "tests" / "fixtures" / "corroboration.jsonl"),
+                       str(ROOT / "tests" / "fixtures" / "hostile.jsonl")],
+               settings=Settings(workers=1), published="2024-05-20")
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)  # listening before the server starts: early requests wait in the backlog
+    server = uvicorn.Server(uvicorn.Config(create_app(path), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}", path
+    server.should_exit = True
+    thread.join(timeout=30)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} not found: .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
+    assert not vendor_missing(), f"front-end files missing {vendor_missing()}: run `make web`"
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on("dialog", lambda dialog: (page.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    yield page
+    context.close()
+    assert not page.errors, page.errors
+
+
+def visit(page, base: str, route: str = "#/") -> None:
+    page.goto(f"{base}/{route}")
+    page.wait_for_selector("body[data-ready]")
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_map_timeline_and_table_load(page, site):
+    base, _ = site
+    visit(page, base)
+    assert page.get_attribute("body", "data-ready") == "#/"
+    # Natural Earth outlines and one marker per place, drawn by Leaflet as SVG paths
+    page.wait_for_function("document.querySelectorAll('#map path').length > 150")
+    markers = page.locator("#map path.leaflet-interactive")
+    assert markers.count() >= 10
+    assert page.locator("#timeline rect.bar").count() >= 5
+    assert page.locator("table.events tbody tr").count() == 50  # one page
+    shot(page, "events")
+
+
+def test_filter_by_type_and_date(page, site):
+    base, _ = site
+    visit(page, base)
+    page.select_option("select[name=type]", "ASSAULT")
+    page.fill("input[name=since]", "2024-05-10")
+    page.fill("input[name=until]", "2024-05-19")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("body[data-ready*='type=ASSAULT']")
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() > 0
+    for row in rows.all():
+        cells = row.locator("td").all_inner_texts()
+        assert "2024-05-10" <= cells[0] <= "2024-05-19" and cells[1].startswith("ASSAULT")
+    bars = page.locator("#timeline rect.bar")
+    assert bars.count() > 0 and set(bars.evaluate_all("bs => bs.map(b => b.dataset.type)")) == {"ASSAULT"}
+    assert "type=ASSAULT" in page.get_attribute("a[href*='format=geojson']", "href")
+    shot(page, "events-filtered")
+
+
+def test_event_page_highlights_evidence_and_links_to_its_actor(page, site):
+    base, _ = site
+    visit(page, base, "#/?type=ASSAULT&min_independent=3")  # the corroborated Tuz Khurmatu bombing
+    page.click("table.events tbody tr:first-child a:text('open')")
+    page.wait_for_selector("body[data-ready^='#/event/']")
+    event_id = page.get_attribute("body", "data-ready").removeprefix("#/event/")
+    event = page.request.get(f"{base}/api/events/{event_id}").json()["event"]
+    mark = page.locator("#article-text mark.evidence")
+    assert mark.count() == 1 and mark.inner_text() == event["evidence"]
+    assert mark.is_visible()
+    assert page.locator("ul.sources li").count() >= 2  # told by several outlets
+    assert page.locator("#event-map path.leaflet-interactive").count() == 1
+    shot(page, "event")
+    actor = event["actor_name"] or event["recipient_name"]
+    page.click(f"dl.facts a:text-is('{actor}')")
+    page.wait_for_selector("body[data-ready^='#/actor/']")
+    assert page.inner_text("h1") == actor
+    assert page.locator("table.events tbody tr").count() >= 1
+    shot(page, "actor")
+
+
+def test_stories_and_actors_pages(page, site):
+    base, _ = site
+    visit(page, base, "#/stories")
+    stories = page.locator("main li a")
+    assert stories.count() >= 10
+    page.click("main li a >> nth=0")  # the largest story: the corroborated bombing
+    page.wait_for_selector("body[data-ready^='#/story/']")
+    assert page.locator("main ul.plain li").count() >= 3 and page.locator("table.events tbody tr").count() >= 1
+    shot(page, "story")
+    visit(page, base, "#/actors")
+    assert page.locator("main li").count() >= 10
+    shot(page, "actors")
+
+
+def test_markup_in_articles_is_shown_as_text_and_runs_nothing(page, site):
+    base, _ = site
+    visit(page, base, "#/?place=Kidal")
+    page.click("table.events tbody tr:first-child a:text('open')")
+    page.wait_for_selector("body[data-ready^='#/event/']")
+    text = page.inner_text("#article-text")
+    assert "<script>window.__xss = 'script'</script>" in text and "onerror=" in text
+    assert page.inner_text(".article-title").startswith("<img src=x onerror=")
+    assert page.locator("main script, main img, #article-text a").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0  # the article's own URL is not a link
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    shot(page, "hostile-article")
+
+
+def test_usable_on_a_phone(browser, site):
+    base, _ = site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    visit(page, base)
+    page.wait_for_selector("#map path.leaflet-interactive")
+    # the table scrolls inside its box; the page itself does not get wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("#map").bounding_box()["width"] <= 390
+    shot(page, "events-phone")
+    context.close()
+
+
+def test_a_running_ingest_shows_its_progress(page, site):
+    base, path = site
+    with open_store(path) as store:
+        run = store.runs.start(["incoming/"], total=200)
+        store.runs.update(run, done=50, counts={"articles": 48, "events": 61, "failures": 2, "skipped": 0})
+    try:
+        visit(page, base)
+        page.wait_for_selector("#run:not([hidden])")
+        assert "50/200 articles" in page.inner_text("#run") and page.get_attribute("#run progress", "value") == "50"
+        shot(page, "progress")
+    finally:
+        with open_store(path) as store:
+            store.runs.finish(run)
