@@ -69,3 +69,66 @@ def test_store_old_database_is_migrated_before_reading(tmp_path):
         conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (MIGRATIONS[0][0],))
     with open_store(path, readonly=True) as store:
         assert store.events() == [] and store.happenings() == []
+
+
+def test_store_name_tables_follow_the_events(stored):
+    with open_store(stored, readonly=True) as store:
+        events = store.events(limit=1000)
+        named = [n for e in events for n in (e["actor_name"], e["recipient_name"]) if n]
+        assert sum(a["events"] for a in store.actors(limit=1000)) == len(named)
+        places = store.conn.execute("SELECT name, folded, events FROM place_names").fetchall()
+        assert {tuple(p) for p in places} >= {("Kirkuk", "kirkuk", 1)}
+        assert {e["place_name"] for e in store.events(place="KIRK")} == {"Kirkuk"}  # part of it, any case
+
+
+def test_store_old_database_gets_its_name_tables_filled(stored):
+    with sqlite3.connect(stored) as conn:  # as a database from before migration 0003 would be
+        conn.executescript("DROP TABLE actor_names; DROP TABLE place_names; DROP TABLE runs;"
+                           "DELETE FROM migrations WHERE name = '0003_runs_and_actor_indexes';"
+                           "DROP INDEX events_type_date; CREATE INDEX events_type ON events(type);"
+                           "DROP INDEX events_acled_date; CREATE INDEX events_acled ON events(acled_event_type);"
+                           "DROP INDEX events_country_date; CREATE INDEX events_country ON events(country_code);"
+                           + "".join(f"DROP INDEX {name};" for name in (
+                               "events_sub_event_date", "events_admin1_date", "events_status_date",
+                               "events_actor_date", "events_recipient_date", "events_actor_type_date",
+                               "events_recipient_type_date", "events_place_date", "events_lat_lon")))
+    with open_store(stored, readonly=True) as store:
+        assert store.actors() and {e["place_name"] for e in store.events(place="kirkuk")} == {"Kirkuk"}
+
+
+def _synthetic(path, rows):
+    """A store holding generated events (no extraction): (actor, recipient, place, date) per event."""
+    from dateline.store.db import EVENT_COLUMNS
+
+    with open_store(path) as store, store.conn:
+        store.conn.execute("INSERT INTO articles (id, doc_id, content_hash, text, extraction) "
+                           "VALUES (1, 'd', 'h', 'text', '{}')")
+        for i, (actor, recipient, place, day) in enumerate(rows):
+            row = dict.fromkeys(EVENT_COLUMNS)
+            row.update(id=f"d:{i}", article_id=1, actor_name=actor, recipient_name=recipient, place_name=place,
+                       date=day, confidence=0.5)
+            store.conn.execute(f"INSERT INTO events ({','.join(row)}) VALUES ({','.join('?' * len(row))})",
+                               list(row.values()))
+        store.conn.execute("INSERT INTO actor_names SELECT name, '', count(*) FROM (SELECT actor_name AS name FROM "
+                           "events UNION ALL SELECT recipient_name FROM events) WHERE name IS NOT NULL GROUP BY name")
+        store.conn.execute("INSERT INTO place_names SELECT place_name, lower(place_name), count(*) FROM events "
+                           "GROUP BY place_name")
+
+
+def test_store_name_filters_agree_whichever_way_they_are_read(tmp_path):
+    # "Army" is in most events (read in date order), "Rebels" and "Gao" in few (looked up by name):
+    # both ways must give exactly the events a plain scan finds, newest first
+    rows = [("Army", "Rebels" if i % 40 == 0 else None, "Gao" if i % 50 == 0 else "Mopti",
+             f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(400)]
+    _synthetic(tmp_path / "s.db", rows)
+    with open_store(tmp_path / "s.db", readonly=True) as store:
+        for filters, keep in (({"actor": "rm"}, lambda r: r[0] == "Army"),
+                              ({"actor": "REBEL"}, lambda r: r[1] == "Rebels"),
+                              ({"actor_name": "Rebels"}, lambda r: r[1] == "Rebels"),
+                              ({"place": "gao"}, lambda r: r[2] == "Gao"),
+                              ({"place": "o"}, lambda r: True)):
+            found = store.events(limit=1000, **filters)
+            expected = sorted((f"d:{i}" for i, r in enumerate(rows) if keep(r)),
+                              key=lambda id_: (rows[int(id_[2:])][3], id_), reverse=True)
+            assert sorted(e["id"] for e in found) == sorted(expected), filters
+            assert [e["date"] for e in found] == sorted((e["date"] for e in found), reverse=True)

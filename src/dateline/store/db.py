@@ -12,6 +12,7 @@ from ..article import Extraction, ReadFailure, content_id
 from ..consolidate.happenings import HappeningIndex
 from ..consolidate.stories import StoryIndex
 from ..errors import StoreError
+from ..gazetteer import normalise
 from .migrations import migrate
 from .runs import Runs
 
@@ -106,6 +107,12 @@ class Store:
         self.conn.executemany(f"INSERT OR REPLACE INTO events ({','.join(EVENT_COLUMNS)}) VALUES "
                               f"({','.join('?' * len(EVENT_COLUMNS))})",
                               [_event_row(e, article_id) for e in result.events])
+        self.conn.executemany("INSERT INTO actor_names VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1",
+                              [(party.name, party.type or "") for e in result.events for party in (e.actor, e.recipient)
+                               if party and party.name])
+        self.conn.executemany("INSERT INTO place_names VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1",
+                              [(e.location.name, normalise(e.location.name)) for e in result.events
+                               if e.location and e.location.name])
         self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                               [(article_id, p.text, p.start, p.end, p.name, p.geonameid, p.lat, p.lon,
                                 p.country_code, p.admin1, p.feature_code, p.precision) for p in result.places])
@@ -135,10 +142,10 @@ class Store:
                **filters: Any) -> list[dict[str, Any]]:
         """Events matching every filter given (see `event_filters`), most recent first unless `sort` says
         otherwise. Values are bound, never pasted into SQL."""
-        where, args = event_filters(**filters)
+        where, args = event_filters(self.conn, **filters)
         sql = ("SELECT e.*, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id, a.duplicate_of,"
                " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent FROM events e"
-               " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id")
+               " CROSS JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id")
         if where:
             sql += " WHERE " + " AND ".join(where)
         if sort not in SORTS:
@@ -151,7 +158,7 @@ class Store:
         if interval not in ("day", "week"):
             raise ValueError(f"interval must be day or week, not {interval!r}")
         period = "e.date" if interval == "day" else "date(e.date, '-' || ((strftime('%w', e.date) + 6) % 7) || ' days')"
-        where, args = event_filters(**filters)
+        where, args = event_filters(self.conn, **filters)
         sql = (f"SELECT {period} AS period, e.type AS type, count(*) AS events FROM events e"
                " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id"
                f" WHERE e.date IS NOT NULL{''.join(' AND ' + w for w in where)} GROUP BY period, e.type"
@@ -160,7 +167,7 @@ class Store:
 
     def event_places(self, *, limit: int = 5000, **filters: Any) -> list[dict[str, Any]]:
         """Matching events counted by place (for a map): where, how many, of which types, the latest date."""
-        where, args = event_filters(**filters)
+        where, args = event_filters(self.conn, **filters)
         where.append("e.lat IS NOT NULL")
         return self._rows(
             "SELECT e.geonameid, e.place_name AS name, e.country_code, e.location_precision AS precision,"
@@ -180,10 +187,8 @@ class Store:
 
     def actors(self, *, limit: int = 100) -> list[dict[str, Any]]:
         """Actors by number of events, as actor or recipient."""
-        return self._rows(
-            "SELECT name, type, count(*) AS events FROM (SELECT actor_name AS name, actor_type AS type FROM events"
-            " WHERE actor_name IS NOT NULL UNION ALL SELECT recipient_name, recipient_type FROM events"
-            " WHERE recipient_name IS NOT NULL) GROUP BY name, type ORDER BY events DESC, name LIMIT ?", (limit,))
+        return self._rows("SELECT name, nullif(type, '') AS type, events FROM actor_names"
+                          " ORDER BY events DESC, name LIMIT ?", (limit,))
 
     def places(self, *, limit: int = 100) -> list[dict[str, Any]]:
         """Places events happened at, by number of events."""
@@ -212,25 +217,29 @@ class Store:
                           "GROUP BY story_id ORDER BY n_articles DESC, first")
 
 
+ACLED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+                     "Strategic developments"}
 SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC, e.confidence DESC",
          "fatalities_desc": "coalesce(e.fatalities, -1) DESC, e.date DESC",
          "confidence_desc": "e.confidence DESC, e.date DESC"}
 
 
-def event_filters(*, type: str | None = None, acled_type: str | None = None, actor: str | None = None,
+def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_type: str | None = None, actor: str | None = None,
                   place: str | None = None, country: str | None = None, admin1: str | None = None,
                   since: str | None = None, until: str | None = None, text: str | None = None,
                   status: str | None = None, actor_type: str | None = None, min_independent: int | None = None,
                   near: tuple[float, float, float] | None = None, story: str | None = None,
                   actor_name: str | None = None) -> tuple[list[str], list[Any]]:
-    """SQL conditions and their bound values for the events filters; `near` is (lat, lon, km)."""
+    """SQL conditions and their bound values for the events filters; `near` is (lat, lon, km).
+
+    `actor` is part of an actor's name, `actor_name` the whole name (as actor or recipient)."""
     where: list[str] = []
     args: list[Any] = []
     if actor_type:
-        where.append("(e.actor_type = ? OR e.recipient_type = ?)")
+        where.append("(+e.actor_type = ? OR +e.recipient_type = ?)")  # +: read in date order, not OR-ed indexes
         args += [actor_type, actor_type]
     if min_independent:
-        where.append("h.n_independent >= ?")
+        where.append("coalesce(h.n_independent, 0) >= ?")  # keeps the happening the inner side of the join
         args.append(min_independent)
     if near:
         lat, lon, km = near
@@ -241,18 +250,23 @@ def event_filters(*, type: str | None = None, acled_type: str | None = None, act
     if type:
         where.append("e.type = ?")
         args.append(type.upper())
-    if acled_type:
-        where.append("(e.acled_event_type = ? OR e.acled_sub_event_type = ?)")
-        args += [acled_type, acled_type]
+    if acled_type:  # an event type or a sub-event type: the names never overlap, so one column is asked
+        column = "acled_event_type" if acled_type in ACLED_EVENT_TYPES else "acled_sub_event_type"
+        where.append(f"e.{column} = ?")
+        args.append(acled_type)
     if actor:
-        where.append("(e.actor_name LIKE ? OR e.actor_text LIKE ? OR e.recipient_name LIKE ? OR e.recipient_text LIKE ?)")
-        args += [f"%{actor}%"] * 4
+        pattern = "%" + _like_prefix(actor)
+        where.append(_by_names(conn, "actor_names", "SELECT name FROM actor_names WHERE name LIKE ? ESCAPE '\\'",
+                               pattern, ("actor_name", "recipient_name")))
+        args += [pattern] * 2
     if actor_name:
-        where.append("(e.actor_name = ? OR e.recipient_name = ?)")
-        args += [actor_name, actor_name]
-    if place:
-        where.append("e.place_name LIKE ?")
-        args.append(f"%{place}%")
+        where.append(_by_names(conn, "actor_names", "SELECT ?", actor_name, ("actor_name", "recipient_name")))
+        args += [actor_name] * 2
+    if place:  # part of the name, any case, accents ignored
+        pattern = "%" + _like_prefix(normalise(place))
+        where.append(_by_names(conn, "place_names", "SELECT name FROM place_names WHERE folded LIKE ? ESCAPE '\\'",
+                               pattern, ("place_name",)))
+        args.append(pattern)
     if country:
         where.append("e.country_code = ?")
         args.append(country.upper())
@@ -272,7 +286,7 @@ def event_filters(*, type: str | None = None, acled_type: str | None = None, act
         where.append("e.status = ?")
         args.append(status)
     if text:
-        where.append("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        where.append("+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         args.append(_fts_query(text))
     return where, args
 
@@ -311,6 +325,24 @@ def _bring_up_to_date(path: Path) -> None:
             raise StoreError(f"{path}: needs migrations this version adds, and cannot be written: {exc}",
                              code="E403") from exc
     _UP_TO_DATE.add(path.resolve())
+
+
+def _by_names(conn: sqlite3.Connection, table: str, names_sql: str, value: str, columns: tuple[str, ...]) -> str:
+    """The condition for events with one of the names `names_sql` selects (from `table`, which counts each
+    name's events) in any of `columns`.
+
+    Few matching events: look them up by name (the name indexes) and sort them. Many: read events newest
+    first and keep those that match (the `+` turns the name indexes off). Reading N events in date order finds
+    the first page of 100 after about 100 * N / M rows when M match, so the lookup wins while M < sqrt(100 N)."""
+    matching = conn.execute(f"SELECT coalesce(sum(events), 0) FROM {table} WHERE name IN ({names_sql})", (value,))
+    total = conn.execute("SELECT coalesce(max(rowid), 0) FROM events").fetchone()[0]
+    plus = "+" if matching.fetchone()[0] ** 2 > 100 * total else ""
+    return "(" + " OR ".join(f"{plus}e.{column} IN ({names_sql})" for column in columns) + ")"
+
+
+def _like_prefix(text: str) -> str:
+    """A LIKE pattern for "starts with `text`", its own % and _ taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _fts_query(text: str) -> str:

@@ -91,15 +91,44 @@ MIGRATIONS: list[tuple[str, str]] = [
         articles INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0,
         failures INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX events_actor ON events(actor_name);
-    CREATE INDEX events_recipient ON events(recipient_name);
-    CREATE INDEX events_admin1 ON events(admin1);
+    -- each filter of the events list with the date it is ordered by: the first page is read off the index
+    DROP INDEX events_type;
+    DROP INDEX events_acled;
+    DROP INDEX events_country;
+    CREATE INDEX events_type_date ON events(type, date);
+    CREATE INDEX events_acled_date ON events(acled_event_type, date);
+    CREATE INDEX events_sub_event_date ON events(acled_sub_event_type, date);
+    CREATE INDEX events_country_date ON events(country_code, date);
+    CREATE INDEX events_admin1_date ON events(admin1, date);
+    CREATE INDEX events_status_date ON events(status, date);
+    CREATE INDEX events_actor_date ON events(actor_name, date);
+    CREATE INDEX events_recipient_date ON events(recipient_name, date);
+    CREATE INDEX events_actor_type_date ON events(actor_type, date);
+    CREATE INDEX events_recipient_type_date ON events(recipient_type, date);
+    CREATE INDEX events_place_date ON events(place_name, date);
+    CREATE INDEX events_lat_lon ON events(lat, lon);
+    -- actor names with their event counts: the actors list and the actor filter read this, not the events
+    CREATE TABLE actor_names (
+        name TEXT NOT NULL, type TEXT NOT NULL DEFAULT '', events INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (name, type)
+    );
+    INSERT INTO actor_names SELECT name, type, count(*) FROM (
+        SELECT actor_name AS name, coalesce(actor_type, '') AS type FROM events WHERE actor_name IS NOT NULL
+        UNION ALL SELECT recipient_name, coalesce(recipient_type, '') FROM events WHERE recipient_name IS NOT NULL)
+        GROUP BY name, type;
+    -- place names as written and folded (no case, no accents: "khurmatu" finds "Ţūz Khūrmātū")
+    CREATE TABLE place_names (name TEXT PRIMARY KEY, folded TEXT NOT NULL, events INTEGER NOT NULL DEFAULT 0);
+    INSERT INTO place_names SELECT place_name, fold(place_name), count(*) FROM events
+        WHERE place_name IS NOT NULL GROUP BY place_name;
     """),
 ]
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database lacks; returns their names."""
+    from ..gazetteer import normalise
+
+    conn.create_function("fold", 1, normalise, deterministic=True)  # used by migrations that fill name tables
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
     known = {name for name, _ in MIGRATIONS}
