@@ -105,7 +105,7 @@ def filters(rng: random.Random) -> dict[str, callable]:
         "place": lambda: {"place": f"Town {rng.randint(0, N_PLACES - 1)}"},
         "country": lambda: {"country": f"{rng.choice('ABCDEFGH')}{rng.choice('QRSTUVWXYZ')}"},
         "admin1": lambda: {"admin1": f"ADM{rng.randint(0, 39)}"},
-        "since+until": lambda: {"since": f"2023-{rng.randint(1, 11):02d}-01", "until": f"2023-{rng.randint(1, 11):02d}-28"},
+        "since+until": lambda: (lambda m: {"since": f"2023-{m:02d}-01", "until": f"2023-{m + 1:02d}-28"})(rng.randint(1, 11)),
         "status": lambda: {"status": rng.choice(STATUSES)},
         "text": lambda: {"text": rng.choice(WORDS)},
         "min_independent": lambda: {"min_independent": rng.randint(2, 4)},

@@ -102,6 +102,36 @@ def cmd_ingest(args) -> int:
     return 1 if totals["failures"] else 0
 
 
+def cmd_watch(args) -> int:
+    import time
+
+    from .store import open_store
+    from .watch import poll_feeds, poll_folder, read_feed_list
+
+    if not args.feeds and not args.folder:
+        print("dateline watch: give --feeds FILE, --folder DIR, or both", file=sys.stderr)
+        return 2
+    feeds = read_feed_list(args.feeds) if args.feeds else []
+    settings = _settings(args)
+    while True:
+        bar = ProgressBar(sys.stderr)
+        with open_store(args.db) as store:
+            totals = {"articles": 0, "events": 0, "failures": 0}
+            for counts in ([poll_feeds(store, feeds, settings=settings, pages=not args.no_pages,
+                                       timeout=args.timeout, progress=bar.update)] if feeds else []) + \
+                          ([poll_folder(store, args.folder, settings=settings, progress=bar.update,
+                                        published=_check_date(args.published))]
+                           if args.folder else []):
+                for key in totals:
+                    totals[key] += counts[key]
+        bar.close()
+        print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} polled: {totals['articles']} new articles, "
+              f"{totals['events']} events, {totals['failures']} failed", file=sys.stderr, flush=True)
+        if args.once:
+            return 1 if totals["failures"] else 0
+        time.sleep(args.interval)
+
+
 def cmd_events(args) -> int:
     from .store import open_store
 
@@ -213,6 +243,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, metavar="FILE", help="database file (created if missing)")
     _add_run_options(p)
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds and/or a folder, ingesting what is new, until stopped")
+    p.add_argument("--db", required=True, metavar="FILE", help="database file (created if missing)")
+    p.add_argument("--feeds", metavar="FILE", help="a file of feed addresses, one per line (# comments)")
+    p.add_argument("--folder", metavar="DIR", help="a folder to watch for new or changed files")
+    p.add_argument("--interval", type=float, default=900, metavar="SECONDS",
+                   help="time between polls (default 900: fifteen minutes)")
+    p.add_argument("--once", action="store_true", help="poll once and stop")
+    p.add_argument("--no-pages", action="store_true",
+                   help="use the text a feed item carries; do not fetch the page it links to")
+    p.add_argument("--timeout", type=float, default=20, metavar="SECONDS", help="per request (default 20)")
+    _add_run_options(p)
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("events", help="list stored events")
     p.add_argument("--db", required=True, metavar="FILE", help="database file")

@@ -69,6 +69,9 @@ CODES = {
     "E106": "file could not be opened",
     "E107": "unknown file format",
     "E108": "broken WARC record",
+    "E109": "malformed RSS or Atom feed",
+    "E110": "a feed or page could not be fetched",
+    "E111": "a single-article file too large to be one article",
     "E201": "unknown stage name",
     "E202": "a stage needs something no earlier stage adds",
     "E203": "a stage appears twice",
@@ -76,6 +79,8 @@ CODES = {
     "E401": "database cannot be opened",
     "E402": "database schema is newer than this version of dateline",
     "E403": "database needs migrations and cannot be written",
+    "E404": "the disk (or the database's size limit) is full: nothing partial was written",
+    "E405": "the database could not be written for another reason",
     "E501": "Parquet export without pyarrow installed",
     "E502": "unknown export format",
 }

@@ -12,6 +12,7 @@ from .article import Article, ReadFailure
 from .ingest import estimate_total, read_inputs
 from .runners import run
 from .settings import Settings
+from .errors import StoreError
 from .store import Store
 
 
@@ -47,10 +48,18 @@ def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = N
 
     The run and its progress are recorded in the store (`store.runs`), where the web UI reads them;
     `progress`, if given, is called after every batch with the same figures."""
-    settings = settings or Settings()
     inputs = list(inputs)
-    total = estimate_total(inputs)
-    run_id = store.runs.start(inputs, total=total)
+    return ingest_items(store, read_inputs(inputs, published=published), label=inputs,
+                        total=estimate_total(inputs), settings=settings, progress=progress, dask=dask)
+
+
+def ingest_items(store: Store, items: Iterable[Article | ReadFailure], *, label: list[str],
+                 total: int | None = None, settings: Settings | None = None,
+                 progress: Callable[[dict], None] | None = None, dask: str | None = None) -> dict[str, int]:
+    """Ingest articles already read (a feed's items, say): `ingest` without the reading. `label` names the
+    inputs in the store's record of runs."""
+    settings = settings or Settings()
+    run_id = store.runs.start(label, total=total)
     written = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
     dropped = [0]  # articles the store already held, skipped before extraction
 
@@ -62,10 +71,9 @@ def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = N
             progress({**counts, "done": done, "total": total, "failed": _failures(batch)})
         return counts
 
-    state = "failed"
+    state = "failed"  # until the last batch is written
     try:
-        items = _new_only(store, read_inputs(inputs, published=published), settings.batch_size * 4, set(), dropped)
-        results = run(items, settings=settings, dask=dask)
+        results = run(_new_only(store, items, settings.batch_size * 4, set(), dropped), settings=settings, dask=dask)
         while batch := list(islice(results, settings.batch_size)):
             for key, value in store.write(batch).items():
                 written[key] += value
@@ -76,5 +84,10 @@ def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = N
         state = "interrupted"
         raise
     finally:
-        store.runs.finish(run_id, state=state)
+        try:
+            store.runs.finish(run_id, state=state)
+        except StoreError:
+            if state == "finished":
+                raise
+            # an error is already on its way up (a full disk, say): that one is the one to report
     return counts

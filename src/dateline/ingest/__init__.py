@@ -4,6 +4,7 @@ Each input is read on its own, so one bad file gives one failure and the rest go
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from typing import BinaryIO
 from ..article import Article, ReadFailure
 from ..errors import InputError
 from .decode import decode
+from .feeds import looks_like_feed, read_feed
 from .html import looks_like_html, read_html_page
 from .records import read_csv, read_jsonl
 from .text import read_text_page
@@ -21,6 +23,7 @@ from .warc import read_warc
 __all__ = ["read_inputs", "read_path", "read_bytes", "estimate_total"]
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+MAX_PAGE_BYTES = 10 * 2**20  # a text or HTML page; spaCy refuses texts over a million characters anyway
 
 
 def read_inputs(inputs: Iterable[str], *, published: str | None = None,
@@ -33,7 +36,7 @@ def read_inputs(inputs: Iterable[str], *, published: str | None = None,
             continue
         path = Path(item)
         if path.is_dir():
-            for child in _walk(path):
+            for child in walk(path):
                 yield from read_path(child, published=published)
         else:
             yield from read_path(path, published=published)
@@ -47,7 +50,7 @@ def estimate_total(inputs: Iterable[str]) -> int | None:
         if item == "-":
             return None
         path = Path(item)
-        for child in _walk(path) if path.is_dir() else [path]:
+        for child in walk(path) if path.is_dir() else [path]:
             name = child.name.lower()
             if name.endswith((".warc", ".warc.gz")):
                 return None
@@ -63,7 +66,7 @@ def estimate_total(inputs: Iterable[str]) -> int | None:
     return total
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -72,16 +75,59 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def read_path(path: Path, *, published: str | None = None) -> Iterator[Article | ReadFailure]:
-    """The articles of one file; a file that cannot be read gives one failure naming it."""
+    """The articles of one file; a file that cannot be read gives one failure naming it. Record files and
+    WARC files are streamed, so memory does not grow with their size."""
     origin = str(path)
+    name = path.name.lower()
+    suffix = ".warc" if name.endswith((".warc", ".warc.gz")) else path.suffix.lower()
     try:
+        if suffix in _STREAMED:
+            yield from _read_stream(path, origin=origin, published=published, suffix=suffix)
+            return
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:  # refused unread: one page this large is not an article
+            yield ReadFailure(origin, origin, f"too large for one article: {size / 2**20:.1f} MB (the limit is "
+                              f"{MAX_PAGE_BYTES // 2**20} MB; records and WARC files have none)", code="E111")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield ReadFailure(origin, origin, f"cannot open: {exc.strerror or exc}", code="E106")
         return
-    name = path.name.lower()
-    suffix = ".warc" if name.endswith((".warc", ".warc.gz")) else path.suffix.lower()
     yield from read_bytes(data, origin=origin, published=published, suffix=suffix)
+
+
+_STREAMED = {".jsonl", ".ndjson", ".csv", ".tsv", ".warc"}
+
+
+def _read_stream(path: Path, *, origin: str, published: str | None, suffix: str) -> Iterator[Article | ReadFailure]:
+    with path.open("rb") as handle:
+        head = handle.read(1 << 20)
+        try:
+            decode(head, origin)  # empty or binary: refused as a whole file would be
+        except InputError as exc:
+            if suffix != ".warc" or exc.code == "E101":
+                yield ReadFailure(origin, origin, exc.reason, code=exc.code)
+                return
+        handle.seek(0)
+        if suffix == ".warc":
+            yield from read_warc(handle, origin=origin, published=published)
+            return
+        encoding = _stream_encoding(head)
+        text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+        if suffix in (".jsonl", ".ndjson"):
+            yield from read_jsonl((line.rstrip("\r\n") for line in text), origin=origin, published=published)
+        else:
+            yield from read_csv(text, origin=origin, published=published, delimiter="\t" if suffix == ".tsv" else ",")
+
+
+def _stream_encoding(head: bytes) -> str:
+    """UTF-8 unless the first megabyte says otherwise (cut at a character boundary before judging)."""
+    try:
+        head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:
+            return "cp1252"
+    return "utf-8-sig"
 
 
 def read_bytes(data: bytes, *, origin: str, published: str | None = None,
@@ -98,6 +144,8 @@ def read_bytes(data: bytes, *, origin: str, published: str | None = None,
             yield from read_jsonl(text, origin=origin, published=published)
         elif suffix in (".csv", ".tsv"):
             yield from read_csv(text, origin=origin, published=published, delimiter="\t" if suffix == ".tsv" else ",")
+        elif suffix in (".rss", ".atom") or (suffix in ("", ".xml") and looks_like_feed(text)):
+            yield from read_feed(text, origin=origin, published=published)
         elif suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
             yield read_html_page(text, origin=origin, published=published)
         else:

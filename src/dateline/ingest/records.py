@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 from ..article import Article, ReadFailure, content_id
 from .dates import normalise_date
@@ -24,9 +25,12 @@ def _article(record: dict, origin: str, published: str | None) -> Article | Read
                    source_id=str(given_id) if doc_id else None, origin=origin)
 
 
-def read_jsonl(text: str, *, origin: str, published: str | None = None) -> Iterator[Article | ReadFailure]:
-    """One article per JSON line; a bad line gives a failure naming it, the others go on."""
-    for number, line in enumerate(text.split("\n"), start=1):
+def read_jsonl(text: str | Iterable[str], *, origin: str,
+               published: str | None = None) -> Iterator[Article | ReadFailure]:
+    """One article per JSON line (of a text, or lines streamed from a file); a bad line gives a failure
+    naming it, the others go on."""
+    lines = text.split("\n") if isinstance(text, str) else text
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
@@ -41,10 +45,12 @@ def read_jsonl(text: str, *, origin: str, published: str | None = None) -> Itera
         yield _article(record, where, published)
 
 
-def read_csv(text: str, *, origin: str, published: str | None = None,
+def read_csv(text: str | TextIO, *, origin: str, published: str | None = None,
              delimiter: str = ",") -> Iterator[Article | ReadFailure]:
-    """One article per row of a CSV (or TSV) file with a header and a text column."""
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    """One article per row of a CSV (or TSV) file, given as text or an open text stream, with a header and
+    a text column."""
+    stream = io.StringIO(text, newline="") if isinstance(text, str) else text
+    reader = csv.DictReader(stream, delimiter=delimiter)
     try:
         fields = {name.strip().lower() for name in reader.fieldnames or []}
         if not fields & set(TEXT_COLUMNS):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from ..article import Article, ReadFailure
 from ..errors import InputError
@@ -15,12 +16,14 @@ from .decode import decode
 from .html import read_html_page
 
 
-def read_warc(data: bytes, *, origin: str, published: str | None = None) -> Iterator[Article | ReadFailure]:
+def read_warc(data: bytes | BinaryIO, *, origin: str,
+              published: str | None = None) -> Iterator[Article | ReadFailure]:
+    """The HTML responses of a WARC file (bytes, or an open binary file read as a stream)."""
     from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC input needs it
 
     number = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        for record in ArchiveIterator(io.BytesIO(data) if isinstance(data, bytes) else data):
             if record.rec_type != "response":
                 continue
             number += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from contextlib import contextmanager
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ class Store:
         self.conn.create_function("km", 4, _km, deterministic=True)
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
-        self.runs = Runs(self.conn)
+        self.runs = Runs(self.conn, self.writing)
 
     def close(self) -> None:
         self.conn.close()
@@ -77,7 +78,7 @@ class Store:
     def write(self, results: Iterable[Extraction | ReadFailure]) -> dict[str, int]:
         """Write one batch in one transaction: all of it lands, or none (an interrupted run resumes cleanly)."""
         counts = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
-        with self.conn:
+        with self.writing(), self.conn:
             for result in results:
                 if isinstance(result, ReadFailure):
                     cur = self.conn.execute("INSERT OR IGNORE INTO failures VALUES (?, ?, ?)",
@@ -93,6 +94,18 @@ class Store:
                 else:
                     counts["skipped"] += 1
         return counts
+
+    @contextmanager
+    def writing(self):
+        """SQLite's write errors as StoreError: a full disk (E404) or another failure to write (E405). The
+        transaction inside has been rolled back by then, so the store holds whole batches only."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            full = "full" in str(exc).lower()
+            raise StoreError(f"{self.path}: cannot write: {exc}" + ("; free some space and run again: what is"
+                             " stored is kept and nothing is read twice" if full else ""),
+                             code="E404" if full else "E405") from exc
 
     def _insert(self, result: Extraction) -> bool:
         a = result.article

@@ -121,6 +121,15 @@ MIGRATIONS: list[tuple[str, str]] = [
     INSERT INTO place_names SELECT place_name, fold(place_name), count(*) FROM events
         WHERE place_name IS NOT NULL GROUP BY place_name;
     """),
+    ("0004_watched_sources", """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY, etag TEXT, modified TEXT, polled TEXT, status INTEGER, error TEXT
+    );
+    CREATE TABLE feed_items (feed TEXT NOT NULL, item_id TEXT NOT NULL, seen TEXT NOT NULL,
+                             PRIMARY KEY (feed, item_id));
+    CREATE TABLE folder_files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                               seen TEXT NOT NULL);
+    """),
 ]
 
 

@@ -16,12 +16,13 @@ def _now() -> str:
 
 
 class Runs:
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, writing):
         self.conn = conn
+        self.writing = writing  # the store's translation of write errors (a full disk) into StoreError
 
     def start(self, inputs: list[str], *, total: int | None) -> int:
         """Record a new run. Runs left 'running' by a process that is gone are marked 'interrupted'."""
-        with self.conn:
+        with self.writing(), self.conn:
             for row in self.conn.execute("SELECT id, pid FROM runs WHERE state = 'running'").fetchall():
                 if not _alive(row[1]):
                     self.conn.execute("UPDATE runs SET state = 'interrupted' WHERE id = ?", (row[0],))
@@ -30,12 +31,12 @@ class Runs:
         return cur.lastrowid
 
     def update(self, run_id: int, *, done: int, counts: dict[str, int]) -> None:
-        with self.conn:
+        with self.writing(), self.conn:
             self.conn.execute(f"UPDATE runs SET updated = ?, done = ?, {', '.join(f'{k} = ?' for k in COUNTS)}"
                               " WHERE id = ?", (_now(), done, *(counts[k] for k in COUNTS), run_id))
 
     def finish(self, run_id: int, *, state: str = "finished") -> None:
-        with self.conn:
+        with self.writing(), self.conn:
             self.conn.execute("UPDATE runs SET state = ?, finished = ?, updated = ? WHERE id = ?",
                               (state, _now(), _now(), run_id))
 
