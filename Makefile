@@ -49,6 +49,8 @@ eval: install
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/query.py
+	$(BIN)/python bench/memory.py
 
 clean:
 	rm -rf $(VENV) $(WEB)/node_modules dateline.db dateline.db-wal dateline.db-shm

@@ -1,7 +1,7 @@
 """Peak memory of an ingest, and whether it grows with the input.
 
 Run with `python bench/memory.py --articles 100000` (`make bench` runs a short version). Writes a JSONL
-corpus of generated articles of about 400 words (seeded templates: many places, actors and numbers, so no
+corpus of generated articles (about 340 words; `--sentences 6` makes them about 110) (seeded templates: many places, actors and numbers, so no
 two articles are alike), runs `dateline ingest` on it with 2 workers, and samples the resident memory of the
 whole process tree (the main process and its workers) every second. Prints the peak and the memory at each
 tenth of the run: flat means memory does not grow with the input.
@@ -43,11 +43,11 @@ FILLER = ["Residents said the shooting lasted {n} hours and that many families h
           "Prices of flour and fuel in {p} have risen sharply since the fighting began, traders said."]
 
 
-def article(rng: random.Random) -> str:
+def article(rng: random.Random, sentences: int) -> str:
     place, other = rng.sample(PLACES, 2)
     actor, act, day, dead = rng.choice(ACTORS), rng.choice(ACTS), rng.choice(DAYS), rng.randint(2, 60)
     lead = f"{actor.capitalize()} {act} in {place} on {day}, killing {dead} people, officials said."
-    body = [rng.choice(FILLER).format(n=rng.randint(2, 90), p=rng.choice(PLACES), q=other) for _ in range(22)]
+    body = [rng.choice(FILLER).format(n=rng.randint(2, 90), p=rng.choice(PLACES), q=other) for _ in range(sentences)]
     paragraphs = [lead] + [" ".join(body[i:i + 3]) for i in range(0, len(body), 3)]
     return "\n\n".join(paragraphs)
 
@@ -79,6 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sentences", type=int, default=22, help="sentences after the lead (22: about 340 words)")
     args = parser.parse_args()
     rng = random.Random(5)
     with tempfile.TemporaryDirectory() as folder:
@@ -86,7 +87,7 @@ def main() -> None:
         words = 0
         with corpus.open("w", encoding="utf-8") as f:
             for i in range(args.articles):
-                text = article(rng)
+                text = article(rng, args.sentences)
                 words += len(text.split())
                 f.write(json.dumps({"id": f"m{i:07d}", "text": text, "published": "2024-05-20"}) + "\n")
         print(f"{args.articles:,} articles, {words / args.articles:.0f} words each, "

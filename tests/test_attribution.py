@@ -67,3 +67,11 @@ def test_attribution_event_status_follows_the_reporting_verb(pipeline):
     shelling = next(e for e in result.events if e.type == "ASSAULT")
     assert shelling.status == "denied" and shelling.acled_event_type is None
     assert shelling.attribution.verb == "deny"
+
+
+def test_attribution_pronoun_with_no_subject_does_not_break_the_article(pipeline):
+    # "according to it": a reporting phrase whose speaker is a pronoun and whose verb has no subject
+    result = pipeline(Article(doc_id="p", text=(
+        "The ministry issued a decree on the new border guard service. According to it, the service takes its "
+        "orders directly from the general staff, the ministry said.")))
+    assert result.error is None

@@ -113,3 +113,16 @@ def test_progress_bar_line():
     assert "5.0/s" in line and "ETA 0:30" in line and "61 events, 2 failed" in line
     unknown = bar.line({"done": 7, "total": None, "articles": 7, "events": 3, "failures": 0, "skipped": 0}, 2.0)
     assert unknown.startswith("  7 articles") and "ETA" not in unknown
+
+
+def test_cli_extract_to_a_parquet_dataset(tmp_path):
+    from dateline.dataset import read_dataset
+
+    done = run("extract", str(SAMPLES / "corpus" / "pages"), "--workers", "1", "--batch-size", "5",
+               "--published", "2024-05-20", "--parquet", str(tmp_path / "events"))
+    assert done.returncode == 0 and done.stdout == "" and "18 documents" in done.stderr
+    assert len(list((tmp_path / "events").glob("part-*.parquet"))) == 4  # 18 documents in batches of 5
+    table = read_dataset(tmp_path / "events")
+    assert table.num_rows > 20 and set(table.column("doc_id").to_pylist()) <= {
+        json.loads(line)["doc_id"] for line in run("extract", str(SAMPLES / "corpus" / "pages"), "--workers", "1",
+                                                   "--published", "2024-05-20").stdout.splitlines()}

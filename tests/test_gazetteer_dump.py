@@ -17,6 +17,11 @@ ROWS = [
      "", "12", "1201", "", "", "0", "", "250", "Asia/Damascus", "2024-01-01"),
     ("9000003", "Lone Hill", "Lone Hill", "", "10.0", "10.0", "T", "HLL", "NG", "", "", "", "", "", "0", "", "",
      "Africa/Lagos", "2024-01-01"),
+    # the dump's own points for a country and a US state replace the built-in centres
+    ("163843", "Syria", "Syria", "", "35.0", "38.0", "A", "PCLI", "SY", "", "00", "", "", "", "22933531", "", "",
+     "Asia/Damascus", "2024-01-01"),
+    ("6254928", "Virginia", "Virginia", "", "37.54812", "-77.44675", "A", "ADM1", "US", "", "VA", "", "", "",
+     "8470020", "", "", "America/New_York", "2024-01-01"),
 ]
 
 
@@ -36,6 +41,10 @@ def test_gazetteer_dump_builds_and_resolves_villages(tmp_path):
     assert gazetteer.candidates("Wadi Hamra District")[0].precision == "admin2"
     assert gazetteer.candidates("Lone Hill") == []  # a hill is neither a populated place nor an area
     assert gazetteer.country_code("Syria") == "SY"  # countries still come with it
+    syria = next(e for e in gazetteer.candidates("Syria") if e.feature_code == "PCLI")
+    assert (syria.lat, syria.lon) == (35.0, 38.0) and gazetteer.countries["SY"].lat == 35.0
+    virginia = next(e for e in gazetteer.candidates("Virginia") if e.feature_code == "ADM1")
+    assert (virginia.lat, virginia.lon) == (37.54812, -77.44675)
 
 
 def test_gazetteer_dump_missing_file_is_a_clear_error(tmp_path):

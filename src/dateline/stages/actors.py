@@ -192,22 +192,28 @@ class ActorStage:
         return ActorMention(span.start_char, span.end_char, span.text, name, kind, country_name, "agent")
 
     def _focus_country(self, document: Document) -> str | None:
-        """The country the article is mostly about: the one its place names and demonyms name most."""
+        """The country the article is mostly about: the one its place names and demonyms name most. Each
+        place name votes once however often it is repeated, and a name that several countries' towns
+        share votes weakly: a local paper's "Paris" six times must not outvote "Texas" and "Dallas"."""
         votes: Counter[str] = Counter()
+        seen: set[str] = set()
         for ent in document.doc.ents:
             if ent.label_ == "NORP":
                 code = self.dictionary.demonym(ent.text)
                 if code:
                     votes[code] += 1
-            elif ent.label_ in ("GPE", "LOC", "FAC"):
+            elif ent.label_ in ("GPE", "LOC", "FAC") and ent.text.lower() not in seen:
+                seen.add(ent.text.lower())
                 code = self.gazetteer.country_code(ent.text)
+                candidates = self.gazetteer.candidates(ent.text)
                 if code:  # "Georgia" also names a US state: a weaker vote
-                    shared = any(e.feature_code == "ADM1" for e in self.gazetteer.candidates(ent.text))
+                    shared = any(e.feature_code == "ADM1" for e in candidates)
                     votes[code] += 1 if shared else 2
                 else:
-                    best = max(self.gazetteer.candidates(ent.text), key=lambda e: e.population, default=None)
+                    best = max(candidates, key=lambda e: e.population, default=None)
                     if best is not None and best.population > 20000:
-                        votes[best.country_code] += 2
+                        countries = {e.country_code for e in candidates if e.population >= 1000}
+                        votes[best.country_code] += 2 if len(countries) == 1 else 0.5
         return votes.most_common(1)[0][0] if votes else None
 
 

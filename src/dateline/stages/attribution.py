@@ -42,9 +42,12 @@ class AttributionStage:
             if attribution.speaker_type is None and last_named is not None:  # "he said" after a named speaker
                 attribution = Attribution(last_named.speaker, last_named.speaker_type,
                                           attribution.via or last_named.via, last_named.anonymous, attribution.verb)
-            elif attribution.speaker_type is None:
-                subject = next(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
-                attribution.speaker, attribution.speaker_type = self._antecedent(document, subject)
+            elif attribution.speaker_type is None:  # "he said", "according to it": who the pronoun is
+                pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "prep")), None)
+                if pronoun is not None and pronoun.dep_ == "prep":
+                    pronoun = next((c for c in pronoun.children if c.dep_ == "pobj"), None)
+                if pronoun is not None:
+                    attribution.speaker, attribution.speaker_type = self._antecedent(document, pronoun)
             if attribution.speaker_type in ("named_person", "named_organization", "anonymous", "official_unnamed"):
                 last_named = attribution
             claims.append(Claim(token.i, frozenset(scope), attribution, status))
@@ -136,8 +139,8 @@ class AttributionStage:
         if head.lemma_.lower() in GENERIC_MEDIA:
             return document.doc[head.left_edge.i:head.i + 1].text
         if head.ent_type_ == "ORG":
-            ent = next(e for e in document.doc.ents if e.start <= head.i < e.end)
-            return ent.text
+            ent = next((e for e in document.doc.ents if e.start <= head.i < e.end), None)
+            return ent.text if ent is not None else head.text
         return None
 
     def _quotes(self, document: Document, claims: list[Claim]) -> list[Quote]:

@@ -133,9 +133,17 @@ class PlaceStage:
         key = normalise(name)
         regions = {e.admin1 for e in candidates if e.feature_code == "ADM1" and normalise(e.name) == key}
 
+        def own_name(entry: Entry) -> bool:  # "Washington, D.C." is named Washington, with a qualifier
+            return normalise(entry.name) == key or normalise(entry.name.split(",")[0]) == key
+
+        towns = {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL") and own_name(e)}
+
         def score(entry: Entry) -> float:
             value = math.log10(entry.population + 10)
-            if normalise(entry.name) == key:
+            us_state = entry.feature_code == "ADM1" and entry.country_code == "US"  # see "New York" below
+            if entry.feature_code.startswith("ADM") and not us_state and (entry.country_code, entry.admin1) in towns:
+                value -= 4  # a town and the division around it share a name: "Mosul" is the city
+            if own_name(entry):
                 value += 2  # its own name, not one of the many alternate names ("Salisbury" is not Harare)
             if country and entry.feature_code == "PCLI" and entry.country_code == country:
                 value += 5
@@ -145,6 +153,8 @@ class PlaceStage:
                 value += 1.5
             if entry.feature_code == "PPLC":
                 value += 1
+                if regions and own_name(entry):
+                    value += 3  # a capital shares its name with a region: the news means the capital
             if entry.feature_code == "ADM1":
                 value += 1
             if entry.feature_code.startswith("PPL") and entry.admin1 in regions and entry.population >= 100000:

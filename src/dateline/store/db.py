@@ -119,7 +119,7 @@ class Store:
         article_id = cur.lastrowid
         self.conn.executemany(f"INSERT OR REPLACE INTO events ({','.join(EVENT_COLUMNS)}) VALUES "
                               f"({','.join('?' * len(EVENT_COLUMNS))})",
-                              [_event_row(e, article_id) for e in result.events])
+                              [event_row(e, article_id) for e in result.events])
         self.conn.executemany("INSERT INTO actor_names VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1",
                               [(party.name, party.type or "") for e in result.events for party in (e.actor, e.recipient)
                                if party and party.name])
@@ -364,7 +364,7 @@ def _fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words) or '""'
 
 
-def _event_row(e, article_id: int) -> tuple:
+def event_row(e, article_id: int | None) -> tuple:
     actor, recipient, loc, att = e.actor, e.recipient, e.location, e.attribution
     return (e.id, article_id, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type,
             actor and actor.text, actor and actor.name, actor and actor.type, actor and actor.country,
