@@ -48,6 +48,7 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/stages.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/query.py
 	$(BIN)/python bench/memory.py

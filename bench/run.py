@@ -33,11 +33,32 @@ def corpus(path: Path) -> int:
     return len(articles) * COPIES
 
 
+def generated(path: Path, n: int) -> int:
+    """n generated articles of about 340 words (bench/memory.py's templates): long enough that start-up
+    and hand-over cost little beside the work, as in a real corpus."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import random
+
+    from memory import article
+
+    rng = random.Random(9)
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"g{i}", "text": article(rng, 22), "published": "2024-05-20"}) + "\n")
+    return n
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--generated", type=int, metavar="N",
+                        help="N generated articles of about 340 words instead of the sample corpus repeated")
+    args = parser.parse_args()
     dateline = ROOT / ".venv" / "bin" / "dateline"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.jsonl"
-        n = corpus(path)
+        n = generated(path, args.generated) if args.generated else corpus(path)
         words = sum(len(json.loads(line)["text"].split()) for line in path.open())
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
         print(f"corpus: {n} documents, {words / n:.0f} words each on average")

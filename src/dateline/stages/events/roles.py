@@ -2,6 +2,8 @@
 "against", "clashes between A and B", objects of giving), matched to the actor mentions."""
 from __future__ import annotations
 
+import re
+
 from ...article import Party
 from .. import Document
 from .lexicon import verb_stems
@@ -16,8 +18,10 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "perpetra
 
 
 def base_forms(token) -> set[str]:
-    """The lemma and what the word itself suggests: the lemmatizer reads "staged" as stag."""
-    return {token.lemma_.lower(), token.lower_, *verb_stems(token.lower_)}
+    """The lemma and what the word itself suggests: the lemmatizer reads "staged" as stag. A verb done
+    again is the verb: "reimposed" is imposed."""
+    forms = {token.lemma_.lower(), token.lower_, *verb_stems(token.lower_)}
+    return forms | {f[2:] for f in forms if f.startswith("re") and len(f) > 5}
 
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC")
@@ -72,8 +76,9 @@ def roles_of(head):
     verb = head
     if head.pos_ in ("NOUN", "PROPN"):
         for child in head.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-                actor = child
+            if (child.dep_ == "poss" and child.pos_ != "PRON") or (child.dep_ == "compound" and child.pos_ == "PROPN") \
+                    or (child.dep_ == "amod" and child.ent_type_ == "NORP" and actor is None):
+                actor = child  # "Palestinian suicide bombers"; "their strike": the verb's subject says (below)
             if child.dep_ == "prep" and child.lower_ in ("against", "on", "targeting", "at", "between"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and child.lower_ == "between":
@@ -83,7 +88,11 @@ def roles_of(head):
                     recipient = objects[0]
             if child.dep_ == "prep" and child.lower_ == "by":
                 actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
-        if head.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and actor is None:
+        noun = head
+        while noun.dep_ == "compound" and noun.head.i != noun.i:  # "a mediation effort": the effort's verb
+            noun = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and actor is None:
+            head = noun
             verb = head.head if head.dep_ != "pobj" else head.head.head
             if not base_forms(verb) & LIGHT_VERBS and head.dep_ != "pobj":
                 return actor, recipient
@@ -113,9 +122,14 @@ def roles_of(head):
         elif child.dep_ == "prep" and child.lower_ in ("against", "on", "from", "with") and recipient is None:
             recipient = next((c for c in child.children if c.dep_ == "pobj"), None)
     if actor is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        actor = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if actor is None and verb.head.dep_ == "relcl":
-            actor = verb.head.head
+        governor = verb.head
+        # "France is ready to contribute troops": up through the adjective to the verb that has the subject
+        while governor.dep_ in ("acomp", "xcomp", "oprd") and governor.head.i != governor.i and \
+                not any(c.dep_ == "nsubj" for c in governor.children):
+            governor = governor.head
+        actor = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        if actor is None and governor.dep_ == "relcl":
+            actor = governor.head
     if actor is None and verb.dep_ == "relcl":
         actor = verb.head
     return actor, recipient
@@ -137,11 +151,40 @@ def opponent(document: Document, head, actor: Party | None) -> Party | None:
     return None
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z./-]{1,10})\)")
+
+
+def _long_form(document: Document, mention) -> Party:
+    """An acronym in brackets after its long form ("the Asia-Pacific Economic Cooperation (APEC) forum")
+    keeps its long form in the text: the party is named both ways."""
+    party = mention.party()
+    text = document.doc.text
+    after = _ACRONYM_AFTER.match(text, mention.end)
+    if after:  # the long form, its acronym next: both
+        return Party(text=f"{mention.text} ({after.group(1)})", name=party.name, type=party.type,
+                     country=party.country)
+    before = text[:mention.start].rstrip()
+    if not (before.endswith("(") and mention.text.replace(".", "").isupper()):
+        return party
+    opening = len(before) - 1
+    long = next((m for m in document.actors if m.end <= opening and not text[m.end:opening].strip()), None)
+    if long is None:  # the long form is not a known actor: the words before the bracket
+        words = document.doc.char_span(0, opening, alignment_mode="contract")
+        tokens = [t for t in reversed(words) if t.pos_ == "PROPN" or t.lower_ in ("of", "for", "and", "the")][:6] \
+            if words is not None else []
+        if not tokens or tokens[0].pos_ != "PROPN":
+            return party
+        long_text = text[min(t.idx for t in tokens):opening].strip()
+    else:
+        long_text = long.text
+    return Party(text=f"{long_text} ({mention.text})", name=party.name, type=party.type, country=party.country)
+
+
 def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Party | None:
     """The actor a role token names: a dictionary or agent mention in its phrase, else its own words."""
     if token is None or token.pos_ in ("PRON", "DET") and token.lower_ not in ("they", "he", "she"):
         return None
-    if token.i in exclude or token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
+    if token.i in exclude or token.ent_type_ in ("PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
         return None
     if token.like_num or token.pos_ == "NUM":  # "dozens of IS militants", "eight IS militants": those counted
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -156,12 +199,16 @@ def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Part
     best = None
     for mention in document.actors:
         if mention.start <= token.idx < mention.end:
-            return mention.party()
+            return _long_form(document, mention)
         if span.start_char <= mention.start and mention.end <= span.end_char:
             if best is None or abs(mention.start - token.idx) < abs(best.start - token.idx):
                 best = mention
     if best is not None:
-        return best.party()
+        return _long_form(document, best)
+    if token.ent_type_ in ("DATE", "TIME"):  # "Israel Friday reimposed...": the date swallowed the subject
+        named = next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.ent_type_ not in
+                      ("DATE", "TIME")), None)
+        return party_of(document, named, exclude) if named is not None else None
     if token.pos_ == "PRON":
         return None
     if token.lemma_.lower() in COLLECTIVE:  # "a group of Moroccan diplomats": the diplomats

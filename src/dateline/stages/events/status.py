@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...article import Party
 from .. import Claim, Document
-from .roles import party_of
+from .roles import LIGHT_VERBS, base_forms, party_of
 
 REALIS = {"asserted", "claimed", "historical"}
 IRREALIS_VERBS = {"threaten": "planned", "vow": "planned", "plan": "planned", "pledge": "planned",
@@ -62,6 +62,8 @@ def salience(head) -> float:
     fully; words in a relative clause, a prepositional phrase or a time clause tell the background."""
     token = head
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT"):
+        if token.dep_ == "dobj" and not base_forms(token.head) & LIGHT_VERBS:
+            return 0.85  # the object of another deed ("rejected an ultimatum"): that deed is the news
         token = token.head if token.dep_ != "ROOT" else token
     if token.dep_ == "ROOT" or (token.dep_ in ("ccomp", "xcomp", "conj") and token.head.dep_ == "ROOT"):
         return 1.0
