@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from dateline.article import Article, ReadFailure
 from dateline.ingest import read_bytes, read_inputs
 from dateline.ingest.text import read_text_page
@@ -83,3 +85,25 @@ def test_bad_files_each_give_one_failure_and_the_rest_go_on(tmp_path):
     articles = [a for a in items if isinstance(a, Article)]
     assert "Montréal" in articles[0].text  # Latin-1 read, not refused
     assert articles[1].text.startswith("Gunmen killed")
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://news.example/world/2024/05/20/clashes-in-goma/", "2024-05-20"),
+    ("https://news.example/2023-11-02-floods-hit-beledweyne", "2023-11-02"),
+    ("https://news.example/africa/20240131/juba-talks.html", "2024-01-31"),
+    ("https://news.example/2024/02/30/not-a-day/", None),
+    ("https://news.example/story/123456789/", None),
+    ("https://news.example/2024/05/rains/", None),  # a month alone is not a publication day
+    (None, None),
+])
+def test_publication_date_from_the_address(url, expected):
+    from dateline.ingest.dates import date_from_url
+
+    assert date_from_url(url) == expected
+
+
+def test_records_take_the_date_in_their_address_before_the_default():
+    line = json.dumps({"id": "u1", "text": "Police dispersed a march in Harare on Monday.",
+                       "url": "https://news.example/2024/03/18/harare-march/"})
+    [article] = read_bytes(line.encode(), origin="u.jsonl", suffix=".jsonl", published="2024-06-01")
+    assert article.published == "2024-03-18"

@@ -29,3 +29,19 @@ def normalise_date(value: str | None) -> str | None:
             except ValueError:
                 continue
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date many news sites put in their addresses: /2024/05/20/, /2024-05-20-, /20240520/."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if match is None:
+        return None
+    try:
+        return dt.date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None

@@ -8,7 +8,7 @@ from email.utils import parsedate_to_datetime
 
 from ..article import Article, ReadFailure, content_id
 from ..errors import InputError
-from .dates import normalise_date
+from .dates import date_from_url, normalise_date
 from .text import is_boilerplate
 
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
@@ -42,7 +42,8 @@ def read_feed(text: str, *, origin: str, published: str | None = None) -> Iterat
             yield ReadFailure(guid or where, where, "feed item has no text", code="E105")
             continue
         yield Article(doc_id=guid or content_id(body), text=body, title=_text(_first(item, "title")) or None,
-                      published=_date(_text(_first(item, "pubDate", "published", "updated", "date"))) or published,
+                      published=_date(_text(_first(item, "pubDate", "published", "updated", "date")))
+                      or date_from_url(link) or published,
                       url=link, outlet=channel_title or None, source_id=guid, origin=where)
 
 

@@ -5,7 +5,7 @@ import re
 
 from ..article import Article, content_id
 from ..errors import InputError
-from .dates import normalise_date
+from .dates import date_from_url, normalise_date
 from .text import is_boilerplate
 
 _CLOSING = re.compile(rb"</(html|body)\s*>", re.IGNORECASE)
@@ -30,5 +30,5 @@ def read_html_page(text: str, *, origin: str, doc_id: str | None = None, publish
     body = "\n\n".join(paragraphs)
     return Article(doc_id=doc_id or content_id(body), text=body, title=doc.title,
                    sections=list(doc.categories or []), source_id=None,
-                   published=normalise_date(doc.date) or published, outlet=doc.sitename,
+                   published=normalise_date(doc.date) or date_from_url(doc.url) or published, outlet=doc.sitename,
                    url=doc.url, language=doc.language or "en", origin=origin)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from ..article import Article, ReadFailure, content_id
-from .dates import normalise_date
+from .dates import date_from_url, normalise_date
 
 TEXT_COLUMNS = ("text", "body", "content", "article", "notes")
 
@@ -20,7 +20,8 @@ def _article(record: dict, origin: str, published: str | None) -> Article | Read
     if text is None:
         return ReadFailure(doc_id or origin, origin, "record has no text field", code="E105")
     return Article(doc_id=doc_id or content_id(text), text=text, title=record.get("title") or None,
-                   published=normalise_date(record.get("published") or record.get("date")) or published,
+                   published=normalise_date(record.get("published") or record.get("date"))
+                   or date_from_url(record.get("url")) or published,
                    url=record.get("url") or None, outlet=record.get("outlet") or None,
                    source_id=str(given_id) if doc_id else None, origin=origin)
 

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from ..article import Article, ReadFailure
 from ..errors import InputError
-from .dates import normalise_date
+from .dates import date_from_url, normalise_date
 from .decode import decode
 from .html import read_html_page
 
@@ -35,7 +35,7 @@ def read_warc(data: bytes | BinaryIO, *, origin: str,
             date = normalise_date(record.rec_headers.get_header("WARC-Date"))
             try:
                 text = decode(record.content_stream().read(), where)  # content_stream undoes gzip and chunking
-                article = read_html_page(text, origin=where, published=published or date)
+                article = read_html_page(text, origin=where, published=date_from_url(uri) or published or date)
             except InputError as exc:
                 yield ReadFailure(where, where, exc.reason, code=exc.code)
                 continue

@@ -39,6 +39,9 @@ class ActorDictionary:
                  demonyms: dict[str, str | None], agents: dict[str, str], country_names: dict[str, str]):
         self.entries = entries  # normalised alias -> entry
         self.exact = exact  # case-sensitive aliases (acronyms such as IS, AP)
+        # the words an alias can start with: most tokens start none, and are passed over at once
+        self.first_words = {key.split()[0] for key in entries if key.split()} | \
+            {normalise(key).split()[0] for key in exact if normalise(key).split()}
         self.demonyms = demonyms
         self.agents = agents
         self.country_names = country_names
@@ -117,11 +120,19 @@ class ActorStage:
     def _dictionary_mentions(self, doc) -> list[tuple[int, int, ActorEntry]]:
         """Longest dictionary matches over the tokens: (start token, end token, entry)."""
         found, i = [], 0
+        text, firsts = doc.text, self.dictionary.first_words
+        words = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        ends = [start + len(word) for start, word in zip(starts, words)]
         while i < len(doc):
+            head = normalise(words[i]).split()
+            if not head or head[0] not in firsts:
+                i += 1
+                continue
             for n in range(min(MAX_ALIAS_TOKENS, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                entry = self.dictionary.exact.get(span.text) or (
-                    self.dictionary.entries.get(normalise(span.text)) if span.text[:1].isupper() else None)
+                span_text = text[starts[i]:ends[i + n - 1]]
+                entry = self.dictionary.exact.get(span_text) or (
+                    self.dictionary.entries.get(normalise(span_text)) if span_text[:1].isupper() else None)
                 if entry:
                     found.append((i, i + n, entry))
                     i += n
