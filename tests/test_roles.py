@@ -27,3 +27,23 @@ def test_roles_actor_from_the_clause(pipeline, text, etype, actor):
         assert first.type == etype
     assert first.actor is not None and actor.lower() in f"{first.actor.text} {first.actor.name}".lower(), \
         (first.type, first.actor)
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab leader Hassan Abdi Warsame ordered his fighters to hold the port on Monday, residents said. "
+    "The al-Shabaab chief also threatened traders who pay taxes to the government.",
+    "Hassan Abdi Warsame, the al-Shabaab commander, met clan elders near Jilib on Monday. "
+    "On Tuesday the al-Shabaab commander threatened traders who pay taxes to the government.",
+])
+def test_roles_a_title_names_the_leader_named_before(pipeline, text):
+    result = pipeline(Article(doc_id="t", text=text, published="2024-05-20"))
+    threat = next(e for e in result.events if e.type == "THREATEN")
+    assert threat.actor.text.lower().endswith(("chief", "commander")) and threat.actor.name == "Hassan Abdi Warsame"
+    assert threat.actor.type == "rebels"  # the leader acts as his group does
+
+
+def test_roles_a_title_with_no_leader_named_is_the_group(pipeline):
+    result = pipeline(Article(doc_id="t", text="The al-Shabaab chief has threatened traders who pay taxes to the "
+                              "government, a recording said on Monday.", published="2024-05-20"))
+    threat = next(e for e in result.events if e.type == "THREATEN")
+    assert threat.actor.name == "al-Shabaab"

@@ -2,6 +2,8 @@
 ("Iraqi troops", "gunmen", "protesters") typed and given a country from their words or the article."""
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass
 
@@ -114,7 +116,7 @@ class ActorStage:
             kind = "person" if ent.label_ == "PERSON" else "organization"
             mentions.append(ActorMention(start, start + len(text), text, text, kind, None, "entity"))
         mentions.sort(key=lambda m: m.start)
-        document.actors = mentions
+        document.actors = sorted(mentions + _titles(doc, mentions), key=lambda m: m.start)
         return document
 
     def _dictionary_mentions(self, doc) -> list[tuple[int, int, ActorEntry]]:
@@ -132,7 +134,7 @@ class ActorStage:
             for n in range(min(MAX_ALIAS_TOKENS, len(doc) - i), 0, -1):
                 span_text = text[starts[i]:ends[i + n - 1]]
                 entry = self.dictionary.exact.get(span_text) or (
-                    self.dictionary.entries.get(normalise(span_text)) if span_text[:1].isupper() else None)
+                    self.dictionary.entries.get(normalise(span_text)) if _name_like(span_text) else None)
                 if entry:
                     found.append((i, i + n, entry))
                     i += n
@@ -226,6 +228,53 @@ class ActorStage:
                         countries = {e.country_code for e in candidates if e.population >= 1000}
                         votes[best.country_code] += 2 if len(countries) == 1 else 0.5
         return votes.most_common(1)[0][0] if votes else None
+
+
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|an|az)-[A-Z]")
+
+
+def _name_like(text: str) -> bool:
+    """Written as a name: a capital first, or an Arabic article before one ("al-Shabaab", "ad-Dawla")."""
+    return text[:1].isupper() or bool(_ARTICLE_PREFIX.match(text))
+
+
+LEADER_NOUNS = {"leader", "chief", "head", "commander", "emir", "founder", "boss", "chairman", "spokesman",
+                "spokesperson", "spokeswoman"}
+
+
+def _titles(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A group's leader named once ("Islamic State leader Abu Bakr al-Baghdadi", "al-Baghdadi, the ISIL
+    chief,") and later by title only ("the ISIL chief"): the title is a mention of that person, of the
+    group's kind. Returns the title mentions that name a known person."""
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    people = [m for m in mentions if m.type == "person" or any(s <= m.start < e for s, e in persons)]
+    leaders: dict[str, ActorMention] = {}
+    titles = []
+    for group in (m for m in mentions if m.source == "dictionary"):
+        span = doc.char_span(group.start, group.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span[-1].lemma_.lower() in LEADER_NOUNS:  # the dictionary took the title in: "ISIL spokesman"
+            title = span[-1]
+        elif span.end < len(doc) and doc[span.end].lemma_.lower() in LEADER_NOUNS:
+            title = doc[span.end]
+        else:
+            continue
+        title_end = title.idx + len(title.text)
+        named = next((p for p in people if 0 <= p.start - title_end <= 1), None)  # "ISIL leader Abu Bakr"
+        before = doc[span.start - 1] if span.start > 0 else None
+        start = before.idx if before is not None and before.lower_ == "the" else group.start
+        if named is None and before is not None and before.lower_ == "the":  # "al-Baghdadi, the ISIL chief"
+            comma = doc.text[:start].rstrip()
+            named = next((p for p in people if comma.endswith(",") and p.end == len(comma[:-1].rstrip())), None)
+        if named is not None:
+            leaders[group.name] = named
+            continue
+        if group.name in leaders:
+            person = leaders[group.name]
+            titles.append(ActorMention(start, title_end, doc.text[start:title_end], person.name, group.type,
+                                       group.country, "title"))
+    return titles
 
 
 def _victim_context(token) -> bool:
