@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 from contextlib import contextmanager
 from collections.abc import Iterable, Sequence
@@ -172,8 +173,7 @@ class Store:
             raise ValueError(f"interval must be day or week, not {interval!r}")
         period = "e.date" if interval == "day" else "date(e.date, '-' || ((strftime('%w', e.date) + 6) % 7) || ' days')"
         where, args = event_filters(self.conn, **filters)
-        sql = (f"SELECT {period} AS period, e.type AS type, count(*) AS events FROM events e"
-               " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id"
+        sql = (f"SELECT {period} AS period, e.type AS type, count(*) AS events FROM events e{_joins(where)}"
                f" WHERE e.date IS NOT NULL{''.join(' AND ' + w for w in where)} GROUP BY period, e.type"
                " ORDER BY period, e.type")
         return self._rows(sql, args)
@@ -181,12 +181,11 @@ class Store:
     def event_places(self, *, limit: int = 5000, **filters: Any) -> list[dict[str, Any]]:
         """Matching events counted by place (for a map): where, how many, of which types, the latest date."""
         where, args = event_filters(self.conn, **filters)
-        where.append("e.lat IS NOT NULL")
+        where.append("+e.lat IS NOT NULL")  # +: a plain scan, not the coordinates index, for a whole-store map
         return self._rows(
             "SELECT e.geonameid, e.place_name AS name, e.country_code, e.location_precision AS precision,"
             " e.lat, e.lon, count(*) AS events, sum(coalesce(e.fatalities, 0)) AS fatalities,"
-            " group_concat(DISTINCT e.type) AS types, max(e.date) AS latest FROM events e"
-            " JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id"
+            f" group_concat(DISTINCT e.type) AS types, max(e.date) AS latest FROM events e{_joins(where)}"
             f" WHERE {' AND '.join(where)} GROUP BY e.geonameid, e.lat, e.lon ORDER BY events DESC LIMIT ?",
             args + [limit])
 
@@ -338,6 +337,14 @@ def _bring_up_to_date(path: Path) -> None:
             raise StoreError(f"{path}: needs migrations this version adds, and cannot be written: {exc}",
                              code="E403") from exc
     _UP_TO_DATE.add(path.resolve())
+
+
+def _joins(where: list[str]) -> str:
+    """The joins a count needs: an article or happening column only when a filter asks for one (a count
+    over every event then reads the events alone)."""
+    asks = " ".join(where)
+    joins = " JOIN articles a ON a.id = e.article_id" if re.search(r"(?<![\w.])a\.", asks) else ""
+    return joins + (" LEFT JOIN happenings h ON h.id = e.happening_id" if re.search(r"(?<![\w.])h\.", asks) else "")
 
 
 def _by_names(conn: sqlite3.Connection, table: str, names_sql: str, value: str, columns: tuple[str, ...]) -> str:
