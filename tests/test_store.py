@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -132,3 +133,24 @@ def test_store_name_filters_agree_whichever_way_they_are_read(tmp_path):
                               key=lambda id_: (rows[int(id_[2:])][3], id_), reverse=True)
             assert sorted(e["id"] for e in found) == sorted(expected), filters
             assert [e["date"] for e in found] == sorted((e["date"] for e in found), reverse=True)
+
+
+def test_store_first_release_database_gets_stories_and_happenings(stored, tmp_path):
+    from dateline.store.db import EVENT_COLUMNS
+
+    old = tmp_path / "first.db"
+    with closing(sqlite3.connect(old)) as conn, closing(sqlite3.connect(stored)) as new, conn:  # first release
+        conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        conn.executescript(MIGRATIONS[0][1])
+        conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (MIGRATIONS[0][0],))
+        columns = "id, doc_id, content_hash, title, sections, source_id, published, outlet, url, language, text, " \
+                  "origin, extraction"
+        conn.executemany(f"INSERT INTO articles ({columns}) VALUES ({','.join('?' * 13)})",
+                         new.execute(f"SELECT {columns} FROM articles").fetchall())
+        conn.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) VALUES ({','.join('?' * len(EVENT_COLUMNS))})",
+                         new.execute(f"SELECT {','.join(EVENT_COLUMNS)} FROM events").fetchall())
+    with open_store(old, readonly=True) as store:
+        articles = store.conn.execute("SELECT story_id FROM articles").fetchall()
+        assert articles and all(row[0] for row in articles)
+        assert store.conn.execute("SELECT count(*) FROM events WHERE happening_id IS NULL").fetchone()[0] == 0
+        assert store.happenings() and store.stories()
