@@ -5,8 +5,8 @@ import json
 import math
 import re
 import sqlite3
-from contextlib import contextmanager
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
