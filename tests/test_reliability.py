@@ -146,10 +146,10 @@ def test_database_size_limit_reached_then_resumed(tmp_path, reference):
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 3 MB filesystem (tmpfs), where this machine lets us mount one."""
+    """An 8 MB filesystem (tmpfs), where this machine lets us mount one."""
     mount = tmp_path / "small"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
                                            capture_output=True).returncode != 0:
         pytest.skip("mounting a small filesystem needs root; the size-limit test covers the same path")
     yield mount

@@ -55,7 +55,7 @@ class HappeningIndex:
                               (e["actor_type"], e["actor_name"], e["recipient_type"], e["recipient_name"],
                                e["acled_event_type"], e["acled_sub_event_type"], happening))
         self.conn.execute("UPDATE events SET happening_id = ? WHERE id = ?", (happening, event_id))
-        self._recount(happening)
+        self._recount(happening, e)
         return happening
 
     def _find(self, e: dict) -> str | None:
@@ -73,14 +73,27 @@ class HappeningIndex:
                 return happening
         return None
 
-    def _recount(self, happening: str) -> None:
-        row = self.conn.execute(
-            # an article whose outlet is unknown counts as a source of its own, not as none
-            "SELECT count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.outlet, a.doc_id)),"
-            " count(DISTINCT coalesce(o.outlet, o.doc_id, a.outlet, a.doc_id))"
-            " FROM events e JOIN articles a ON a.id = e.article_id"
-            " LEFT JOIN articles o ON o.doc_id = a.duplicate_of WHERE e.happening_id = ?", (happening,)).fetchone()
-        figures = sorted({r[0] for r in self.conn.execute(
-            "SELECT fatalities FROM events WHERE happening_id = ? AND fatalities IS NOT NULL", (happening,))})
-        self.conn.execute("UPDATE happenings SET n_mentions = ?, n_articles = ?, n_outlets = ?, n_independent = ?,"
-                          " fatalities = ? WHERE id = ?", (*row, json.dumps(figures), happening))
+    def _recount(self, happening: str, e: dict) -> None:
+        """The happening's counts with one more mention, `e`: what it adds (a new article, outlet, independent
+        outlet or fatality figure) is recorded in `happening_members`, and only what is new is counted."""
+        # an article whose outlet is unknown counts as a source of its own, not as none
+        outlet, independent = self.conn.execute(
+            "SELECT coalesce(a.outlet, a.doc_id), coalesce(o.outlet, o.doc_id, a.outlet, a.doc_id) FROM articles a"
+            " LEFT JOIN articles o ON o.doc_id = a.duplicate_of WHERE a.id = ?", (e["article_id"],)).fetchone()
+        members = [("article", str(e["article_id"])), ("outlet", outlet), ("independent", independent)]
+        if e["fatalities"] is not None:
+            members.append(("figure", str(e["fatalities"])))
+        new = set()
+        for kind, value in members:
+            cursor = self.conn.execute("INSERT OR IGNORE INTO happening_members VALUES (?, ?, ?)",
+                                       (happening, kind, value))
+            if cursor.rowcount:
+                new.add(kind)
+        self.conn.execute("UPDATE happenings SET n_mentions = n_mentions + 1, n_articles = n_articles + ?,"
+                          " n_outlets = n_outlets + ?, n_independent = n_independent + ? WHERE id = ?",
+                          ("article" in new, "outlet" in new, "independent" in new, happening))
+        if "figure" in new or self.conn.execute("SELECT fatalities IS NULL FROM happenings WHERE id = ?",
+                                                (happening,)).fetchone()[0]:
+            figures = sorted(int(r[0]) for r in self.conn.execute(
+                "SELECT value FROM happening_members WHERE happening_id = ? AND kind = 'figure'", (happening,)))
+            self.conn.execute("UPDATE happenings SET fatalities = ? WHERE id = ?", (json.dumps(figures), happening))

@@ -130,6 +130,26 @@ MIGRATIONS: list[tuple[str, str]] = [
     CREATE TABLE folder_files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
                                seen TEXT NOT NULL);
     """),
+    ("0005_happening_members", """
+    -- what a happening's counts count (its articles, outlets, independent outlets, fatality figures), so a
+    -- new mention updates them in constant time instead of recounting every mention
+    CREATE TABLE happening_members (
+        happening_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (happening_id, kind, value)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO happening_members
+        SELECT e.happening_id, 'article', CAST(e.article_id AS TEXT) FROM events e WHERE e.happening_id IS NOT NULL;
+    INSERT OR IGNORE INTO happening_members
+        SELECT e.happening_id, 'outlet', coalesce(a.outlet, a.doc_id) FROM events e
+        JOIN articles a ON a.id = e.article_id WHERE e.happening_id IS NOT NULL;
+    INSERT OR IGNORE INTO happening_members
+        SELECT e.happening_id, 'independent', coalesce(o.outlet, o.doc_id, a.outlet, a.doc_id) FROM events e
+        JOIN articles a ON a.id = e.article_id LEFT JOIN articles o ON o.doc_id = a.duplicate_of
+        WHERE e.happening_id IS NOT NULL;
+    INSERT OR IGNORE INTO happening_members
+        SELECT e.happening_id, 'figure', CAST(e.fatalities AS TEXT) FROM events e
+        WHERE e.happening_id IS NOT NULL AND e.fatalities IS NOT NULL;
+    """),
 ]
 
 
