@@ -90,11 +90,12 @@ class StoryIndex:
         """The earliest indexed article this one copies (shared shingles), or None."""
         if not mine:
             return None
-        shared: Counter[str] = Counter()
-        for value in mine:  # the most recent holders of each value: boilerplate shingles cannot flood this
-            shared.update(r[0] for r in self.conn.execute(
-                "SELECT doc_id FROM doc_sketch WHERE value = ? ORDER BY rowid DESC LIMIT ?", (value - SIGNED, RECENT)))
-        for other, count in shared.most_common(20):
+        # the most recent holders of each value (boilerplate shingles cannot flood this), counted in SQLite
+        holders = " UNION ALL ".join(["SELECT * FROM (SELECT doc_id FROM doc_sketch WHERE value = ?"
+                                      f" ORDER BY rowid DESC LIMIT {RECENT})"] * len(mine))
+        shared = self.conn.execute(f"SELECT doc_id, count(*) AS n FROM ({holders}) GROUP BY doc_id"
+                                   " ORDER BY n DESC, doc_id LIMIT 20", [v - SIGNED for v in mine]).fetchall()
+        for other, count in shared:
             row = self.conn.execute("SELECT sketch, duplicate_of FROM doc_index WHERE doc_id = ?", (other,)).fetchone()
             theirs = tuple(json.loads(row[0]))
             contained = count / max(1, min(len(mine), len(theirs), SKETCH))  # a trimmed copy lies inside
