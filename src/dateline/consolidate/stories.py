@@ -26,7 +26,10 @@ years day days week weeks last first people mr mrs ms since still many much may 
 would could shall like get got make made time times including include includes""".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+")
 INDEX_TERMS = 12  # the heaviest words of an article that find its neighbours
-RECENT = 100  # articles per word or sketch value looked at: bounds the cost of one lookup
+RECENT = 100  # articles per heavy word looked at: bounds the cost of one lookup
+# holders per sketch value looked at: a copy shares nearly all its 128 values with its original, while a value
+# many articles hold is boilerplate ("said in a statement"), so a few recent holders each are enough
+RECENT_HOLDERS = 20
 SCORED = 50  # candidates (those sharing most heavy words) whose full vectors are compared
 SIGNED = 1 << 63  # SQLite integers are signed 64-bit
 
@@ -92,7 +95,7 @@ class StoryIndex:
             return None
         # the most recent holders of each value (boilerplate shingles cannot flood this), counted in SQLite
         holders = " UNION ALL ".join(["SELECT * FROM (SELECT doc_id FROM doc_sketch WHERE value = ?"
-                                      f" ORDER BY rowid DESC LIMIT {RECENT})"] * len(mine))
+                                      f" ORDER BY rowid DESC LIMIT {RECENT_HOLDERS})"] * len(mine))
         shared = self.conn.execute(f"SELECT doc_id, count(*) AS n FROM ({holders}) GROUP BY doc_id"
                                    " ORDER BY n DESC, doc_id LIMIT 20", [v - SIGNED for v in mine]).fetchall()
         for other, count in shared:
