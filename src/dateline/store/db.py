@@ -236,8 +236,16 @@ SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC,
          "confidence_desc": "e.confidence DESC, e.date DESC"}
 
 
-def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_type: str | None = None, actor: str | None = None,
-                  place: str | None = None, country: str | None = None, admin1: str | None = None,
+# the filters that are one condition on one bound value
+SINGLE_CONDITIONS = {"type": "e.type = ?", "country": "e.country_code = ?", "admin1": "e.admin1 = ?",
+                     "story": "a.story_id = ?", "since": "e.date >= ?", "until": "e.date <= ?",
+                     "status": "e.status = ?",
+                     # coalesce keeps the happening the inner side of the join
+                     "min_independent": "coalesce(h.n_independent, 0) >= ?"}
+
+
+def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_type: str | None = None,
+                  actor: str | None = None, place: str | None = None, country: str | None = None, admin1: str | None = None,
                   since: str | None = None, until: str | None = None, text: str | None = None,
                   status: str | None = None, actor_type: str | None = None, min_independent: int | None = None,
                   near: tuple[float, float, float] | None = None, story: str | None = None,
@@ -247,21 +255,21 @@ def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_ty
     `actor` is part of an actor's name, `actor_name` the whole name (as actor or recipient)."""
     where: list[str] = []
     args: list[Any] = []
+    single = {"type": type and type.upper(), "country": country and country.upper(), "admin1": admin1,
+              "story": story, "since": since, "until": until, "status": status, "min_independent": min_independent}
+    for name, value in single.items():
+        if value:
+            where.append(SINGLE_CONDITIONS[name])
+            args.append(value)
     if actor_type:
         where.append("(+e.actor_type = ? OR +e.recipient_type = ?)")  # +: read in date order, not OR-ed indexes
         args += [actor_type, actor_type]
-    if min_independent:
-        where.append("coalesce(h.n_independent, 0) >= ?")  # keeps the happening the inner side of the join
-        args.append(min_independent)
     if near:
         lat, lon, km = near
         box = km / 111.0  # degrees of latitude; the box only narrows, the distance decides
         wide = box / max(0.01, math.cos(math.radians(lat)))
         where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND km(e.lat, e.lon, ?, ?) <= ?")
         args += [lat - box, lat + box, lon - wide, lon + wide, lat, lon, km]
-    if type:
-        where.append("e.type = ?")
-        args.append(type.upper())
     if acled_type:  # an event type or a sub-event type: the names never overlap, so one column is asked
         column = "acled_event_type" if acled_type in ACLED_EVENT_TYPES else "acled_sub_event_type"
         where.append(f"e.{column} = ?")
@@ -279,24 +287,6 @@ def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_ty
         where.append(_by_names(conn, "place_names", "SELECT name FROM place_names WHERE folded LIKE ? ESCAPE '\\'",
                                pattern, ("place_name",)))
         args.append(pattern)
-    if country:
-        where.append("e.country_code = ?")
-        args.append(country.upper())
-    if admin1:
-        where.append("e.admin1 = ?")
-        args.append(admin1)
-    if story:
-        where.append("a.story_id = ?")
-        args.append(story)
-    if since:
-        where.append("e.date >= ?")
-        args.append(since)
-    if until:
-        where.append("e.date <= ?")
-        args.append(until)
-    if status:
-        where.append("e.status = ?")
-        args.append(status)
     if text:
         where.append("+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         args.append(_fts_query(text))
