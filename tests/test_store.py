@@ -154,3 +154,12 @@ def test_store_first_release_database_gets_stories_and_happenings(stored, tmp_pa
         assert articles and all(row[0] for row in articles)
         assert store.conn.execute("SELECT count(*) FROM events WHERE happening_id IS NULL").fetchone()[0] == 0
         assert store.happenings() and store.stories()
+
+
+def test_ingest_remembers_a_bounded_window_of_ids():
+    from dateline.loader import _Recent
+
+    recent = _Recent(size=3)
+    for doc_id in "abcd":
+        recent.add(doc_id)
+    assert "a" not in recent and all(d in recent for d in "bcd") and len(recent.ids) == 3

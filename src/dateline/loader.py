@@ -5,19 +5,38 @@ transaction, so running it again after an interruption finishes the work without
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from .article import Article, ReadFailure
+from .errors import StoreError
 from .ingest import estimate_total, read_inputs
 from .runners import run
 from .settings import Settings
-from .errors import StoreError
 from .store import Store
 
 
+class _Recent:
+    """The last `size` document ids read: a repeat still in flight is caught here, an older one is in the
+    store by then. Bounded, so memory does not grow with the input."""
+
+    def __init__(self, size: int = 100_000):
+        self.order: deque[str] = deque(maxlen=size)
+        self.ids: set[str] = set()
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self.ids
+
+    def add(self, doc_id: str) -> None:
+        if len(self.order) == self.order.maxlen:
+            self.ids.discard(self.order[0])
+        self.order.append(doc_id)
+        self.ids.add(doc_id)
+
+
 def _new_only(store: Store, items: Iterable[Article | ReadFailure], size: int,
-              seen: set[str], dropped: list[int]) -> Iterator[Article | ReadFailure]:
+              seen: _Recent, dropped: list[int]) -> Iterator[Article | ReadFailure]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         ids = [i.doc_id for i in batch if isinstance(i, Article)]
@@ -73,7 +92,7 @@ def ingest_items(store: Store, items: Iterable[Article | ReadFailure], *, label:
 
     state = "failed"  # until the last batch is written
     try:
-        results = run(_new_only(store, items, settings.batch_size * 4, set(), dropped), settings=settings, dask=dask)
+        results = run(_new_only(store, items, settings.batch_size * 4, _Recent(), dropped), settings=settings, dask=dask)
         while batch := list(islice(results, settings.batch_size)):
             for key, value in store.write(batch).items():
                 written[key] += value
