@@ -10,7 +10,7 @@ from dateline.ingest import read_bytes
 from dateline.ingest.dates import normalise_date
 from dateline.stages.dates import resolve
 
-SUFFIXES = st.sampled_from(["", ".txt", ".html", ".jsonl", ".csv", ".tsv", ".warc"])
+SUFFIXES = st.sampled_from(["", ".txt", ".html", ".jsonl", ".csv", ".tsv", ".warc", ".rss", ".atom", ".xml"])
 
 
 @settings(max_examples=200, deadline=None)
@@ -36,3 +36,16 @@ def test_fuzz_dates_resolve_or_say_unknown(expression, published):
     assert precision in ("day", "week", "month", "year", "unknown")
     assert value is None or dt.date.fromisoformat(value)
     normalise_date(expression)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=80), st.text(max_size=300), st.text(max_size=40)), max_size=5))
+def test_fuzz_feed_items_give_articles_or_failures(items):
+    from xml.sax.saxutils import escape
+
+    body = "".join(f"<item><title>{escape(t)}</title><description>{escape(d)}</description>"
+                   f"<pubDate>{escape(p)}</pubDate></item>" for t, d, p in items)
+    feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>F</title>{body}</channel></rss>"
+    read = list(read_bytes(feed.encode("utf-8", "surrogatepass"), origin="fuzz.rss", suffix=".rss"))
+    assert all(isinstance(item, (Article, ReadFailure)) for item in read)
+    assert len(read) in (1, len(items)) or not items  # one failure for the whole feed, or one result per item
