@@ -119,19 +119,19 @@ def cmd_watch(args) -> int:
         print("dateline watch: give --feeds FILE, --folder DIR, or both", file=sys.stderr)
         return 2
     feeds = read_feed_list(args.feeds) if args.feeds else []
-    settings = _settings(args)
+    settings, published = _settings(args), _check_date(args.published)
     while True:
         bar = ProgressBar(sys.stderr)
+        polls = []
         with open_store(args.db) as store:
-            totals = {"articles": 0, "events": 0, "failures": 0}
-            for counts in ([poll_feeds(store, feeds, settings=settings, pages=not args.no_pages,
-                                       timeout=args.timeout, progress=bar.update)] if feeds else []) + \
-                          ([poll_folder(store, args.folder, settings=settings, progress=bar.update,
-                                        published=_check_date(args.published))]
-                           if args.folder else []):
-                for key in totals:
-                    totals[key] += counts[key]
+            if feeds:
+                polls.append(poll_feeds(store, feeds, settings=settings, pages=not args.no_pages,
+                                        timeout=args.timeout, progress=bar.update))
+            if args.folder:
+                polls.append(poll_folder(store, args.folder, settings=settings, published=published,
+                                         progress=bar.update))
         bar.close()
+        totals = {key: sum(poll[key] for poll in polls) for key in ("articles", "events", "failures")}
         print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} polled: {totals['articles']} new articles, "
               f"{totals['events']} events, {totals['failures']} failed", file=sys.stderr, flush=True)
         if args.once:
