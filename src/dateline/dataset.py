@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .article import Article, Extraction, ReadFailure
-from .errors import ExportError
+from .export import arrow
 from .store.db import EVENT_COLUMNS, event_row
 
 ARTICLE_COLUMNS = ("doc_id", "title", "outlet", "url", "published")
@@ -20,17 +20,8 @@ INTEGERS = {"geonameid", "fatalities", "evidence_start", "evidence_end", "anonym
 COLUMNS = tuple(c for c in EVENT_COLUMNS if c != "article_id") + ARTICLE_COLUMNS
 
 
-def _arrow():
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise ExportError("Parquet needs pyarrow: pip install 'dateline[parquet]'", code="E501") from exc
-    return pa, pq
-
-
 def schema():
-    pa, _ = _arrow()
+    pa, _ = arrow()
     return pa.schema([(c, pa.float64() if c in FLOATS else pa.int64() if c in INTEGERS else pa.string())
                       for c in COLUMNS])
 
@@ -52,7 +43,7 @@ def event_rows(results: list[Extraction | ReadFailure]) -> list[dict]:
 def write_part(results: list[Extraction | ReadFailure], path: Path) -> int:
     """One batch's events as one Parquet file (written whole, then renamed: a half-written part never
     appears); returns the number of events."""
-    pa, pq = _arrow()
+    pa, pq = arrow()
     rows = event_rows(results)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -75,7 +66,7 @@ def part_path(folder: Path, number: int) -> Path:
 
 def read_dataset(folder: str | Path):
     """Every part of a dataset as one pyarrow Table, ordered by event id."""
-    pa, pq = _arrow()
+    pa, pq = arrow()
     parts = sorted(Path(folder).glob("part-*.parquet"))
     table = pa.concat_tables([pq.read_table(p, schema=schema()) for p in parts]) if parts else schema().empty_table()
     return table.sort_by("id")

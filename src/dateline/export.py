@@ -104,12 +104,18 @@ def write_geojson(events: Iterable[dict], path: Path) -> int:
     return len(features)
 
 
-def write_parquet(events: Iterable[dict], path: Path) -> int:
+def arrow():
+    """pyarrow and pyarrow.parquet, or E501 saying how to install them (the `parquet` extra)."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
         raise ExportError("Parquet needs pyarrow: pip install 'dateline[parquet]'", code="E501") from exc
+    return pa, pq
+
+
+def write_parquet(events: Iterable[dict], path: Path) -> int:
+    pa, pq = arrow()
     rows = list(events)
     pq.write_table(pa.Table.from_pylist(rows), path)
     return len(rows)

@@ -12,7 +12,6 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
@@ -25,6 +24,7 @@ from .ingest.html import read_html_page
 from .loader import ingest_items
 from .settings import Settings
 from .store import Store
+from .store.runs import utc_now
 
 MAX_BYTES = 20 * 1024 * 1024  # a feed or page larger than this is refused, not read into memory
 
@@ -58,10 +58,6 @@ def fetch(url: str, *, etag: str | None = None, modified: str | None = None, tim
         raise InputError(url, f"HTTP {exc.code} {exc.reason}", code="E110") from exc
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         raise InputError(url, f"cannot fetch: {getattr(exc, 'reason', exc)}", code="E110") from exc
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def read_feed_list(path: str | Path) -> list[str]:
@@ -114,7 +110,7 @@ def _remember_feed(store: Store, url: str, *, status: int | None, etag: str | No
             "INSERT INTO feeds (url, etag, modified, polled, status, error) VALUES (?,?,?,?,?,?) ON CONFLICT(url) "
             "DO UPDATE SET etag = coalesce(excluded.etag, etag), modified = coalesce(excluded.modified, modified),"
             " polled = excluded.polled, status = excluded.status, error = excluded.error",
-            (url, etag, modified, _now(), status, error))
+            (url, etag, modified, utc_now(), status, error))
 
 
 def poll_feeds(store: Store, feeds: Iterable[str], *, settings: Settings | None = None, pages: bool = True,
@@ -128,7 +124,7 @@ def poll_feeds(store: Store, feeds: Iterable[str], *, settings: Settings | None 
         counts = ingest_items(store, items, label=[url], total=len(items), settings=settings, progress=progress)
         with store.writing(), store.conn:  # after the ingest: an interrupted poll reads these again
             store.conn.executemany("INSERT OR IGNORE INTO feed_items VALUES (?, ?, ?)",
-                                   [(url, item.doc_id, _now()) for item in items if item.doc_id != url])
+                                   [(url, item.doc_id, utc_now()) for item in items if item.doc_id != url])
         for key in totals:
             totals[key] += counts[key]
     return totals
@@ -157,5 +153,5 @@ def poll_folder(store: Store, folder: str | Path, *, settings: Settings | None =
                           settings=settings, progress=progress)
     with store.writing(), store.conn:
         store.conn.executemany("INSERT OR REPLACE INTO folder_files VALUES (?, ?, ?, ?)",
-                               [(str(path), stat.st_size, stat.st_mtime_ns, _now()) for path, stat in fresh])
+                               [(str(path), stat.st_size, stat.st_mtime_ns, utc_now()) for path, stat in fresh])
     return counts

@@ -11,7 +11,8 @@ from typing import Any
 COUNTS = ("articles", "events", "failures", "skipped")
 
 
-def _now() -> str:
+def utc_now() -> str:
+    """Now, in UTC, to the second: the store's timestamps."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
@@ -27,18 +28,18 @@ class Runs:
                 if not _alive(row[1]):
                     self.conn.execute("UPDATE runs SET state = 'interrupted' WHERE id = ?", (row[0],))
             cur = self.conn.execute("INSERT INTO runs (pid, inputs, started, updated, total) VALUES (?,?,?,?,?)",
-                                    (os.getpid(), json.dumps(inputs), _now(), _now(), total))
+                                    (os.getpid(), json.dumps(inputs), utc_now(), utc_now(), total))
         return cur.lastrowid
 
     def update(self, run_id: int, *, done: int, counts: dict[str, int]) -> None:
         with self.writing(), self.conn:
             self.conn.execute(f"UPDATE runs SET updated = ?, done = ?, {', '.join(f'{k} = ?' for k in COUNTS)}"
-                              " WHERE id = ?", (_now(), done, *(counts[k] for k in COUNTS), run_id))
+                              " WHERE id = ?", (utc_now(), done, *(counts[k] for k in COUNTS), run_id))
 
     def finish(self, run_id: int, *, state: str = "finished") -> None:
         with self.writing(), self.conn:
             self.conn.execute("UPDATE runs SET state = ?, finished = ?, updated = ? WHERE id = ?",
-                              (state, _now(), _now(), run_id))
+                              (state, utc_now(), utc_now(), run_id))
 
     def recent(self, *, limit: int = 10) -> list[dict[str, Any]]:
         """The latest runs, newest first, each with its rate (articles read per second) and an ETA when the
