@@ -20,6 +20,10 @@ from dateline.stages.counts import fatalities, other_counts, parse_number
     ("He was killed in 2014.", None),
     ("Police arrested 20 people.", None),
     ("The bomb wounded nine people.", None),
+    ("Six die as mortar rounds hit a bus station", 6),  # headline forms
+    ('Rebels execute "at least 9" prisoners, says monitor', 9),
+    ("Toll from the Kano market blast reaches 23", 23),
+    ("The toll road reopened to 400 lorries a day.", None),
 ])
 def test_counts_fatalities(sentence, expected):
     assert fatalities(sentence) == expected

@@ -21,16 +21,17 @@ _WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?
                 r"|seventeen|eighteen|nineteen)(?: hundred)?")
 NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUMBER +
           r"|a dozen|dozens(?: of)?|several|many|scores(?: of)?|hundreds(?: of)?|a handful of|a few|a couple of|a number of)")
-_QUALIFIER = r"(?:at least |some |about |around |more than |over |nearly |almost |up to |approximately |roughly |an estimated |as many as )?"
-_RANGE = rf"(?:between )?({NUMBER})(?:(?: to | and |-|–| or ){NUMBER})?"
+_QUALIFIER = r"[\"“]?(?:at least |some |about |around |more than |over |nearly |almost |up to |approximately |roughly |an estimated |as many as )?"
+_RANGE = rf"(?:between )?[\"“]?({NUMBER})[\"”]?(?:(?: to | and |-|–| or ){NUMBER})?"  # a quoted "26" is a 26
 _NOUNS = r"(?:[\w'-]+ ){0,4}?"
 
 _ONE_PERSON = ("man|woman|boy|girl|child|civilian|soldier|policeman|police officer|officer|person|trader|farmer|"
                "villager|student|teacher|journalist|worker|driver|fighter|militant|resident|pastor|imam|priest")
-_KILLED = "killed|dead|died|slain|executed|massacred|beheaded|shot dead|lost their lives|perished"
+_KILLED = "killed|dead|died|die|dies|slain|executed|massacred|beheaded|shot dead|lost their lives|perished"
 _FATALITY_PATTERNS = [  # the death toll first: it is the figure a report stands by
-    re.compile(rf"\bdeath toll\b[^.;]{{0,80}}?\b(?:to|at|of|reached|hit) {_QUALIFIER}{_RANGE}\b", re.I),
-    re.compile(rf"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|execut(?:ed|ing)|behead(?:ed|ing)|"
+    re.compile(rf"\b(?:death )?toll\b(?! (?:roads?|booths?|plazas?|gates?|fees?|free|ways?)\b)[^.;]{{0,80}}?"
+               rf"\b(?:to|at|of|reached|reaches|hit|hits) {_QUALIFIER}{_RANGE}\b", re.I),
+    re.compile(rf"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|execut(?:ed|ing|es|e)|behead(?:ed|ing|s)|"
                rf"shot dead|shooting dead|shoot dead|gunned down|gunning down|beat to death|beating to death|"
                rf"stabbed to death|hacked to death|lynched|lynching) "
                rf"{_QUALIFIER}{_RANGE}\b(?! (?:years?|months?|days?|hours?|km|kilometres|miles|percent|%))", re.I),

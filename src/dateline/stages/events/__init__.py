@@ -6,10 +6,10 @@ from __future__ import annotations
 from ...article import Event, EventDate, Evidence
 from .. import Document, stage
 from ..counts import fatalities, other_counts
-from .acled import DISRUPT_VERBS, GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, refine
+from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, disarms, refine
 from .lexicon import EventLexicon, depth
 from .merge import one_per_happening
-from .roles import ARMED, named_in, opponent, party_of, prepositional_party, roles_of
+from .roles import ARMED, NON_STATE, named_in, opponent, party_of, prepositional_party, roles_of
 from .status import REALIS, STATUS_FACTOR, intent_type, salience, speaker_party, status_of
 
 __all__ = ["EventLexicon", "EventStage"]
@@ -55,19 +55,24 @@ class EventStage:
             actor = speaker_party(document, head)  # "Police said they arrested ten people": the police
         text = sentence.text.rstrip()
         etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
+        if actor is None and etype == "ASSAULT" and recipient is not None:
+            actor = _counting_side(speaker_party(document, head), recipient)
         acled_type, acled_sub = self._refine(specific, head, actor, recipient, sentence)
-        if any(m[0].rule == "weapon" and m[1].dep_ in ("dobj", "nsubjpass", "conj") and
-               m[1].head.lemma_.lower() in DISRUPT_VERBS for m in group):
+        if any(m[0].rule == "weapon" and disarms(m[0], m[1]) for m in group):
             # "two explosive devices were found", "troops destroyed 300 mines": the weapons never went off
             etype, mode = "COERCE", "seize"
             acled_type, acled_sub = "Strategic developments", "Disrupted weapons use"
+        if acled_sub == "Disrupted weapons use":
+            etype, mode = "COERCE", "seize"  # "seized a weapons cache": taken, not fired
+        if specific.rule == "toll" and fatalities(text) is None:
+            return None  # "warned of violence": only a toll makes violence an event
         if specific.rule == "destroy" and (actor is None or actor.type == "other"):
             return None  # "the blast set cars on fire": a consequence, not a second event
         if specific.rule == "transfer" and head.lemma_ == "withdraw" and abstract_object(head):
             etype, mode = "SANCTION", "withdraw"  # "withdrew the emir designation from the leaders"
             acled_type, acled_sub = self._refine(GROUP_CHANGE, head, actor, recipient, sentence)
-        if specific.rule == "offensive" and head.lemma_ == "launch" and acled_type is None:
-            return None  # "launched a website": not an offensive
+        if specific.rule == "offensive" and acled_type is None and (head.lemma_ == "launch" or specific.weight < 0.65):
+            return None  # "launched a website", "pushing for debt relief": no armed side, no offensive
         if (recipient is None or recipient.type not in ARMED) and specific.rule in ("offensive", "territory"):
             recipient = opponent(document, head, actor) or recipient
         if acled_sub in ("Arrests",) and specific.rule == "capture":
@@ -126,11 +131,25 @@ def _sides(document: Document, group, head, trigger):
     return actor_token, actor, recipient
 
 
+def _counting_side(speaker, recipient):
+    """"The army said 70 militants were killed": a side that counts its enemies' dead claims the killing."""
+    if speaker is None:
+        return None
+    state = ("state_forces", "government")
+    if speaker.type in state and recipient.type in NON_STATE or \
+            speaker.type in NON_STATE and recipient.type in state + ("external",):
+        return speaker
+    return None
+
+
 def _group(matches):
-    """A sentence's violent triggers form one happening; every other trigger stands alone."""
-    violent = [m for m in matches if m[0].acled_event_type in VIOLENT_ACLED or m[0].rule in ("weapon", "violence")]
-    groups = [violent] if violent else []
-    groups += [[m] for m in matches if m not in violent]
+    """A sentence's violent triggers form one happening, its seized or defused weapons another ("killed five
+    militants and seized a cache"); every other trigger stands alone."""
+    disarmed = [m for m in matches if disarms(m[0], m[1])]
+    violent = [m for m in matches if m not in disarmed and (
+        m[0].acled_event_type in VIOLENT_ACLED or m[0].rule in ("weapon", "violence", "toll"))]
+    groups = [group for group in (violent, disarmed) if group]
+    groups += [[m] for m in matches if m not in violent and m not in disarmed]
     return groups
 
 

@@ -9,7 +9,8 @@ from .lexicon import Trigger, word_in
 from .roles import ARMED, NON_STATE
 
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-SPECIFICITY = {"disrupt": 5, "find": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0}
+SPECIFICITY = {"disrupt": 5, "find": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0,
+               "toll": 0}
 PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "vandalise", "smash", "loot", "riot",
                    "rioter", "clash", "burn", "set", "throw", "storm", "hurl", "pelt", "firebomb", "ransack",
                    "damage", "injure", "attack", "violent", "violence", "breach", "unrest", "debris"}
@@ -53,7 +54,7 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
            agents: dict[str, str]) -> tuple[str | None, str | None]:
     """(ACLED event type, sub-event type) of a trigger in its sentence, or (None, None)."""
     kind, sub = trigger.acled_event_type, trigger.acled_sub_event_type
-    rule = trigger.rule
+    rule = "violence" if trigger.rule == "toll" else trigger.rule  # "17 dead in Iraq violence"
     lemmas = {t.lemma_.lower() for t in sentence if t.ent_type_ not in ("DATE", "TIME")}  # "14 March" is no march
     if rule == "protest":  # "Police fired tear gas" often comes in the next sentence
         following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
@@ -61,13 +62,12 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
     actor_type = actor.type if actor else None
     recipient_type = recipient.type if recipient else None
     if rule in ("capture", "territory", "disrupt", "find"):
-        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        object_words = {t.lemma_.lower() for t in obj.subtree} if obj is not None else set()
-        if object_words & WEAPON_WORDS and not object_words & PLACE_WORDS:
+        if _takes_weapons(head):
             return "Strategic developments", "Disrupted weapons use"  # "seized weapons", "found a cache"
         if rule == "find":
             return None, None
     if rule == "capture":
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PERSON_WORDS
                                 or obj.lemma_.lower() in agents):
             if actor_type in ("state_forces", "government"):
@@ -81,8 +81,9 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
             return "Battles", "Government regains territory"
         return kind, sub
     if rule == "clash":
-        sides = {actor_type, recipient_type}
-        if sides & {"protesters", "rioters", "civilians"} or lemmas & PROTEST_WORDS:
+        # "clashes kill 32 civilians": the civilians are the victims of the clash, not a side of a riot
+        if actor_type in ("protesters", "rioters", "civilians") or recipient_type in ("protesters", "rioters") \
+                or lemmas & PROTEST_WORDS:
             return "Riots", "Violent demonstration"
         return kind, sub
     if rule == "beat":
@@ -91,7 +92,9 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         rule = "violence"
     if rule in ("violence", "clash") and (recipient_type == "protesters" or (
             lemmas & {"protester", "demonstrator", "protest", "demonstration"} and lemmas & PROTEST_KILL)):
-        if actor_type not in ("protesters", "rioters"):
+        # force against protesters is the state's ("police fired on protesters"); gunmen killing an activist
+        # are violence against a civilian
+        if actor_type in ("state_forces", "government", None):
             return "Protests", "Excessive force against protesters"
     if rule == "hq":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -113,7 +116,8 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         if recipient_type in ARMED and actor_type is None:
             return "Battles", "Armed clash"
         # who was hit: what the trigger governs and what the sentence says after it
-        victims = {t.lemma_.lower() for t in head.subtree} | {t.lemma_.lower() for t in sentence if t.i > head.i}
+        victims = {t.lemma_.lower() for child in head.children if child.dep_ not in ("nsubj", "agent")
+                   for t in child.subtree} | {t.lemma_.lower() for t in sentence if t.i > head.i}
         if actor_type in ARMED | {None, "other"} and victims & ARMED_TARGETS and not (
                 victims & SOFT_TARGETS):
             return "Battles", "Armed clash"  # "attacked a checkpoint, killing 12 soldiers"
@@ -158,6 +162,21 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         armed = actor_type in NON_STATE or recipient_type in NON_STATE
         return ("Strategic developments", "Agreement") if armed or lemmas & CONFLICT_WORDS else (None, None)
     return kind, sub
+
+
+def disarms(trigger: Trigger, head) -> bool:
+    """"seized a weapons cache", "dismantled 155 bombs": weapons taken or made safe, which never went off."""
+    if trigger.rule in ("capture", "territory", "disrupt", "find"):
+        return _takes_weapons(head)
+    while head.dep_ == "conj" and head.head.i != head.i:  # "destroyed 342 mines and 288 devices"
+        head = head.head
+    return trigger.rule == "weapon" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in DISRUPT_VERBS
+
+
+def _takes_weapons(head) -> bool:
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    object_words = {t.lemma_.lower() for t in obj.subtree} if obj is not None else set()
+    return bool(object_words & WEAPON_WORDS) and not object_words & PLACE_WORDS
 
 
 GROUP_CHANGE = Trigger(("withdraw",), "VERB", "SANCTION", "withdraw", "Strategic developments",

@@ -27,6 +27,14 @@ def base_forms(token) -> set[str]:
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 COLLECTIVE = {"group", "delegation", "team", "number", "member", "leader", "representative", "dozen", "hundred",
               "thousand", "crowd", "ten", "tens", "score", "million", "lot", "band", "contingent", "unit"}
+# what does the killing in "a wave of bombings kills 15", "car bomb kills 12": no one's name
+NOT_PARTIES = {"wave", "spate", "series", "string", "surge", "unrest", "violence", "toll", "blast", "explosion",
+               "bombing", "attack", "fighting", "clash", "raid", "strike", "airstrike", "shelling", "gunfire", "bomb",
+               "mine", "rocket", "missile", "shell", "device", "ied", "fire", "landmine", "grenade", "mortar"}
+# verbs that always take an object: without one, "70 fighters killed" is a headline's passive
+ALWAYS_TRANSITIVE = {"kill", "wound", "injure", "execute", "behead", "arrest", "detain", "abduct", "kidnap", "slay",
+                     "murder", "capture", "massacre", "assassinate"}
+PLACE_PREPS = {"in", "near", "at", "across", "around", "outside", "inside", "from"}
 
 
 RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "toward", "towards")
@@ -104,14 +112,18 @@ def roles_of(head):
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd"):
         verb = head.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in verb.children):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
+            verb.lemma_.lower() in ALWAYS_TRANSITIVE:
+        recipient = verb.head  # "70 fighters killed in Samarra": the fighters suffered it
+    if (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lemma_.lower() in ALWAYS_TRANSITIVE) and \
+            not any(c.dep_ in ("aux", "dobj", "ccomp", "xcomp") for c in verb.children):
         passive = True  # a headline's "Ten soldiers killed in attack": the subject suffered it
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             recipient = recipient or subject
-            actor = actor if actor is not subject else None
+            actor = actor if actor is None or actor.i != subject.i else None
     for child in verb.children:
-        if child.dep_ == "nsubj" and actor is None and not (passive and child is recipient):
+        if child.dep_ == "nsubj" and actor is None and not (passive and recipient is not None and child.i == recipient.i):
             actor = child
         elif child.dep_ == "nsubjpass" and recipient is None:
             recipient = child
@@ -184,7 +196,8 @@ def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Part
     """The actor a role token names: a dictionary or agent mention in its phrase, else its own words."""
     if token is None or token.pos_ in ("PRON", "DET") and token.lower_ not in ("they", "he", "she"):
         return None
-    if token.i in exclude or token.ent_type_ in ("PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
+    if token.i in exclude or token.ent_type_ in ("PERCENT", "MONEY", "ORDINAL", "QUANTITY") or not any(
+            ch.isalnum() for ch in token.text):
         return None
     if token.like_num or token.pos_ == "NUM":  # "dozens of IS militants", "eight IS militants": those counted
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -197,9 +210,12 @@ def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Part
     doc = document.doc
     span = doc[token.left_edge.i:token.right_edge.i + 1]
     best = None
+    weapon = token.lemma_.lower() in NOT_PARTIES
     for mention in document.actors:
         if mention.start <= token.idx < mention.end:
             return _long_form(document, mention)
+        if weapon and _placed(doc, token, mention):
+            continue  # "car bomb in Baghdad": where it went off, not who set it
         if span.start_char <= mention.start and mention.end <= span.end_char:
             if best is None or abs(mention.start - token.idx) < abs(best.start - token.idx):
                 best = mention
@@ -216,6 +232,18 @@ def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Part
         member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if member is not None:
             return party_of(document, member, exclude)
+    if weapon:
+        return None
     words = doc[max(token.left_edge.i, token.i - 3):token.i + 1]
     text = " ".join(t.text for t in words if t.dep_ not in ("det", "punct", "poss", "case")) or token.text
     return Party(text=text, name=text, type="other", country=None)
+
+
+def _placed(doc, token, mention) -> bool:
+    """The mention sits in a place phrase of the token ("bombs in Baghdad's Shi'ite districts")."""
+    inner = next((t for t in doc[token.i:] if t.idx >= mention.start), None)
+    while inner is not None and inner.i != token.i and inner.head.i != inner.i:
+        if inner.dep_ == "pobj" and inner.head.lower_ in PLACE_PREPS and inner.head.head.i == token.i:
+            return True
+        inner = inner.head
+    return False

@@ -1,0 +1,107 @@
+"""What the model reads of a headline: Title Case lowered and "IS" spelled out, the text itself untouched.
+
+spaCy's small English model was trained on running text. It reads "Turkish Army Kills 26 Fighters Of PKK"
+as one long name and the "IS" of "IS sniper kills journalist" as the verb *is*. The model is run on a
+*view* of such a text, token for token: common words of a Title Case line in lower case ("Turkish army
+kills 26 fighters of PKK") and the acronym IS as ISIS. The tags, parse and entities of the view are then
+laid on a document made of the original words, so every offset and every word the later stages read is
+the article's own.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+SPELLED = {"IS": "ISIS"}  # acronyms the model takes for a common word
+LOOKS_SPELLED = re.compile(r"(?<![\w'’])IS(?![\w'’])")
+TITLE_WORD = re.compile(r"[A-Z][a-z'’]+")
+NEW_CLAUSE = {":", "-", "–", "—", "|", "'", "‘", '"', "“"}  # a word after these keeps its capital
+MIN_WORDS, MAX_WORDS = 4, 25  # a headline's length
+INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"))
+
+
+class HeadlineView:
+    """Rewrites the words of a text the model would misread. `proper(words)` tells names from common words."""
+
+    def __init__(self, vocabulary: set[str], proper: Callable[[str], bool]):
+        self.vocabulary = vocabulary  # lower-case common words: nouns, verbs, adjectives, adverbs
+        self.proper = proper
+
+    def known(self, word: str) -> bool:
+        """A common word or an inflection of one ("kills", "forces", "killed", "fleeing", "casualties")."""
+        stems = [word] + [word[:-len(end)] + add for end, add in INFLECTIONS if word.endswith(end)]
+        return any(stem in self.vocabulary for stem in stems)
+
+    def needed(self, text: str) -> bool:
+        """A cheap look for anything to rewrite: most texts have none and are parsed as they are."""
+        return bool(LOOKS_SPELLED.search(text)) or any(self._title_case(line) for line in text.splitlines()
+                                                        if TITLE_WORD.match(line.lstrip()))
+
+    def words(self, tokens) -> list[str] | None:
+        """The view's word for each token, or None when the model can read the text as it is."""
+        words = [t.text for t in tokens]
+        lines: list[list] = [[]]
+        for token in tokens:
+            if "\n" in token.text:
+                lines.append([])
+            elif not token.is_space:
+                lines[-1].append(token)
+            if token.text in SPELLED and not _shouting(token):
+                words[token.i] = SPELLED[token.text]
+        for line in lines:
+            if self._title_case(" ".join(t.text for t in line)):
+                for token in self._common(line):
+                    words[token.i] = token.text.lower()
+        return None if words == [t.text for t in tokens] else words
+
+    def _title_case(self, line: str) -> bool:
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        content = [w for w in words[1:] if w.lower() not in STOP_WORDS]
+        if not MIN_WORDS <= len(words) <= MAX_WORDS or len(content) < 2:
+            return False
+        lower = sum(w[0].islower() for w in content)  # a name-heavy sentence still has its verbs in lower case
+        common = sum(1 for w in content if TITLE_WORD.fullmatch(w) and self.known(w.lower()))
+        return lower <= 1 and common >= 2
+
+    def _common(self, line: list):
+        """Capitalised common words of a Title Case line, names left alone ("Islamic State", "Southern Turkey")."""
+        names: set[int] = set()
+        for start in range(len(line)):
+            for size in (4, 3, 2, 1):
+                span = line[start:start + size]
+                if len(span) == size and all(t.text[:1].isupper() for t in span) \
+                        and not (size == 1 and span[0].lower_ in STOP_WORDS) \
+                        and self.proper(" ".join(t.text for t in span)):
+                    names.update(t.i for t in span)
+                    break
+        for position, token in enumerate(line):
+            if position == 0 or line[position - 1].text in NEW_CLAUSE or token.i in names:
+                continue
+            if TITLE_WORD.fullmatch(token.text) and (token.lower_ in STOP_WORDS or self.known(token.lower_)):
+                yield token
+
+
+def _shouting(token) -> bool:
+    """An all-capitals sentence ("THE SITUATION IS DIRE"): there IS is the verb."""
+    neighbours = [t for t in token.doc[max(0, token.i - 3):token.i + 4] if t.is_alpha and t.i != token.i]
+    return bool(neighbours) and all(t.text.isupper() for t in neighbours)
+
+
+def view_doc(vocab, tokens, words: list[str]) -> Doc:
+    """The view as a document for the model to read, token for token with the text."""
+    return Doc(vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens])
+
+
+def original_doc(tokens, parsed: Doc) -> Doc:
+    """A document of the original tokens carrying what the model found in the view."""
+    doc = Doc(parsed.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+    doc.from_array(ATTRS, parsed.to_array(ATTRS))
+    for token, seen in zip(doc, parsed):
+        if seen.lower_ != token.lower_:
+            token.lemma_ = token.text  # "IS" stays IS to the stages after the model
+    return doc

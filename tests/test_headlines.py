@@ -1,0 +1,87 @@
+"""Headlines: Title Case and the acronym IS are read through a view; the text and its offsets stay the article's."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.article import Article
+
+
+def first_event(pipeline, text):
+    result = pipeline(Article(doc_id="h", text=text, published="2024-05-20"))
+    assert result.events, text
+    return result, result.events[0]
+
+
+def test_headlines_title_case_is_parsed_as_a_sentence(pipeline):
+    text = "Nigerian Troops Kill 12 Boko Haram Fighters Near Maiduguri"
+    result, event = first_event(pipeline, text)
+    assert (event.type, event.acled_event_type) == ("ASSAULT", "Battles")
+    assert event.actor.country == "Nigeria" and event.actor.type == "state_forces"
+    assert event.recipient.name == "Boko Haram" and event.fatalities == 12
+    assert result.article.text == text and event.evidence.text == text  # the text itself is untouched
+    assert any(p.name == "Maiduguri" for p in result.places)
+
+
+def test_headlines_is_the_group_not_the_verb(pipeline):
+    result, event = first_event(pipeline, "IS gunmen kill three shepherds near Kirkuk")
+    assert event.actor.name == "Islamic State" and event.acled_event_type == "Violence against civilians"
+    assert event.fatalities == 3
+    assert [t.text for t in result.places] == ["Kirkuk"]
+
+
+def test_headlines_the_view_keeps_words_and_offsets(nlp, pipeline):
+    view = pipeline.stages[0].view
+    tokens = nlp.tokenizer("Syrian Army Retakes Palmyra From IS\nThe army said on Sunday it held the town.")
+    words = view.words(tokens)
+    assert words[:6] == ["Syrian", "army", "retakes", "Palmyra", "from", "ISIS"]
+    assert words[7:] == [t.text for t in tokens][7:]  # a sentence in running text is not a headline
+
+
+@pytest.mark.parametrize("text", [
+    "THE HOUSE IS CLOSED ON SUNDAYS",  # all capitals: IS is the verb
+    "Police said the man is held in Leeds.",
+    "Mourners Gathered In Kaduna. The family said the funeral is on Friday, and thanked the neighbours.",
+])
+def test_headlines_running_text_and_shouting_are_read_as_they_are(nlp, pipeline, text):
+    view = pipeline.stages[0].view
+    tokens = nlp.tokenizer(text)
+    words = view.words(tokens)
+    assert words is None or words[:5] != ["THE", "HOUSE", "ISIS", "CLOSED", "ON"]
+    if text.startswith("Police"):
+        assert words is None
+
+
+def test_headlines_a_side_that_counts_its_enemies_dead_claims_the_killing(pipeline):
+    _, event = first_event(pipeline, "The Iraqi army said 40 Islamic State fighters killed near Hit on Sunday.")
+    assert event.actor.country == "Iraq" and event.recipient.name == "Islamic State"
+    assert event.acled_event_type == "Battles" and event.fatalities == 40 and event.status == "claimed"
+
+
+@pytest.mark.parametrize("text,etype,sub", [
+    ("Kurdish forces gain ground against Islamic State west of Kirkuk.", "Battles", "Government regains territory"),
+    ("Islamic State fighters downed an army helicopter near Baiji on Friday.", "Battles", "Armed clash"),
+    ("Fourteen dead in Diyala violence as tribes feud over land.", "Violence against civilians", "Attack"),
+    ("Clashes in the old market killed 9 civilians on Tuesday.", "Battles", "Armed clash"),
+])
+def test_headlines_news_phrasings_of_violence(pipeline, text, etype, sub):
+    _, event = first_event(pipeline, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (etype, sub)
+
+
+def test_headlines_a_kill_and_a_seizure_are_two_events(pipeline):
+    result = pipeline(Article(doc_id="k", text="Soldiers killed five militants and seized a weapons cache near "
+                              "Garissa on Monday.", published="2024-05-20"))
+    kinds = {(e.type, e.acled_sub_event_type) for e in result.events}
+    assert ("ASSAULT", "Armed clash") in kinds and ("COERCE", "Disrupted weapons use") in kinds
+
+
+def test_headlines_violence_without_a_toll_is_no_event(pipeline):
+    result = pipeline(Article(doc_id="v", text="The mayor warned of violence if the vote is delayed.",
+                              published="2024-05-20"))
+    assert not any(e.type == "ASSAULT" for e in result.events)
+
+
+def test_headlines_a_car_bomb_is_not_the_city_it_went_off_in(pipeline):
+    _, event = first_event(pipeline, "A car bomb in a market in Baghdad killed 11 people on Thursday.")
+    assert event.actor is None or "Baghdad" not in event.actor.text
+    assert event.acled_event_type == "Explosions/Remote violence"
