@@ -43,6 +43,24 @@ def test_places_nearby_places_decide(pipeline):
     assert found["Dublin"].country_code == "US" and found["Dublin"].admin1 == "US.GA"
 
 
+def test_places_an_article_s_places_hold_together(pipeline):
+    # each name alone would go elsewhere (the bigger Huntsville is in Alabama, Lebanon is a country): the
+    # names beside them decide, including readings that were not the first choice of their own name
+    found = places(pipeline, "Deputies from Walker County arrested the two men at a motel in Huntsville "
+                             "on Friday, the sheriff said.")
+    assert found["Walker County"].admin1 == found["Huntsville"].admin1 == "US.TX"
+    found = places(pipeline, "The council in Lebanon voted to widen the road to Zionsville, and Boone County "
+                             "will share the cost.")
+    assert found["Lebanon"].country_code == "US" and found["Lebanon"].admin1 == "US.IN"
+
+
+def test_places_a_capital_is_the_capital_not_every_town_of_its_name(pipeline):
+    found = places(pipeline, "The senator flew back to Washington on Monday, then to Boise.")
+    assert found["Washington"].feature_code == "PPLC" and found["Washington"].admin1 == "US.DC"
+    gazetteer = Gazetteer.load()
+    assert [e.admin1 for e in gazetteer.candidates("Washington") if e.feature_code == "PPLC"] == ["US.DC"]
+
+
 def test_places_continent_and_demonyms(pipeline):
     found = places(pipeline, "Iraqi officials travelled to Africa for talks.")
     assert found["Africa"].precision == "region"

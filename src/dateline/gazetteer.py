@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
@@ -307,9 +307,17 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
             index.setdefault(key, []).append(number)
 
     own_points: dict[str, tuple[float, float]] = {}  # a dump's own points for its countries and US states
+    places = list(places)
+    # the capital is the biggest town of the capital's name: not every Washington in the US
+    seats: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in places:
+        key = (city["countrycode"], normalise(city["name"]))
+        if not city["feature_code"] and key in capitals:
+            seats[key] = max(seats.get(key, (-1, 0)), (int(city.get("population") or 0), int(city["geonameid"])))
+    capital_ids = {geonameid for _, geonameid in seats.values()}
     for city in places:
         cc = city["countrycode"]
-        code = city["feature_code"] or ("PPLC" if (cc, normalise(city["name"])) in capitals else "PPL")
+        code = city["feature_code"] or ("PPLC" if int(city["geonameid"]) in capital_ids else "PPL")
         if code == "PCLI" or (cc == "US" and code == "ADM1"):
             own_points[cc if code == "PCLI" else f"US.{city['admin1code']}"] = (city["latitude"], city["longitude"])
             continue  # the countries and US states come below, with their other names

@@ -2,12 +2,12 @@
 nouns ("Mosul University" is in Mosul), weighed by population, the article's country and its other places."""
 from __future__ import annotations
 
-import math
 import re
 
 from ..article import Place
-from ..gazetteer import Entry, normalise
+from ..gazetteer import normalise
 from . import Document, stage
+from .geocoding import Geocoder
 
 DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                         r"northeastern|northwestern|southeastern|southwestern|greater|downtown|old|outer|"
@@ -39,17 +39,12 @@ def _locative(doc, token) -> bool:
                                                           and doc[start - 2].lower_ in LOCATIVE)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
-
-
 @stage("places", requires=("doc", "actors"), assigns=("places",))
 class PlaceStage:
     def __init__(self, resources):
         self.gazetteer = resources.gazetteer
         self.actors = resources.actors
+        self.geocoder = Geocoder(self.gazetteer)
 
     def __call__(self, document: Document) -> Document:
         doc = document.doc
@@ -59,14 +54,11 @@ class PlaceStage:
             code = self.gazetteer.country_code(text)
             if code:
                 context.add(code)
-        # two passes: a first reading of every name, then each name again beside the others' places, so that
-        # "Dublin" in an article that also names Gainesville and Atlanta is Dublin, Georgia
-        first = {text: self.resolve(text, focus=document.focus_country, context=context) for _, _, text in spans}
-        anchors = [(text, e) for text, e in first.items() if e is not None and e.feature_code not in ("PCLI", "CONT")]
+        entries = self.geocoder.resolve_all([text for _, _, text in spans], focus=document.focus_country,
+                                            context=context)
         places = []
         for start, end, text in spans:
-            near = [e for other, e in anchors if other != text]
-            entry = self.resolve(text, focus=document.focus_country, context=context, near=near) if near else first[text]
+            entry = entries.get(text)
             if entry is None:
                 continue
             places.append(Place(text=doc.text[start:end], start=start, end=end, name=entry.name,
@@ -122,51 +114,3 @@ class PlaceStage:
         key = normalise(text)  # only a place's own name, not one of its many alternate names
         return any((named_as_place or e.population >= MIN_POPULATION_UNTAGGED or e.feature_code in ("PCLI", "ADM1"))
                    and normalise(e.name) == key for e in self.gazetteer.candidates(text))
-
-    def resolve(self, name: str, *, focus: str | None, context: set[str], near: list[Entry] = ()) -> Entry | None:
-        """The most likely gazetteer entry for a name, or None; `near` are the article's other places."""
-        candidates = self.gazetteer.candidates(name)
-        if not candidates:
-            return None
-        country = self.gazetteer.country_code(name)
-
-        key = normalise(name)
-        regions = {e.admin1 for e in candidates if e.feature_code == "ADM1" and normalise(e.name) == key}
-
-        def own_name(entry: Entry) -> bool:  # "Washington, D.C." is named Washington, with a qualifier
-            return normalise(entry.name) == key or normalise(entry.name.split(",")[0]) == key
-
-        towns = {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL") and own_name(e)}
-
-        def score(entry: Entry) -> float:
-            value = math.log10(entry.population + 10)
-            us_state = entry.feature_code == "ADM1" and entry.country_code == "US"  # see "New York" below
-            if entry.feature_code.startswith("ADM") and not us_state and (entry.country_code, entry.admin1) in towns:
-                value -= 4  # a town and the division around it share a name: "Mosul" is the city
-            if own_name(entry):
-                value += 2  # its own name, not one of the many alternate names ("Salisbury" is not Harare)
-            if country and entry.feature_code == "PCLI" and entry.country_code == country:
-                value += 5
-            if entry.country_code == focus:
-                value += 3
-            elif entry.country_code in context:
-                value += 1.5
-            if entry.feature_code == "PPLC":
-                value += 1
-                if regions and own_name(entry):
-                    value += 3  # a capital shares its name with a region: the news means the capital
-            if entry.feature_code == "ADM1":
-                value += 1
-            if entry.feature_code.startswith("PPL") and entry.admin1 in regions and entry.population >= 100000:
-                value += 3  # a big city named like its own state is what the news means: "New York"
-            if near:
-                if entry.admin1 and any(entry.admin1 == other.admin1 for other in near):
-                    value += 2.5
-                if entry.lat is not None and any(other.lat is not None and
-                                                 _km(entry.lat, entry.lon, other.lat, other.lon) < 150 for other in near):
-                    value += 1.5
-            if entry.feature_code == "CONT":
-                value += 6
-            return value
-
-        return max(candidates, key=score)
