@@ -61,6 +61,20 @@ def test_places_a_capital_is_the_capital_not_every_town_of_its_name(pipeline):
     assert [e.admin1 for e in gazetteer.candidates("Washington") if e.feature_code == "PPLC"] == ["US.DC"]
 
 
+@pytest.mark.parametrize("text,wanted,unwanted", [
+    # a town's name that is also a common word, a title's surname, the head of "X of Y": no place
+    ("Students at the University of Kentucky cheered coach Ripley on Tuesday.", {"Kentucky"}, {"University", "Ripley"}),
+    ("Grand Jury Indicts Man In December Slaying", set(), {"Man"}),
+    ("Police Chief Dan Moore said the Central district stayed calm overnight.", set(), {"Moore", "Central"}),
+    # a city the model took for a person, used as a modifier; "the" is not part of a name
+    ("A break in the Gainesville sewer system spilled 5,000 gallons into a creek.", {"Gainesville"}, set()),
+    ("Her five children were all living in the United States by then.", {"United States"}, set()),
+])
+def test_places_recognition_guards(pipeline, text, wanted, unwanted):
+    found = places(pipeline, text)
+    assert wanted <= set(found) and not unwanted & set(found), found.keys()
+
+
 def test_places_continent_and_demonyms(pipeline):
     found = places(pipeline, "Iraqi officials travelled to Africa for talks.")
     assert found["Africa"].precision == "region"

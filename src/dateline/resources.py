@@ -30,6 +30,17 @@ class Resources:
         return spacy.load(self.settings.model)
 
     @cached_property
+    def word_classes(self) -> dict[str, frozenset[str]]:
+        """Lower-case English words and their classes (noun, verb, adj, adv), from the model's lemmatizer
+        tables: WordNet's words, a few famous places among the nouns ("mosul", "lincoln")."""
+        index = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        classes: dict[str, set[str]] = {}
+        for pos in ("noun", "verb", "adj", "adv"):
+            for word in index[pos]:
+                classes.setdefault(word, set()).add(pos)
+        return {word: frozenset(found) for word, found in classes.items()}
+
+    @cached_property
     def countries(self):
         from .gazetteer import load_countries
 

@@ -28,7 +28,7 @@ INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("i
 class HeadlineView:
     """Rewrites the words of a text the model would misread. `proper(words)` tells names from common words."""
 
-    def __init__(self, vocabulary: set[str], proper: Callable[[str], bool]):
+    def __init__(self, vocabulary: frozenset[str], proper: Callable[[str], bool]):
         self.vocabulary = vocabulary  # lower-case common words: nouns, verbs, adjectives, adverbs
         self.proper = proper
 

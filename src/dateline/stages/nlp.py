@@ -6,7 +6,8 @@ from functools import cached_property
 from . import Document, stage
 from .headlines import HeadlineView, original_doc, view_doc
 
-BIG_PLACE = 20_000  # a place this big keeps its capital in a Title Case headline ("Mosul", "Palmyra")
+BIG_PLACE = 20_000  # a place this big keeps its capital in a Title Case headline ("Kirkuk", "Maiduguri")
+HUGE_PLACE = 1_000_000  # ... or this big when its name is also a verb or an adjective ("Man", "Police")
 
 
 @stage("nlp", requires=("article",), assigns=("doc",))
@@ -20,15 +21,18 @@ class SpacyStage:
 
     @cached_property
     def view(self) -> HeadlineView:
-        index = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        vocabulary = {word for pos in ("noun", "verb", "adj", "adv") for word in index[pos]}
         actors, gazetteer = self.resources.actors, self.resources.gazetteer
 
-        def proper(name: str) -> bool:
-            return bool(actors.lookup(name) or actors.demonym(name) or gazetteer.country_code(name) or any(
-                p.population >= BIG_PLACE or p.feature_code in ("PCLI", "ADM1") for p in gazetteer.candidates(name)))
+        common = self.resources.word_classes
 
-        return HeadlineView(vocabulary, proper)
+        def proper(name: str) -> bool:
+            # a word that is also a verb or an adjective must be a very big place to keep its capital: "Man" is a
+            # city of 240,000 in Ivory Coast, but "Grand Jury Indicts Man" means a man
+            least = HUGE_PLACE if common.get(name.lower(), frozenset()) & {"verb", "adj", "adv"} else BIG_PLACE
+            return bool(actors.lookup(name) or actors.demonym(name) or gazetteer.country_code(name) or any(
+                p.population >= least or p.feature_code in ("PCLI", "ADM1") for p in gazetteer.candidates(name)))
+
+        return HeadlineView(frozenset(self.resources.word_classes), proper)
 
     def __call__(self, document: Document) -> Document:
         return self.pipe([document], batch_size=1)[0]

@@ -16,9 +16,21 @@ MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "
                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 COMPASS = {"west", "east", "north", "south", "the west", "the east", "the north", "the south", "middle east"}
 MIN_POPULATION_UNTAGGED = 20000  # a proper noun spaCy did not call a place must be a sizeable town
+MIN_POPULATION_BIG = 200_000  # and a city, when its name is also a verb or an adjective
 
 
-LOCATIVE = {"in", "at", "near", "from", "to", "outside", "around", "of", "into", "across", "towards", "toward"}
+BIG_INSIDE_NAME = 100_000  # a town inside a product's or an event's name must be this big
+BIG_ORG_HEAD = 50_000  # and one heading an organisation's name ("Gainesville Police", not "Ripley High School")
+TITLES = {"president", "mayor", "mr", "mrs", "ms", "dr", "captain", "capt", "coach", "commissioner", "gov",
+          "governor", "sen", "senator", "rep", "judge", "chief", "officer", "sgt", "lt", "col", "gen", "general",
+          "sheriff", "deputy", "pastor", "rev", "father", "prince", "king", "queen", "minister", "secretary"}
+MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "pobj"}
+NOT_PLACES = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON"}  # names no small town hides in
+# words before a name that spaCy took for a person and that still make it a place ("in Tuz Khurmatu"); not
+# "to" or "of", which persons follow as often ("writing to Abraham Lincoln")
+LOCATIVE = {"in", "at", "near", "outside", "around", "into", "across", "towards", "toward"}
+DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                   "northeast", "northwest", "southeast", "southwest", "midwest", "upstate", "downtown"}
 PLACE_NOUNS = {"market", "town", "city", "village", "province", "district", "region", "area", "border", "airport"}
 
 
@@ -27,6 +39,11 @@ def _named_as_place(doc, i: int) -> bool:
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in PLACE_NOUNS:
         return True
     return i >= 1 and doc[i - 1].lower_ in ("near", "outside", "in", "at") and doc[i].is_title
+
+
+def _titled(doc, i: int) -> bool:
+    """A title comes before token i: "Mayor David Cook", "coach Ripley"."""
+    return i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES
 
 
 def _locative(doc, token) -> bool:
@@ -45,6 +62,7 @@ class PlaceStage:
         self.gazetteer = resources.gazetteer
         self.actors = resources.actors
         self.geocoder = Geocoder(self.gazetteer)
+        self.resources = resources
 
     def __call__(self, document: Document) -> Document:
         doc = document.doc
@@ -80,18 +98,21 @@ class PlaceStage:
                 continue
             text = ent.text.strip()
             start = ent.start_char
+            if text.lower().startswith("the "):  # "the United States"
+                text, start = text[4:], start + 4
             # "Eastern Mosul" is Mosul, but "West Virginia" and "South Sudan" are names of their own
             trimmed = text if self.gazetteer.candidates(text) else DIRECTIONS.sub("", text)
             start += len(text) - len(trimmed)
-            if not trimmed or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans):
-                continue
+            if not trimmed or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans) \
+                    or _titled(doc, ent.start):
+                continue  # "coach Ripley" is a man
             found.append((start, start + len(trimmed), trimmed))
             taken.update(range(ent.start, ent.end))
         # proper nouns spaCy left out or called something else ("Mosul University", "the Hawija district")
         i = 0
         while i < len(doc):
-            if doc[i].pos_ != "PROPN" or doc[i].i in taken or (doc[i].ent_type_ == "PERSON"
-                                                                 and not _locative(doc, doc[i])):
+            if doc[i].pos_ != "PROPN" or doc[i].i in taken or (
+                    doc[i].ent_type_ == "PERSON" and not _locative(doc, doc[i]) and not self._town_named(doc[i])):
                 i += 1
                 continue
             j = i
@@ -100,6 +121,11 @@ class PlaceStage:
             for a in range(i, j):
                 named = _named_as_place(doc, a)  # "the village of X", "in X": any size of place will do
                 match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text, named)), None)
+                if match and named and match[1] < j:  # "at Ripley High School": the name goes on, no place
+                    named = False
+                    match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text)), None)
+                if match and not named and not self._inside_name(doc, match[0], match[1], j):
+                    match = None
                 if match:
                     span = doc[match[0]:match[1]]
                     if not any(s <= span.start_char < e for s, e in actor_spans):
@@ -108,9 +134,36 @@ class PlaceStage:
             i = j
         return sorted(set(found))
 
+    def _inside_name(self, doc, a: int, b: int, run_end: int) -> bool:
+        """A place inside another name: "Mosul University" is in Mosul and "University of Georgia" names
+        Georgia, but "Abraham Lincoln", "coach Ripley", "Taco Bell" and a "Toyota Corolla" place nothing."""
+        if _titled(doc, a) or a > 0 and doc[a - 1].ent_type_ == "PERSON":
+            return False  # a surname
+        if b + 1 < len(doc) and doc[b].lower_ == "of" and doc[b + 1].pos_ == "PROPN" and \
+                normalise(doc[a:b].text) in self.resources.word_classes:
+            return False  # the head of "University of Rochester", "Young Man of Arlington": the place follows
+        return doc[a].ent_type_ not in NOT_PLACES or self._big(doc[a:b].text)
+
+    def _town_named(self, token) -> bool:
+        """A city's name the model took for a person's, used as a modifier: "the Gainesville sewer system",
+        "Alexandria woman charged". A one-word person that is a big town's own name, untitled, not acting."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return ent is not None and len(ent) == 1 and token.dep_ in MODIFIER_DEPS and not _titled(token.doc, token.i) \
+            and self._big(token.text)
+
+    def _big(self, text: str) -> bool:
+        key = normalise(text)
+        return any(e.population >= BIG_INSIDE_NAME or e.feature_code.startswith(("PCLI", "ADM"))
+                   for e in self.gazetteer.candidates(text) if normalise(e.name) == key)
+
     def _untagged_place(self, text: str, named_as_place: bool = False) -> bool:
-        if text.lower() in MONTHS_DAYS or self.actors.lookup(text) or self.actors.demonym(text):
+        if text.lower() in MONTHS_DAYS or text.lower() in DIRECTION_WORDS or self.actors.lookup(text) or \
+                self.actors.demonym(text):
             return False
         key = normalise(text)  # only a place's own name, not one of its many alternate names
-        return any((named_as_place or e.population >= MIN_POPULATION_UNTAGGED or e.feature_code in ("PCLI", "ADM1"))
+        # a capitalised word that is also a verb or an adjective ("Police", "Central", "Spring") is a place
+        # only when big; nouns alone are too often towns ("Gainesville", "Mosul" are WordNet nouns)
+        common = self.resources.word_classes.get(key, frozenset()) & {"verb", "adj", "adv"}
+        least = MIN_POPULATION_BIG if common else MIN_POPULATION_UNTAGGED
+        return any((named_as_place or e.population >= least or e.feature_code in ("PCLI", "ADM1"))
                    and normalise(e.name) == key for e in self.gazetteer.candidates(text))
