@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from dateline.stages.counts import fatalities, other_counts, parse_number
+from dateline.stages.counts import fatalities, other_counts, parse_number, toll_update
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -24,6 +24,7 @@ from dateline.stages.counts import fatalities, other_counts, parse_number
     ('Rebels execute "at least 9" prisoners, says monitor', 9),
     ("Toll from the Kano market blast reaches 23", 23),
     ("The toll road reopened to 400 lorries a day.", None),
+    ("A crowd caught the suspect and beat him to death.", 1),
 ])
 def test_counts_fatalities(sentence, expected):
     assert fatalities(sentence) == expected
@@ -39,3 +40,21 @@ def test_counts_never_crash_on_any_text(text):
     value = fatalities(text)
     assert value is None or value >= 0
     parse_number(text)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The death toll later rose to 15.", 15),
+    ("By evening the toll had climbed to at least 31, a hospital official said.", 31),
+    ("Police said the toll stood at 7.", 7),
+    ("Road tolls rose by 5 percent.", None),
+])
+def test_counts_a_later_toll_updates_the_count(sentence, expected):
+    assert toll_update(sentence) == expected
+
+
+def test_counts_the_last_toll_an_article_gives_is_the_count(pipeline):
+    from dateline.article import Article
+
+    result = pipeline(Article(doc_id="t", text="Gunmen killed 9 villagers near Bokkos on Sunday. Rescue teams found "
+                              "more bodies overnight. The death toll rose to 14 on Monday.", published="2024-05-20"))
+    assert result.events[0].fatalities == 14

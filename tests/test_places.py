@@ -75,6 +75,17 @@ def test_places_recognition_guards(pipeline, text, wanted, unwanted):
     assert wanted <= set(found) and not unwanted & set(found), found.keys()
 
 
+def test_places_in_brackets_and_without_the_arabic_article(pipeline):
+    # "(town, province)" is how ACLED notes and many wires place an event; "Qamishli" is GeoNames' "Al Qamishli"
+    found = places(pipeline, "A drone hit a car near Qamishli (Qamishli, Al Hasakah) on Friday.")
+    assert found["Qamishli"].country_code == "SY" and found["Qamishli"].precision == "city"
+    assert found["Al Hasakah"].country_code == "SY"
+    result = pipeline(Article(doc_id="b", text="Police arrested 6 men in Sake (Sake, Nord-Kivu) on Monday.",
+                              published="2024-05-20"))
+    assert "Nord-Kivu" in {p.text for p in result.places} and "Nord" not in {p.text for p in result.places}
+    assert not any(e.actor and "(" in e.actor.text or e.recipient and "(" in e.recipient.text for e in result.events)
+
+
 def test_places_continent_and_demonyms(pipeline):
     found = places(pipeline, "Iraqi officials travelled to Africa for talks.")
     assert found["Africa"].precision == "region"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
@@ -153,6 +153,21 @@ class Gazetteer:
 
     def country_code(self, name: str) -> str | None:
         return self.country_by_name.get(normalise(name))
+
+
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath)\s+(?=\w{4})")
+
+
+def own_name(name: str, key: str) -> bool:
+    """`key` (normalised) is the place's own name, not an alternate one: "qamishli" for "Al Qāmishlī" too."""
+    own = normalise(name)
+    return own == key or _without_article(own) == key
+
+
+def _without_article(key: str) -> str | None:
+    """"al qamishli" is also written "qamishli", "al hasakah" "hasakah": the Arabic article is often left out."""
+    stripped = ARABIC_ARTICLE.sub("", key)
+    return stripped if stripped != key else None
 
 
 def _latin(name: str) -> bool:
@@ -303,7 +318,9 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
     def add(entry: Entry, names: set[str]) -> None:
         number = len(entries)
         entries.append(tuple(getattr(entry, name) for name in Entry.__slots__))
-        for key in {normalise(n) for n in names if len(n) >= 2}:
+        keys = {normalise(n) for n in names if len(n) >= 2}
+        keys |= {_without_article(key) for key in keys} - {None}
+        for key in keys:
             index.setdefault(key, []).append(number)
 
     own_points: dict[str, tuple[float, float]] = {}  # a dump's own points for its countries and US states

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass
 
@@ -80,6 +79,9 @@ class ActorDictionary:
         return self.demonyms.get(word.lower())
 
 
+PLACE_IN_BRACKETS = re.compile(r"\s*\([A-Z][^(),;\d]{1,40}, [A-Z][^(),;\d]{1,40}\)")
+
+
 @stage("actors", requires=("doc", "entities"), assigns=("actors", "focus_country"))
 class ActorStage:
     def __init__(self, resources):
@@ -98,13 +100,18 @@ class ActorStage:
             kind = self._agent_kind(token)
             if kind:
                 mentions.append(self._agent(document, token, kind, named))
+        bracketed = [m.span() for m in PLACE_IN_BRACKETS.finditer(doc.text)]
         for ent in doc.ents:  # named people, organisations and states the dictionary does not know
-            if any(i in taken for i in range(ent.start, ent.end)) or ent.label_ not in ("PERSON", "ORG", "GPE"):
+            if any(i in taken for i in range(ent.start, ent.end)) or ent.label_ not in ("PERSON", "ORG", "GPE") \
+                    or any(s <= ent.start_char < e for s, e in bracketed):
                 continue
             text = ent.text.strip()
             if text.lower().startswith("the "):
                 text = text[4:]
+            text = text.split(" (")[0]  # "Qamishli (Qamishli": the model ran into a bracketed place
             start = ent.start_char + ent.text.index(text)
+            if PLACE_IN_BRACKETS.match(doc.text, start + len(text)):
+                continue  # "Myawaddy (Myawaddy, Kayin)": where it happened, the way ACLED notes name places
             if ent.label_ == "GPE":  # "the United States", "Baghdad said": the state acting, a government
                 code = self.gazetteer.country_code(text)
                 if code is None and ent.root.dep_ not in ("nsubj", "nsubjpass"):

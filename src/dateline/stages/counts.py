@@ -39,7 +39,11 @@ _FATALITY_PATTERNS = [  # the death toll first: it is the figure a report stands
                rf"lynched|executed|beheaded) (an?) (?:{_ONE_PERSON})\b", re.I),
     re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are |being )?(?:{_KILLED})\b", re.I),
     re.compile(rf"\b{_QUALIFIER}{_RANGE} (?:people )?(?:deaths|fatalities|dead bodies|bodies)\b", re.I),
+    re.compile(r"\b(?:beat|beaten|beating|stabbed|hacked|burned|burnt|shot|stoned|lynched) (him|her) "
+               r"(?:to death|dead)\b", re.I),  # one person
 ]
+_TOLL_UPDATE = re.compile(rf"\b(?:death )?toll\b[^.;]{{0,60}}?\b(?:rose|risen|climbed|increased|reached|jumped|"
+                          rf"grew|stood|stands)\b(?: to| at)? {_QUALIFIER}{_RANGE}\b", re.I)
 _INJURED = [
     re.compile(rf"\b(?:injuring|wounding|injured|wounded) {_QUALIFIER}{_RANGE}\b", re.I),
     re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are )?(?:injured|wounded|hurt)\b", re.I),
@@ -59,7 +63,7 @@ def parse_number(words: str) -> int | None:
         return int(text.replace(",", ""))
     if text in VAGUE:
         return VAGUE[text]
-    if text in ("a", "an"):  # "killing a soldier"
+    if text in ("a", "an", "him", "her"):  # "killing a soldier", "beat him to death"
         return 1
     hundred = text.endswith(" hundred")
     text = text.removesuffix(" hundred")
@@ -87,6 +91,11 @@ def _first(patterns, sentence: str) -> int | None:
 def fatalities(sentence: str) -> int | None:
     """Deaths the sentence reports, or None when it gives no number of dead."""
     return _first(_FATALITY_PATTERNS, sentence)
+
+
+def toll_update(sentence: str) -> int | None:
+    """A later figure for deaths already told ("The death toll later rose to 15"), or None."""
+    return _first([_TOLL_UPDATE], sentence)
 
 
 def other_counts(sentence: str) -> dict[str, int]:

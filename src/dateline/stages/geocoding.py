@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from ..gazetteer import Entry, Gazetteer, normalise
+from ..gazetteer import Entry, Gazetteer, normalise, own_name
 
 LENDERS = 8  # readings of a name, at most, that may lend support to the others
 INSIDE_KM, NEAR_KM = 30, 150
@@ -51,19 +51,19 @@ class Geocoder:
             return []
         country = self.gazetteer.country_code(name)
         key = normalise(name)
-        regions = {e.admin1 for e in candidates if e.feature_code == "ADM1" and normalise(e.name) == key}
+        regions = {e.admin1 for e in candidates if e.feature_code == "ADM1" and own_name(e.name, key)}
 
-        def own_name(entry: Entry) -> bool:  # "Washington, D.C." is named Washington, with a qualifier
-            return normalise(entry.name) == key or normalise(entry.name.split(",")[0]) == key
+        def own(entry: Entry) -> bool:  # "Washington, D.C." is named Washington, with a qualifier
+            return own_name(entry.name, key) or own_name(entry.name.split(",")[0], key)
 
-        towns = {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL") and own_name(e)}
+        towns = {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL") and own(e)}
 
         def score(entry: Entry) -> float:
             value = math.log10(entry.population + 10)
             us_state = entry.feature_code == "ADM1" and entry.country_code == "US"  # see "New York" below
             if entry.feature_code.startswith("ADM") and not us_state and (entry.country_code, entry.admin1) in towns:
                 value -= 4  # a town and the division around it share a name: "Mosul" is the city
-            if own_name(entry):
+            if own(entry):
                 value += 2  # its own name, not one of the many alternate names ("Salisbury" is not Harare)
             if country and entry.feature_code == "PCLI" and entry.country_code == country:
                 value += 5
@@ -73,7 +73,7 @@ class Geocoder:
                 value += 1.5
             if entry.feature_code == "PPLC":
                 value += 1
-                if regions and own_name(entry):
+                if regions and own(entry):
                     value += 3  # a capital shares its name with a region: the news means the capital
             if entry.feature_code == "ADM1":
                 value += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..article import Place
-from ..gazetteer import normalise
+from ..gazetteer import normalise, own_name
 from . import Document, stage
 from .geocoding import Geocoder
 
@@ -24,6 +24,7 @@ BIG_ORG_HEAD = 50_000  # and one heading an organisation's name ("Gainesville Po
 TITLES = {"president", "mayor", "mr", "mrs", "ms", "dr", "captain", "capt", "coach", "commissioner", "gov",
           "governor", "sen", "senator", "rep", "judge", "chief", "officer", "sgt", "lt", "col", "gen", "general",
           "sheriff", "deputy", "pastor", "rev", "father", "prince", "king", "queen", "minister", "secretary"}
+BRACKETED = re.compile(r"\(([A-Z][^(),;\d]{1,40}), ([A-Z][^(),;\d]{1,40})\)")
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "pobj"}
 NOT_PLACES = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON"}  # names no small town hides in
 # words before a name that spaCy took for a person and that still make it a place ("in Tuz Khurmatu"); not
@@ -52,8 +53,8 @@ def _locative(doc, token) -> bool:
     start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lemma_.lower() if end < len(doc) else ""
-    return before in LOCATIVE or after in PLACE_NOUNS or (start > 1 and doc[start - 1].tag_ == "POS"
-                                                          and doc[start - 2].lower_ in LOCATIVE)
+    return before in LOCATIVE or after in PLACE_NOUNS or _named_as_place(doc, start) or (
+        start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].lower_ in LOCATIVE)
 
 
 @stage("places", requires=("doc", "actors"), assigns=("places",))
@@ -132,6 +133,12 @@ class PlaceStage:
                         found.append((span.start_char, span.end_char, span.text))
                     break
             i = j
+        for match in BRACKETED.finditer(doc.text):  # "(Bosaso, Bari)": a town and its province, the way
+            for group in (1, 2):                    # ACLED notes and many wires place an event
+                start, end = match.span(group)
+                name = doc.text[start:end].strip()
+                if self.gazetteer.candidates(name):  # whole: "Nord-Kivu", not its "Nord"
+                    found = [f for f in found if not (f[0] < end and start < f[1])] + [(start, start + len(name), name)]
         return sorted(set(found))
 
     def _inside_name(self, doc, a: int, b: int, run_end: int) -> bool:
@@ -154,7 +161,7 @@ class PlaceStage:
     def _big(self, text: str) -> bool:
         key = normalise(text)
         return any(e.population >= BIG_INSIDE_NAME or e.feature_code.startswith(("PCLI", "ADM"))
-                   for e in self.gazetteer.candidates(text) if normalise(e.name) == key)
+                   for e in self.gazetteer.candidates(text) if own_name(e.name, key))
 
     def _untagged_place(self, text: str, named_as_place: bool = False) -> bool:
         if text.lower() in MONTHS_DAYS or text.lower() in DIRECTION_WORDS or self.actors.lookup(text) or \
@@ -166,4 +173,4 @@ class PlaceStage:
         common = self.resources.word_classes.get(key, frozenset()) & {"verb", "adj", "adv"}
         least = MIN_POPULATION_BIG if common else MIN_POPULATION_UNTAGGED
         return any((named_as_place or e.population >= least or e.feature_code in ("PCLI", "ADM1"))
-                   and normalise(e.name) == key for e in self.gazetteer.candidates(text))
+                   and own_name(e.name, key) for e in self.gazetteer.candidates(text))

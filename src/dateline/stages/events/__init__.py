@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...article import Event, EventDate, Evidence
 from .. import Document, stage
-from ..counts import fatalities, other_counts
+from ..counts import fatalities, other_counts, toll_update
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, disarms, refine
 from .lexicon import EventLexicon, depth
 from .merge import one_per_happening
@@ -38,6 +38,7 @@ class EventStage:
                     event.confidence = round(event.confidence * LATER_SENTENCE, 3)
                 events.append(event)
         document.events = one_per_happening(events)
+        _update_tolls(document)
         return document
 
     def _refine(self, trigger, head, actor, recipient, sentence):
@@ -54,7 +55,9 @@ class EventStage:
         if actor is None and actor_token is not None and actor_token.lower_ in ("they", "it", "he", "she", "we"):
             actor = speaker_party(document, head)  # "Police said they arrested ten people": the police
         text = sentence.text.rstrip()
-        etype, mode = specific.type if specific.rule == "weapon" else trigger.type, specific.mode
+        # a weapon names the deed ("an airstrike"); so does the killing beside a burning
+        named_by_specific = specific.rule == "weapon" or trigger.rule == "destroy" != specific.rule
+        etype, mode = specific.type if named_by_specific else trigger.type, specific.mode
         if actor is None and etype == "ASSAULT" and recipient is not None:
             actor = _counting_side(speaker_party(document, head), recipient)
         acled_type, acled_sub = self._refine(specific, head, actor, recipient, sentence)
@@ -131,6 +134,19 @@ def _sides(document: Document, group, head, trigger):
     return actor_token, actor, recipient
 
 
+def _update_tolls(document: Document) -> None:
+    """"The death toll later rose to 15": the last figure the article gives for the deaths of its main violent
+    event is the one that counts (ACLED codes the most recent credible figure)."""
+    violent = [e for e in document.events if e.type == "ASSAULT" and e.status in REALIS]
+    if not violent:
+        return
+    main = violent[0]
+    for sentence in document.doc.sents:
+        value = toll_update(sentence.text) if sentence.start_char >= main.evidence.end else None
+        if value is not None and value > (main.fatalities or 0):
+            main.fatalities = value
+
+
 def _counting_side(speaker, recipient):
     """"The army said 70 militants were killed": a side that counts its enemies' dead claims the killing."""
     if speaker is None:
@@ -143,11 +159,13 @@ def _counting_side(speaker, recipient):
 
 
 def _group(matches):
-    """A sentence's violent triggers form one happening, its seized or defused weapons another ("killed five
-    militants and seized a cache"); every other trigger stands alone."""
+    """A sentence's violent triggers form one happening (with any burning or looting beside them), its seized
+    or defused weapons another ("killed five militants and seized a cache"); every other trigger stands alone."""
     disarmed = [m for m in matches if disarms(m[0], m[1])]
     violent = [m for m in matches if m not in disarmed and (
         m[0].acled_event_type in VIOLENT_ACLED or m[0].rule in ("weapon", "violence", "toll"))]
+    if violent:  # "set fire to the house and beat him to death": the burning is part of the attack
+        violent += [m for m in matches if m[0].rule == "destroy" and m not in violent]
     groups = [group for group in (violent, disarmed) if group]
     groups += [[m] for m in matches if m not in violent and m not in disarmed]
     return groups

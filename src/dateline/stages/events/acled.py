@@ -10,7 +10,7 @@ from .roles import ARMED, NON_STATE
 
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 SPECIFICITY = {"disrupt": 5, "find": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0,
-               "toll": 0}
+               "toll": 0, "destroy": 0}
 PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "vandalise", "smash", "loot", "riot",
                    "rioter", "clash", "burn", "set", "throw", "storm", "hurl", "pelt", "firebomb", "ransack",
                    "damage", "injure", "attack", "violent", "violence", "breach", "unrest", "debris"}
@@ -87,7 +87,7 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
             return "Riots", "Violent demonstration"
         return kind, sub
     if rule == "beat":
-        if recipient_type in (None, "other", "organization") or SCORE.search(sentence.text):
+        if "death" not in lemmas and (recipient_type in (None, "other", "organization") or SCORE.search(sentence.text)):
             return None, None  # "beating West Ham 3-1"
         rule = "violence"
     if rule in ("violence", "clash") and (recipient_type == "protesters" or (
@@ -111,6 +111,8 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
     if rule == "violence":
         if actor_type in ("protesters", "rioters"):
             return "Riots", "Mob violence" if actor_type == "rioters" else "Violent demonstration"
+        if actor_type == "civilians":  # "residents beat a suspected thief to death": a mob, not an armed group
+            return "Riots", "Mob violence"
         if actor_type in ARMED and recipient_type in ARMED:
             return "Battles", "Armed clash"
         if recipient_type in ARMED and actor_type is None:
