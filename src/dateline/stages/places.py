@@ -103,6 +103,8 @@ class PlaceStage:
                 text, start = text[4:], start + 4
             # "Eastern Mosul" is Mosul, but "West Virginia" and "South Sudan" are names of their own
             trimmed = text if self.gazetteer.candidates(text) else DIRECTIONS.sub("", text)
+            if trimmed != text and any(e.feature_code == "CONT" for e in self.gazetteer.candidates(trimmed)):
+                continue  # "North Africa", "Southeast Asia": a region of its own, not the continent
             start += len(text) - len(trimmed)
             if not trimmed or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans) \
                     or _titled(doc, ent.start):
@@ -127,6 +129,9 @@ class PlaceStage:
                     match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text)), None)
                 if match and not named and not self._inside_name(doc, match[0], match[1], j):
                     match = None
+                if match and match[0] > 0 and doc[match[0] - 1].lower_ in DIRECTION_WORDS and any(
+                        e.feature_code == "CONT" for e in self.gazetteer.candidates(doc[match[0]:match[1]].text)):
+                    match = None  # "North Africa": a region of its own, not the continent
                 if match:
                     span = doc[match[0]:match[1]]
                     if not any(s <= span.start_char < e for s, e in actor_spans):
