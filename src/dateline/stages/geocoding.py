@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from ..gazetteer import Entry, Gazetteer, normalise, own_name
+from ..gazetteer import Entry, Gazetteer, km, normalise, own_name
 
 LENDERS = 8  # readings of a name, at most, that may lend support to the others
 INSIDE_KM, NEAR_KM = 30, 150
@@ -14,12 +14,6 @@ INSIDE, NEAR = 3.5, 2.5  # support from another name's place within INSIDE_KM / 
 SAME_STATE = 1.0  # from a place further away in the same state or province
 SUPPORT_CAP = 7.0  # many names agreeing outweigh population, but not without bound
 DOUBT = 1.0  # how much a weaker reading of the other name is discounted
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class Geocoder:

@@ -14,7 +14,7 @@ from ..article import Extraction, ReadFailure, content_id
 from ..consolidate.happenings import HappeningIndex
 from ..consolidate.stories import StoryIndex
 from ..errors import StoreError
-from ..gazetteer import normalise
+from ..gazetteer import km, normalise
 from .migrations import migrate
 from .runs import Runs
 
@@ -51,7 +51,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as a dateline database: {exc}", code="E401") from exc
         self.conn.row_factory = sqlite3.Row
-        self.conn.create_function("km", 4, _km, deterministic=True)
+        self.conn.create_function("km", 4, km, deterministic=True)  # for the `near` filter
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         self.runs = Runs(self.conn, self.writing)
@@ -291,13 +291,6 @@ def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_ty
         where.append("+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         args.append(_fts_query(text))
     return where, args
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (for the `near` filter)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 _UP_TO_DATE: set[Path] = set()
