@@ -56,7 +56,7 @@ class EventStage:
             actor = speaker_party(document, head)  # "Police said they arrested ten people": the police
         text = sentence.text.rstrip()
         # a weapon names the deed ("an airstrike"); so does the killing beside a burning
-        named_by_specific = specific.rule == "weapon" or trigger.rule == "destroy" != specific.rule
+        named_by_specific = specific.rule == "weapon" or (trigger.rule == "destroy" and specific.rule != "destroy")
         etype, mode = specific.type if named_by_specific else trigger.type, specific.mode
         if actor is None and etype == "ASSAULT" and recipient is not None:
             actor = _counting_side(speaker_party(document, head), recipient)
