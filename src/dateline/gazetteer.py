@@ -156,7 +156,8 @@ class Gazetteer:
         return self.country_by_name.get(normalise(name))
 
 
-ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath)\s+(?=\w{4})")
+ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "an")  # as transliterated
+ARABIC_ARTICLE = re.compile(rf"^(?:{'|'.join(ARABIC_ARTICLES)})\s+(?=\w{{4}})")
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -7,9 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..article import ActorMention
-from ..gazetteer import normalise
+from ..gazetteer import ARABIC_ARTICLES, normalise
 from ..resources import load_data
 from . import Document, stage
+from .places import BRACKETED
 
 MAX_ALIAS_TOKENS = 8
 NAME_PATTERNS = {  # ACLED-style names of generic agents, by kind
@@ -79,9 +80,6 @@ class ActorDictionary:
         return self.demonyms.get(word.lower())
 
 
-PLACE_IN_BRACKETS = re.compile(r"\s*\([A-Z][^(),;\d]{1,40}, [A-Z][^(),;\d]{1,40}\)")
-
-
 @stage("actors", requires=("doc", "entities"), assigns=("actors", "focus_country"))
 class ActorStage:
     def __init__(self, resources):
@@ -100,7 +98,7 @@ class ActorStage:
             kind = self._agent_kind(token)
             if kind:
                 mentions.append(self._agent(document, token, kind, named))
-        bracketed = [m.span() for m in PLACE_IN_BRACKETS.finditer(doc.text)]
+        bracketed = [m.span() for m in BRACKETED.finditer(doc.text)]
         for ent in doc.ents:  # named people, organisations and states the dictionary does not know
             if any(i in taken for i in range(ent.start, ent.end)) or ent.label_ not in ("PERSON", "ORG", "GPE") \
                     or any(s <= ent.start_char < e for s, e in bracketed):
@@ -110,7 +108,7 @@ class ActorStage:
                 text = text[4:]
             text = text.split(" (")[0]  # "Qamishli (Qamishli": the model ran into a bracketed place
             start = ent.start_char + ent.text.index(text)
-            if PLACE_IN_BRACKETS.match(doc.text, start + len(text)):
+            if doc.text.startswith(" (", start + len(text)) and BRACKETED.match(doc.text, start + len(text) + 1):
                 continue  # "Myawaddy (Myawaddy, Kayin)": where it happened, the way ACLED notes name places
             if ent.label_ == "GPE":  # "the United States", "Baghdad said": the state acting, a government
                 code = self.gazetteer.country_code(text)
@@ -237,7 +235,7 @@ class ActorStage:
         return votes.most_common(1)[0][0] if votes else None
 
 
-_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|an|az)-[A-Z]")
+_ARTICLE_PREFIX = re.compile(rf"(?:{'|'.join(ARABIC_ARTICLES)})-[A-Z]")
 
 
 def _name_like(text: str) -> bool:

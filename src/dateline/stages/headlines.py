@@ -10,7 +10,7 @@ the article's own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -28,7 +28,7 @@ INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("i
 class HeadlineView:
     """Rewrites the words of a text the model would misread. `proper(words)` tells names from common words."""
 
-    def __init__(self, vocabulary: frozenset[str], proper: Callable[[str], bool]):
+    def __init__(self, vocabulary: Collection[str], proper: Callable[[str], bool]):
         self.vocabulary = vocabulary  # lower-case common words: nouns, verbs, adjectives, adverbs
         self.proper = proper
 

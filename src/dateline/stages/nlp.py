@@ -32,7 +32,7 @@ class SpacyStage:
             return bool(actors.lookup(name) or actors.demonym(name) or gazetteer.country_code(name) or any(
                 p.population >= least or p.feature_code in ("PCLI", "ADM1") for p in gazetteer.candidates(name)))
 
-        return HeadlineView(frozenset(self.resources.word_classes), proper)
+        return HeadlineView(common.keys(), proper)
 
     def __call__(self, document: Document) -> Document:
         return self.pipe([document], batch_size=1)[0]

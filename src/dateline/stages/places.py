@@ -24,6 +24,7 @@ BIG_ORG_HEAD = 50_000  # and one heading an organisation's name ("Gainesville Po
 TITLES = {"president", "mayor", "mr", "mrs", "ms", "dr", "captain", "capt", "coach", "commissioner", "gov",
           "governor", "sen", "senator", "rep", "judge", "chief", "officer", "sgt", "lt", "col", "gen", "general",
           "sheriff", "deputy", "pastor", "rev", "father", "prince", "king", "queen", "minister", "secretary"}
+# "(Bosaso, Bari)": a town and its province in brackets, the way ACLED notes and many wires place an event
 BRACKETED = re.compile(r"\(([A-Z][^(),;\d]{1,40}), ([A-Z][^(),;\d]{1,40})\)")
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "pobj"}
 NOT_PLACES = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON"}  # names no small town hides in
