@@ -40,6 +40,11 @@ class Resources:
                 classes.setdefault(word, set()).add(pos)
         return {word: frozenset(found) for word, found in classes.items()}
 
+    def describes(self, word: str) -> bool:
+        """The word is also an English verb, adjective or adverb ("Police", "Central", "Man"): capitalised, it
+        is more likely a common word than a name. Nouns alone say little: WordNet's include "mosul"."""
+        return bool(self.word_classes.get(word.lower(), frozenset()) & {"verb", "adj", "adv"})
+
     @cached_property
     def countries(self):
         from .gazetteer import load_countries

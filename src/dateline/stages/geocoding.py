@@ -22,9 +22,9 @@ class Geocoder:
 
     def resolve_all(self, names: list[str], *, focus: str | None, context: set[str]) -> dict[str, Entry]:
         """The place each name means, read beside the article's other names (by normalised name)."""
+        keys = {name: normalise(name) for name in names}
         options = {}
-        for name in names:
-            key = normalise(name)
+        for name, key in keys.items():
             if key not in options:
                 ranked = self.ranked(name, focus=focus, context=context)
                 if ranked:  # readings that could still win, however much support they got
@@ -36,7 +36,7 @@ class Geocoder:
         for key, ranked in options.items():
             others = [r for k, r in lenders.items() if k != key]
             chosen[key] = max(ranked, key=lambda option: option[0] + _support(option[1], others))[1]
-        return {name: chosen[normalise(name)] for name in names if normalise(name) in chosen}
+        return {name: chosen[key] for name, key in keys.items() if key in chosen}
 
     def ranked(self, name: str, *, focus: str | None, context: set[str]) -> list[tuple[float, Entry]]:
         """(score, entry) of a name's candidates, best first, each weighed alone."""

@@ -21,18 +21,17 @@ class SpacyStage:
 
     @cached_property
     def view(self) -> HeadlineView:
-        actors, gazetteer = self.resources.actors, self.resources.gazetteer
-
-        common = self.resources.word_classes
+        resources = self.resources
+        actors, gazetteer = resources.actors, resources.gazetteer
 
         def proper(name: str) -> bool:
             # a word that is also a verb or an adjective must be a very big place to keep its capital: "Man" is a
             # city of 240,000 in Ivory Coast, but "Grand Jury Indicts Man" means a man
-            least = HUGE_PLACE if common.get(name.lower(), frozenset()) & {"verb", "adj", "adv"} else BIG_PLACE
+            least = HUGE_PLACE if resources.describes(name) else BIG_PLACE
             return bool(actors.lookup(name) or actors.demonym(name) or gazetteer.country_code(name) or any(
                 p.population >= least or p.feature_code in ("PCLI", "ADM1") for p in gazetteer.candidates(name)))
 
-        return HeadlineView(common.keys(), proper)
+        return HeadlineView(resources.word_classes.keys(), proper)
 
     def __call__(self, document: Document) -> Document:
         return self.pipe([document], batch_size=1)[0]

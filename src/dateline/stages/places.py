@@ -104,7 +104,7 @@ class PlaceStage:
                 text, start = text[4:], start + 4
             # "Eastern Mosul" is Mosul, but "West Virginia" and "South Sudan" are names of their own
             trimmed = text if self.gazetteer.candidates(text) else DIRECTIONS.sub("", text)
-            if trimmed != text and any(e.feature_code == "CONT" for e in self.gazetteer.candidates(trimmed)):
+            if trimmed != text and self._continent(trimmed):
                 continue  # "North Africa", "Southeast Asia": a region of its own, not the continent
             start += len(text) - len(trimmed)
             if not trimmed or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans) \
@@ -128,10 +128,10 @@ class PlaceStage:
                 if match and named and match[1] < j:  # "at Ripley High School": the name goes on, no place
                     named = False
                     match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text)), None)
-                if match and not named and not self._inside_name(doc, match[0], match[1], j):
+                if match and not named and not self._inside_name(doc, match[0], match[1]):
                     match = None
-                if match and match[0] > 0 and doc[match[0] - 1].lower_ in DIRECTION_WORDS and any(
-                        e.feature_code == "CONT" for e in self.gazetteer.candidates(doc[match[0]:match[1]].text)):
+                if match and match[0] > 0 and doc[match[0] - 1].lower_ in DIRECTION_WORDS and \
+                        self._continent(doc[match[0]:match[1]].text):
                     match = None  # "North Africa": a region of its own, not the continent
                 if match:
                     span = doc[match[0]:match[1]]
@@ -147,7 +147,7 @@ class PlaceStage:
                     found = [f for f in found if not (f[0] < end and start < f[1])] + [(start, start + len(name), name)]
         return sorted(set(found))
 
-    def _inside_name(self, doc, a: int, b: int, run_end: int) -> bool:
+    def _inside_name(self, doc, a: int, b: int) -> bool:
         """A place inside another name: "Mosul University" is in Mosul and "University of Georgia" names
         Georgia, but "Abraham Lincoln", "coach Ripley", "Taco Bell" and a "Toyota Corolla" place nothing."""
         if _titled(doc, a) or a > 0 and doc[a - 1].ent_type_ == "PERSON":
@@ -160,9 +160,12 @@ class PlaceStage:
     def _town_named(self, token) -> bool:
         """A city's name the model took for a person's, used as a modifier: "the Gainesville sewer system",
         "Alexandria woman charged". A one-word person that is a big town's own name, untitled, not acting."""
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        return ent is not None and len(ent) == 1 and token.dep_ in MODIFIER_DEPS and not _titled(token.doc, token.i) \
-            and self._big(token.text)
+        doc = token.doc
+        one_word = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        return one_word and token.dep_ in MODIFIER_DEPS and not _titled(doc, token.i) and self._big(token.text)
+
+    def _continent(self, text: str) -> bool:
+        return any(e.feature_code == "CONT" for e in self.gazetteer.candidates(text))
 
     def _big(self, text: str) -> bool:
         key = normalise(text)
@@ -176,7 +179,6 @@ class PlaceStage:
         key = normalise(text)  # only a place's own name, not one of its many alternate names
         # a capitalised word that is also a verb or an adjective ("Police", "Central", "Spring") is a place
         # only when big; nouns alone are too often towns ("Gainesville", "Mosul" are WordNet nouns)
-        common = self.resources.word_classes.get(key, frozenset()) & {"verb", "adj", "adv"}
-        least = MIN_POPULATION_BIG if common else MIN_POPULATION_UNTAGGED
+        least = MIN_POPULATION_BIG if self.resources.describes(key) else MIN_POPULATION_UNTAGGED
         return any((named_as_place or e.population >= least or e.feature_code in ("PCLI", "ADM1"))
                    and own_name(e.name, key) for e in self.gazetteer.candidates(text))
