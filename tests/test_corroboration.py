@@ -78,3 +78,25 @@ def test_corroboration_article_without_outlet_is_one_source(tmp_path):
         ingest(store, [str(source)], settings=Settings(workers=1))
         top = store.happenings()[0]
     assert (top["n_articles"], top["n_outlets"], top["n_independent"]) == (1, 1, 1)
+
+
+def test_corroboration_regions_without_geonames_id_stay_apart(tmp_path):
+    # our regions carry no GeoNames id: their names keep one sea's attacks apart from another's
+    reports = [
+        ("red-1", "Harbour Watch", "Gunmen in a speedboat fired on a cargo ship in the Red Sea on Monday, the "
+                                   "shipping agency said, and the crew escaped unhurt."),
+        ("red-2", "Coastal Courier", "Masked gunmen fired at a cargo vessel in the Red Sea on Monday, according "
+                                     "to maritime officials who spoke to reporters at the port."),
+        ("med-1", "Island Post", "Gunmen fired on a fishing boat in the Mediterranean on Monday, the coast guard "
+                                 "said, without giving the boat's flag."),
+    ]
+    source = tmp_path / "seas.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "outlet": o, "published": "2024-03-13", "text": t}) + "\n"
+                              for i, o, t in reports))
+    with open_store(tmp_path / "seas.db") as store:
+        ingest(store, [str(source)], settings=Settings(workers=1))
+        rows = store.conn.execute("SELECT a.doc_id, e.place_name, e.happening_id FROM events e JOIN articles a "
+                                  "ON a.id = e.article_id WHERE e.type = 'ASSAULT'").fetchall()
+    happening = {doc: (place, h) for doc, place, h in rows}
+    assert happening["red-1"][0] == "Red Sea" and happening["med-1"][0] == "Mediterranean Sea"
+    assert happening["red-1"][1] == happening["red-2"][1] != happening["med-1"][1]

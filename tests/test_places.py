@@ -70,7 +70,10 @@ def test_places_a_capital_is_the_capital_not_every_town_of_its_name(pipeline):
     ("A break in the Gainesville sewer system spilled 5,000 gallons into a creek.", {"Gainesville"}, set()),
     ("Her five children were all living in the United States by then.", {"United States"}, set()),
     # a region named with a direction is not its continent
-    ("Migrants crossed North Africa on their way to Europe.", {"Europe"}, {"Africa", "North Africa"}),
+    ("Migrants crossed North Africa on their way to Europe.", {"Europe", "North Africa"}, {"Africa"}),
+    # a word that says what kind of thing a name names; a short name in capitals is an acronym
+    ("Volunteers met at the Riverside Community Centre and at Ashford University.", set(), {"Centre", "University"}),
+    ("The Ministry of Defence (MoD) and the OAS confirmed it, said officials in the UK.", {"UK"}, {"MoD", "OAS"}),
 ])
 def test_places_recognition_guards(pipeline, text, wanted, unwanted):
     found = places(pipeline, text)
@@ -103,3 +106,32 @@ def test_places_event_location(pipeline, text, place, country):
     result = pipeline(Article(doc_id="e", text=text, published="2024-05-20"))
     event = result.events[0]
     assert event.location.country_code == country and event.location.precision == "city"
+
+
+def test_places_regions_seas_and_rivers(pipeline):
+    # large features GeoNames' cities and divisions lack: our own table, precision "region", no GeoNames id
+    found = places(pipeline, "Tankers left the Persian Gulf for the Mediterranean as fighting spread along the "
+                             "Euphrates, and aid reached Darfur and Iraqi Kurdistan.")
+    assert {p.name for p in found.values()} == {"Persian Gulf", "Mediterranean Sea", "Euphrates", "Darfur",
+                                                 "Kurdistan Region"}
+    assert all(p.precision == "region" and p.geonameid is None for p in found.values())
+    assert found["Darfur"].country_code == "SD" and found["Persian Gulf"].country_code is None
+    # not the hamlet of Middle East, Maryland
+    assert places(pipeline, "Leaders across the Middle East condemned the strike.")["Middle East"].feature_code == "RGN"
+
+
+def test_places_a_country_s_own_division(pipeline):
+    # England is the division of the United Kingdom; Britain is the country; Mexico is still the country
+    found = places(pipeline, "Fans in England and Wales cheered, while Britain and Mexico signed the accord.")
+    assert found["England"].feature_code == found["Wales"].feature_code == "ADM1"
+    assert found["Britain"].feature_code == found["Mexico"].feature_code == "PCLI"
+
+
+def test_regions_file_is_well_formed():
+    from dateline.gazetteer import REGION_CODES, regions
+
+    names = [normalise(n) for r in regions() for n in (r["name"], *r["aliases"])]
+    assert len(names) == len(set(names))  # one meaning per name
+    for region in regions():
+        assert region["feature_code"] in REGION_CODES and -90 <= region["lat"] <= 90 and -180 <= region["lon"] <= 180
+        assert region["country"] is None or len(region["country"]) == 2

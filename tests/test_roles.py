@@ -15,6 +15,9 @@ CASES = [
      "teachers"),
     ("Two Somali gunmen opened fire on a bus near Mandera, killing four passengers.", "ASSAULT", "Somali"),
     ("Sudan flatly rejected an Egyptian ultimatum over the dam on Thursday.", "REJECT", "Sudan"),
+    # "fired on" has its target after "on": the subject fired, it did not suffer a headline's passive
+    ("Gunmen in a speedboat fired on a cargo ship off the port on Monday, the shipping agency said.", "ASSAULT",
+     "gunmen"),
 ]
 
 
@@ -47,3 +50,16 @@ def test_roles_a_title_with_no_leader_named_is_the_group(pipeline):
                               "government, a recording said on Monday.", published="2024-05-20"))
     threat = next(e for e in result.events if e.type == "THREATEN")
     assert threat.actor.name == "al-Shabaab"
+
+
+def test_roles_the_teller_beside_the_clause_is_no_side(pipeline):
+    text = "Gunmen fired on a fishing boat off Zuwara on Monday, the coast guard said, without naming the boat."
+    event = pipeline(Article(doc_id="c", text=text, published="2024-05-20")).events[0]
+    assert event.type == "ASSAULT"
+    assert event.recipient is None or "coast" not in event.recipient.text.lower()
+
+
+def test_roles_a_time_after_the_verb_is_not_a_target(pipeline):
+    text = "The bank fired its chief executive on Friday after the audit."
+    assert not [e for e in pipeline(Article(doc_id="f", text=text, published="2024-05-20")).events
+                if e.type == "ASSAULT"]

@@ -92,6 +92,11 @@ class Location:
     admin1: str | None
     precision: str | None
 
+    @property
+    def key(self) -> int | str | None:
+        """What tells two locations apart: the GeoNames id, else (a region of our own) the name."""
+        return self.geonameid if self.geonameid is not None else self.name
+
 
 @dataclass(slots=True)
 class Party:

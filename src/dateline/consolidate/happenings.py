@@ -1,7 +1,7 @@
 """Events across articles: mentions of one happening merged, with every mention kept as evidence.
 
 Two event mentions are one happening when they have the same PLOVER type, the same place (GeoNames id, or
-no place and the same country), dates within a tolerance that follows the date's precision, and sides that
+none and the same country and place name: one of our regions, or no place), dates within a tolerance that follows the date's precision, and sides that
 do not contradict each other (the same name, or one side unknown). Counts of articles, outlets and
 independent outlets (a syndicated copy counts for the outlet that wrote it) are kept on the happening;
 conflicting figures (12 dead in one report, 15 in another) are all kept.
@@ -63,10 +63,11 @@ class HappeningIndex:
             return None  # a threat or a denial is its own record, never merged into what happened
         days = TOLERANCE_DAYS.get(e["date_precision"], 3)
         sql = ("SELECT id, actor_name, actor_type, recipient_name, recipient_type FROM happenings WHERE type = ? AND date BETWEEN ? AND ? AND "
-               + ("geonameid = ?" if e["geonameid"] is not None else "geonameid IS NULL AND country_code IS ?")
+               + ("geonameid = ?" if e["geonameid"] is not None else
+                  "geonameid IS NULL AND country_code IS ? AND place_name IS ?")
                + " ORDER BY date LIMIT 50")
-        place = e["geonameid"] if e["geonameid"] is not None else e["country_code"]
-        rows = self.conn.execute(sql, (e["type"], _shift(e["date"], -days), _shift(e["date"], days), place))
+        place = (e["geonameid"],) if e["geonameid"] is not None else (e["country_code"], e["place_name"])
+        rows = self.conn.execute(sql, (e["type"], _shift(e["date"], -days), _shift(e["date"], days), *place))
         for happening, actor, actor_type, recipient, recipient_type in rows:
             if _compatible((e["actor_name"], e["actor_type"]), (actor, actor_type)) and \
                     _compatible((e["recipient_name"], e["recipient_type"]), (recipient, recipient_type)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from ..gazetteer import Entry, Gazetteer, km, normalise, own_name
+from ..gazetteer import REGION_CODES, Entry, Gazetteer, km, normalise, own_name
 
 LENDERS = 8  # readings of a name, at most, that may lend support to the others
 INSIDE_KM, NEAR_KM = 30, 150
@@ -14,6 +14,9 @@ INSIDE, NEAR = 3.5, 2.5  # support from another name's place within INSIDE_KM / 
 SAME_STATE = 1.0  # from a place further away in the same state or province
 SUPPORT_CAP = 7.0  # many names agreeing outweigh population, but not without bound
 DOUBT = 1.0  # how much a weaker reading of the other name is discounted
+
+
+AREAS = REGION_CODES | {"CONT", "PCLI"}  # features too large for nearness to mean anything
 
 
 class Geocoder:
@@ -50,6 +53,8 @@ class Geocoder:
         def own(entry: Entry) -> bool:  # "Washington, D.C." is named Washington, with a qualifier
             return own_name(entry.name, key) or own_name(entry.name.split(",")[0], key)
 
+        # a country's own division, which the news also uses for the country: "England", "Wales"
+        parts = {e.country_code for e in candidates if e.feature_code == "ADM1" and own(e)}
         towns = {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL") and own(e)}
 
         def score(entry: Entry) -> float:
@@ -59,7 +64,8 @@ class Geocoder:
                 value -= 4  # a town and the division around it share a name: "Mosul" is the city
             if own(entry):
                 value += 2  # its own name, not one of the many alternate names ("Salisbury" is not Harare)
-            if country and entry.feature_code == "PCLI" and entry.country_code == country:
+            if country and entry.feature_code == "PCLI" and entry.country_code == country and (
+                    own(entry) or country not in parts):
                 value += 5
             if entry.country_code == focus:
                 value += 3
@@ -75,6 +81,8 @@ class Geocoder:
                 value += 3  # a big city named like its own state is what the news means: "New York"
             if entry.feature_code == "CONT":
                 value += 6
+            if entry.feature_code in REGION_CODES:
+                value += 8  # no people to weigh: the news names the Middle East, not a hamlet of that name
             return value
 
         return sorted(((score(e), e) for e in candidates), key=lambda option: -option[0])
@@ -92,10 +100,12 @@ def _support(entry: Entry, others: list[list[tuple[float, Entry]]]) -> float:
 
 def _closeness(a: Entry, b: Entry) -> float:
     """How much place b, named elsewhere in the article, makes reading a likelier."""
+    if AREAS & {a.feature_code, b.feature_code}:
+        return 0.0  # the countries an article names already weigh in (`context`); a region's point is rough
     if a.geonameid == b.geonameid:
         return INSIDE  # one place named two ways: "New York" and "New York City"
-    if a.country_code != b.country_code or {"CONT", "PCLI"} & {a.feature_code, b.feature_code}:
-        return 0.0  # the countries an article names already weigh in (`context`)
+    if a.country_code != b.country_code:
+        return 0.0
     same_state = bool(a.admin1) and a.admin1 == b.admin1
     if "ADM1" in (a.feature_code, b.feature_code):  # a state and one of its towns, named in one article
         return NEAR if same_state else 0.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..article import Place
-from ..gazetteer import normalise, own_name
+from ..gazetteer import REGION_CODES, normalise, own_name
 from . import Document, stage
 from .geocoding import Geocoder
 
@@ -14,11 +14,12 @@ DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northe
                         r"north-?east|north-?west|south-?east|south-?west)\s+)+", re.IGNORECASE)
 MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-COMPASS = {"west", "east", "north", "south", "the west", "the east", "the north", "the south", "middle east"}
+COMPASS = {"west", "east", "north", "south", "the west", "the east", "the north", "the south"}
 MIN_POPULATION_UNTAGGED = 20000  # a proper noun spaCy did not call a place must be a sizeable town
 MIN_POPULATION_BIG = 200_000  # and a city, when its name is also a verb or an adjective
 
 
+BIG_CITY = 1_000_000  # a city whose initials the news may use for it ("NYC")
 BIG_INSIDE_NAME = 100_000  # a town inside a product's or an event's name must be this big
 BIG_ORG_HEAD = 50_000  # and one heading an organisation's name ("Gainesville Police", not "Ripley High School")
 TITLES = {"president", "mayor", "mr", "mrs", "ms", "dr", "captain", "capt", "coach", "commissioner", "gov",
@@ -33,6 +34,12 @@ NOT_PLACES = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON"}  # names no sm
 LOCATIVE = {"in", "at", "near", "outside", "around", "into", "across", "towards", "toward"}
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
                    "northeast", "northwest", "southeast", "southwest", "midwest", "upstate", "downtown"}
+# the last word of a name that says what kind of thing it names: "Ballinagh Community Centre" is no
+# "Centre" (a province of Burkina Faso), "Cornell University" no "University" (a Florida town)
+KIND_WORDS = {"centre", "center", "university", "college", "school", "academy", "institute", "hospital", "clinic",
+              "church", "cathedral", "basilica", "mosque", "temple", "castle", "palace", "mall", "stadium", "arena",
+              "hotel", "station", "bridge", "tower", "hall", "house", "museum", "library", "prison", "jail",
+              "court", "farm", "wing", "club", "company", "group", "council", "office", "agency", "bank"}
 PLACE_NOUNS = {"market", "town", "city", "village", "province", "district", "region", "area", "border", "airport"}
 
 
@@ -83,7 +90,7 @@ class PlaceStage:
                 continue
             places.append(Place(text=doc.text[start:end], start=start, end=end, name=entry.name,
                                 geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
-                                country_code=entry.country_code, admin1=entry.admin1,
+                                country_code=entry.country_code or None, admin1=entry.admin1,
                                 feature_code=entry.feature_code, precision=entry.precision,
                                 population=entry.population))
         document.places = places
@@ -100,6 +107,9 @@ class PlaceStage:
                 continue
             text = ent.text.strip()
             start = ent.start_char
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if before is not None and before.is_title and self.gazetteer.candidates(f"{before.text} {text}"):
+                text, start = f"{before.text} {text}", before.idx  # "Iraqi Kurdistan": the model took "Kurdistan"
             if text.lower().startswith("the "):  # "the United States"
                 text, start = text[4:], start + 4
             # "Eastern Mosul" is Mosul, but "West Virginia" and "South Sudan" are names of their own
@@ -107,8 +117,8 @@ class PlaceStage:
             if trimmed != text and self._continent(trimmed):
                 continue  # "North Africa", "Southeast Asia": a region of its own, not the continent
             start += len(text) - len(trimmed)
-            if not trimmed or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans) \
-                    or _titled(doc, ent.start):
+            if not trimmed or trimmed.islower() or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans) \
+                    or _titled(doc, ent.start) or self._acronym(trimmed):
                 continue  # "coach Ripley" is a man
             found.append((start, start + len(trimmed), trimmed))
             taken.update(range(ent.start, ent.end))
@@ -124,12 +134,18 @@ class PlaceStage:
                 j += 1
             for a in range(i, j):
                 named = _named_as_place(doc, a)  # "the village of X", "in X": any size of place will do
-                match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text, named)), None)
+                feature = a > 0 and doc[a - 1].text == "the"  # "along the Euphrates", not "The Atlantic" magazine
+                match = next(((a, b) for b in range(j, a, -1)
+                              if self._untagged_place(doc[a:b].text, named, feature=feature)), None)
                 if match and named and match[1] < j:  # "at Ripley High School": the name goes on, no place
                     named = False
-                    match = next(((a, b) for b in range(j, a, -1) if self._untagged_place(doc[a:b].text)), None)
+                    match = next(((a, b) for b in range(j, a, -1)
+                                  if self._untagged_place(doc[a:b].text, feature=feature)), None)
                 if match and not named and not self._inside_name(doc, match[0], match[1]):
                     match = None
+                if match and (match[0] > i or doc[match[0]].ent_iob_ == "I") and \
+                        doc[match[0]:match[1]].text.lower() in KIND_WORDS:
+                    match = None  # the head of a longer name: "the Community Centre"
                 if match and match[0] > 0 and doc[match[0] - 1].lower_ in DIRECTION_WORDS and \
                         self._continent(doc[match[0]:match[1]].text):
                     match = None  # "North Africa": a region of its own, not the continent
@@ -164,6 +180,15 @@ class PlaceStage:
         one_word = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
         return one_word and token.dep_ in MODIFIER_DEPS and not _titled(doc, token.i) and self._big(token.text)
 
+    def _acronym(self, text: str) -> bool:
+        """A short name in capitals ("MoD", "OAS", "WA") is an organisation's or a code: a place only when it
+        is a country's or a state's ("US", "UAE", "LA") or a great city's ("NYC")."""
+        letters = text.replace(".", "")
+        if len(letters) > 3 or sum(c.isupper() for c in letters) < 2:
+            return False
+        return not any(e.feature_code in ("PCLI", "ADM1") or e.population >= BIG_CITY
+                       for e in self.gazetteer.candidates(text))
+
     def _continent(self, text: str) -> bool:
         return any(e.feature_code == "CONT" for e in self.gazetteer.candidates(text))
 
@@ -172,13 +197,18 @@ class PlaceStage:
         return any(e.population >= BIG_INSIDE_NAME or e.feature_code.startswith(("PCLI", "ADM"))
                    for e in self.gazetteer.candidates(text) if own_name(e.name, key))
 
-    def _untagged_place(self, text: str, named_as_place: bool = False) -> bool:
-        if text.lower() in MONTHS_DAYS or text.lower() in DIRECTION_WORDS or self.actors.lookup(text) or \
-                self.actors.demonym(text):
+    def _untagged_place(self, text: str, named_as_place: bool = False, *, feature: bool = False) -> bool:
+        if text.islower() or text.lower() in MONTHS_DAYS or text.lower() in DIRECTION_WORDS or self.actors.lookup(text) or \
+                self.actors.demonym(text) or self._acronym(text):
             return False
         key = normalise(text)  # only a place's own name, not one of its many alternate names
         # a capitalised word that is also a verb or an adjective ("Police", "Central", "Spring") is a place
         # only when big; nouns alone are too often towns ("Gainesville", "Mosul" are WordNet nouns)
         least = MIN_POPULATION_BIG if self.resources.describes(key) else MIN_POPULATION_UNTAGGED
-        return any((named_as_place or e.population >= least or e.feature_code in ("PCLI", "ADM1"))
-                   and own_name(e.name, key) for e in self.gazetteer.candidates(text))
+
+        def fits(e) -> bool:  # a region spaCy did not call a place only where the text says so: "the Euphrates"
+            if e.feature_code in REGION_CODES:
+                return named_as_place or feature
+            return named_as_place or e.population >= least or e.feature_code in ("PCLI", "ADM1")
+
+        return any(fits(e) and own_name(e.name, key) for e in self.gazetteer.candidates(text))

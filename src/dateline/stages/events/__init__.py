@@ -177,18 +177,18 @@ def _main_place(document: Document):
     pool = towns or document.places
     if not pool:
         return None
-    counts: dict[int, int] = {}
+    counts: dict[int | str | None, int] = {}
     for place in pool:
-        counts[place.geonameid] = counts.get(place.geonameid, 0) + 1
-    best = max(pool, key=lambda p: (counts[p.geonameid], -p.start))
-    return best
+        counts[place.location().key] = counts.get(place.location().key, 0) + 1
+    return max(pool, key=lambda p: (counts[p.location().key], -p.start))
 
 
 def _location(document: Document, sentence, head, main_place):
     inside = [p for p in document.places if sentence.start_char <= p.start < sentence.end_char]
     if inside:
         rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
-        best = min(inside, key=lambda p: (rank.get(p.precision, 5), abs(p.start - head.idx)))
+        # a region within one country ("Darfur") is finer than its country; one across several is not
+        best = min(inside, key=lambda p: (rank.get(p.precision, 5) if p.country_code else 5, abs(p.start - head.idx)))
         if best.precision == "country" and main_place is not None and main_place.country_code == best.country_code:
             best = main_place  # "in Iraq" in an article about Mosul: the town is the better guess
         return best.location()

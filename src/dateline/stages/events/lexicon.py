@@ -96,6 +96,8 @@ def _match_rest(doc, token, rest: tuple[str, ...], limit: int) -> list[int] | No
             if j >= limit:
                 return None
             if doc[j].lemma_.lower() == lemma or doc[j].lower_ == lemma:
+                if doc[j].pos_ == "ADP" and j + 1 < len(doc) and doc[j + 1].ent_type_ in ("DATE", "TIME"):
+                    return None  # "fired him on Friday": a time, not what was fired on
                 indices.append(j)
                 position = j
                 break

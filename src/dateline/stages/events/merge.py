@@ -46,7 +46,7 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if (a.status in REALIS) != (b.status in REALIS) or "denied" in (a.status, b.status) and a.status != b.status:
         return False
-    if (a.location.geonameid if a.location else None) != (b.location.geonameid if b.location else None):
+    if (a.location.key if a.location else None) != (b.location.key if b.location else None):
         return False
     if a.date.precision != "unknown" and b.date.precision != "unknown" and a.date.value != b.date.value:
         return False

@@ -60,7 +60,8 @@ def named_in(document: Document, head, actor: Party | None, exclude: set[int], s
     """The first named party in what the trigger governs (its object first), other than the actor.
     A place is a party to talks or aid ("visited Russia"), never the victim of violence."""
     roots = ([start] if start is not None else []) + [head]
-    subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    # the subject acts; a clause set beside the trigger ("..., the coast guard said") names who tells it
+    subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "parataxis") for t in c.subtree}
     seen: set[int] = set(subject)
     for root in roots:
         for token in root.subtree:
@@ -115,7 +116,9 @@ def roles_of(head):
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
             verb.lemma_.lower() in ALWAYS_TRANSITIVE:
         recipient = verb.head  # "70 fighters killed in Samarra": the fighters suffered it
-    if (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lemma_.lower() in ALWAYS_TRANSITIVE) and \
+    aimed = verb.lemma_.lower() not in ALWAYS_TRANSITIVE and any(  # "gunmen fired on a ship": no passive
+        c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for c in verb.children)
+    if (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lemma_.lower() in ALWAYS_TRANSITIVE) and not aimed and \
             not any(c.dep_ in ("aux", "dobj", "ccomp", "xcomp") for c in verb.children):
         passive = True  # a headline's "Ten soldiers killed in attack": the subject suffered it
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
