@@ -145,7 +145,8 @@ class Gazetteer:
         if min_population in cls._loaded:
             return cls._loaded[min_population]
         folder = cache_dir or Path(os.environ.get("DATELINE_CACHE", Path.home() / ".cache" / "dateline"))
-        path = folder / f"gazetteer-v{FORMAT_VERSION}-gnc{_package_version()}-{_regions_digest()}-{min_population}.pickle"
+        version = f"v{FORMAT_VERSION}-gnc{_package_version()}-{_regions_digest()}"
+        path = folder / f"gazetteer-{version}-{min_population}.pickle"
         try:
             with path.open("rb") as f:
                 gazetteer = cls(*_unpickle(f))

@@ -1,10 +1,10 @@
 """Events across articles: mentions of one happening merged, with every mention kept as evidence.
 
 Two event mentions are one happening when they have the same PLOVER type, the same place (GeoNames id, or
-none and the same country and place name: one of our regions, or no place), dates within a tolerance that follows the date's precision, and sides that
-do not contradict each other (the same name, or one side unknown). Counts of articles, outlets and
-independent outlets (a syndicated copy counts for the outlet that wrote it) are kept on the happening;
-conflicting figures (12 dead in one report, 15 in another) are all kept.
+none and the same country and place name: one of our regions, or no place), dates within a tolerance that
+follows the date's precision, and sides that do not contradict each other (the same name, or one side
+unknown). Counts of articles, outlets and independent outlets (a syndicated copy counts for the outlet that
+wrote it) are kept on the happening; conflicting figures (12 dead in one report, 15 in another) are all kept.
 """
 from __future__ import annotations
 

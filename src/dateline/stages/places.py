@@ -34,8 +34,8 @@ NOT_PLACES = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON"}  # names no sm
 LOCATIVE = {"in", "at", "near", "outside", "around", "into", "across", "towards", "toward"}
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
                    "northeast", "northwest", "southeast", "southwest", "midwest", "upstate", "downtown"}
-# the last word of a name that says what kind of thing it names: "Ballinagh Community Centre" is no
-# "Centre" (a province of Burkina Faso), "Cornell University" no "University" (a Florida town)
+# the last word of a name that says what kind of thing it names: "the Riverside Community Centre" is no
+# "Centre" (a province of Burkina Faso), "Ashford University" no "University" (a Florida town)
 KIND_WORDS = {"centre", "center", "university", "college", "school", "academy", "institute", "hospital", "clinic",
               "church", "cathedral", "basilica", "mosque", "temple", "castle", "palace", "mall", "stadium", "arena",
               "hotel", "station", "bridge", "tower", "hall", "house", "museum", "library", "prison", "jail",
@@ -117,8 +117,8 @@ class PlaceStage:
             if trimmed != text and self._continent(trimmed):
                 continue  # "North Africa", "Southeast Asia": a region of its own, not the continent
             start += len(text) - len(trimmed)
-            if not trimmed or trimmed.islower() or trimmed.lower() in COMPASS or any(s <= start < e for s, e in actor_spans) \
-                    or _titled(doc, ent.start) or self._acronym(trimmed):
+            if not trimmed or trimmed.islower() or trimmed.lower() in COMPASS or _titled(doc, ent.start) \
+                    or any(s <= start < e for s, e in actor_spans) or self._acronym(trimmed):
                 continue  # "coach Ripley" is a man
             found.append((start, start + len(trimmed), trimmed))
             taken.update(range(ent.start, ent.end))
@@ -181,7 +181,7 @@ class PlaceStage:
         return one_word and token.dep_ in MODIFIER_DEPS and not _titled(doc, token.i) and self._big(token.text)
 
     def _acronym(self, text: str) -> bool:
-        """A short name in capitals ("MoD", "OAS", "WA") is an organisation's or a code: a place only when it
+        """A short name in capitals ("MoD", "WA") is an organisation's or a code: a place only when it
         is a country's or a state's ("US", "UAE", "LA") or a great city's ("NYC")."""
         letters = text.replace(".", "")
         if len(letters) > 3 or sum(c.isupper() for c in letters) < 2:
@@ -198,8 +198,8 @@ class PlaceStage:
                    for e in self.gazetteer.candidates(text) if own_name(e.name, key))
 
     def _untagged_place(self, text: str, named_as_place: bool = False, *, feature: bool = False) -> bool:
-        if text.islower() or text.lower() in MONTHS_DAYS or text.lower() in DIRECTION_WORDS or self.actors.lookup(text) or \
-                self.actors.demonym(text) or self._acronym(text):
+        if text.islower() or text.lower() in MONTHS_DAYS or text.lower() in DIRECTION_WORDS or \
+                self.actors.lookup(text) or self.actors.demonym(text) or self._acronym(text):
             return False
         key = normalise(text)  # only a place's own name, not one of its many alternate names
         # a capitalised word that is also a verb or an adjective ("Police", "Central", "Spring") is a place
