@@ -97,6 +97,8 @@ def test_corroboration_regions_without_geonames_id_stay_apart(tmp_path):
         ingest(store, [str(source)], settings=Settings(workers=1))
         rows = store.conn.execute("SELECT a.doc_id, e.place_name, e.happening_id FROM events e JOIN articles a "
                                   "ON a.id = e.article_id WHERE e.type = 'ASSAULT'").fetchall()
+        listed = {row["name"]: row["events"] for row in store.places()}
     happening = {doc: (place, h) for doc, place, h in rows}
     assert happening["red-1"][0] == "Red Sea" and happening["med-1"][0] == "Mediterranean Sea"
     assert happening["red-1"][1] == happening["red-2"][1] != happening["med-1"][1]
+    assert listed["Red Sea"] >= 2 and listed["Mediterranean Sea"] >= 1  # listed apart, though neither has an id

@@ -203,10 +203,10 @@ class Store:
                           " ORDER BY events DESC, name LIMIT ?", (limit,))
 
     def places(self, *, limit: int = 100) -> list[dict[str, Any]]:
-        """Places events happened at, by number of events."""
+        """Places events happened at, by number of events (a region of ours, which has no id, by its name)."""
         return self._rows(
             "SELECT geonameid, place_name AS name, country_code, lat, lon, location_precision AS precision,"
-            " count(*) AS events FROM events WHERE geonameid IS NOT NULL GROUP BY geonameid"
+            " count(*) AS events FROM events WHERE place_name IS NOT NULL GROUP BY coalesce(geonameid, place_name)"
             " ORDER BY events DESC, name LIMIT ?", (limit,))
 
     def counterparts(self, name: str, *, limit: int = 50) -> list[dict[str, Any]]:
