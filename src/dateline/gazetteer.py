@@ -26,6 +26,7 @@ FORMAT_VERSION = 12
 
 # GeoNames' codes of the features in data/regions.json: region, sea, gulf, strait, ocean, lake, river, peninsula
 REGION_CODES = frozenset({"RGN", "SEA", "GULF", "STRT", "OCN", "LK", "STRM", "PEN"})
+REGIONS_FILE = Path(__file__).parent / "data" / "regions.json"
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
@@ -395,8 +396,6 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
                   region["feature_code"], 0), {region["name"], *region["aliases"]})
     return entries, index, countries
 
-
-REGIONS_FILE = Path(__file__).parent / "data" / "regions.json"
 
 
 def regions() -> list[dict]:

@@ -3,6 +3,8 @@ ACLED sub-event refined from the sentence and the actors, a status (a threat is 
 place, date and attribution. One happening per sentence: a sentence's violent triggers make one event."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ...article import Event, EventDate, Evidence
 from .. import Document, stage
 from ..counts import fatalities, other_counts, toll_update
@@ -177,10 +179,9 @@ def _main_place(document: Document):
     pool = towns or document.places
     if not pool:
         return None
-    counts: dict[int | str | None, int] = {}
-    for place in pool:
-        counts[place.location().key] = counts.get(place.location().key, 0) + 1
-    return max(pool, key=lambda p: (counts[p.location().key], -p.start))
+    keys = [place.location().key for place in pool]
+    counts = Counter(keys)
+    return pool[max(range(len(pool)), key=lambda i: (counts[keys[i]], -pool[i].start))]
 
 
 def _location(document: Document, sentence, head, main_place):
