@@ -85,3 +85,47 @@ def test_headlines_a_car_bomb_is_not_the_city_it_went_off_in(pipeline):
     _, event = first_event(pipeline, "A car bomb in a market in Baghdad killed 11 people on Thursday.")
     assert event.actor is None or "Baghdad" not in event.actor.text
     assert event.acled_event_type == "Explosions/Remote violence"
+
+
+def test_headlines_a_line_break_ends_a_headline(pipeline):
+    # a headline has no full stop: without the line break it would run into the lead as one sentence
+    text = ("Army shells rebel positions near Goma as talks stall\n"
+            "Militiamen clash with soldiers in Rutshuru, killing six villagers, a local official said.")
+    result = pipeline(Article(doc_id="l", text=text, published="2024-05-20"))
+    clash = [e for e in result.events if e.acled_sub_event_type == "Armed clash"]
+    assert clash and clash[0].evidence.text.startswith("Militiamen clash")
+
+
+def test_headlines_a_hard_wrapped_text_is_read_across_its_line_breaks(nlp):
+    from dateline.stages.nlp import line_starts
+
+    wrapped = nlp.tokenizer("Police in the northern city said the men were\narrested on Friday, and that\n"
+                            "three more suspects were sought.\n\nA second statement followed.")
+    starts = line_starts(wrapped)
+    assert [wrapped[i].text for i in starts] == ["A"]  # only the blank line ends a sentence
+    headline = nlp.tokenizer("Gunmen kill four in Kano market\nGunmen killed four traders on Monday.")
+    assert [headline[i].text for i in line_starts(headline)] == ["Gunmen"]
+
+
+@pytest.mark.parametrize("text,etype,sub", [
+    ("Coalition jets strike militant positions near Tal Afar", "Explosions/Remote violence", "Air/drone strike"),
+    ("Turkey strikes PKK targets in northern Iraq", "Explosions/Remote violence", "Air/drone strike"),
+    ("Gunmen struck a police checkpoint outside Mogadishu on Friday, killing two officers.", "Battles",
+     "Armed clash"),
+    ("Al-Shabaab slaughtered 14 villagers in a night raid on Tuesday, elders said.", "Violence against civilians",
+     "Attack"),
+    ("Rebels launch onslaught on army garrison in the north", "Battles", "Armed clash"),
+])
+def test_headlines_strikes_and_slaughter(pipeline, text, etype, sub):
+    _, event = first_event(pipeline, text)
+    assert event.type == "ASSAULT" and (event.acled_event_type, event.acled_sub_event_type) == (etype, sub)
+
+
+@pytest.mark.parametrize("text", [
+    "The two parties struck a deal on the budget late on Sunday.",
+    "A powerful earthquake struck the coastal region on Monday, the weather agency said.",
+    "Dock workers strike over unpaid wages in the port city.",
+])
+def test_headlines_a_strike_that_hits_no_one_is_no_attack(pipeline, text):
+    result = pipeline(Article(doc_id="s", text=text, published="2024-05-20"))
+    assert not any(e.type == "ASSAULT" for e in result.events), [(e.type, e.trigger) for e in result.events]

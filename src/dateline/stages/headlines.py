@@ -92,9 +92,11 @@ def _shouting(token) -> bool:
     return bool(neighbours) and all(t.text.isupper() for t in neighbours)
 
 
-def view_doc(vocab, tokens, words: list[str]) -> Doc:
-    """The view as a document for the model to read, token for token with the text."""
-    return Doc(vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens])
+def view_doc(vocab, tokens, words: list[str], starts: Collection[int] = ()) -> Doc:
+    """The view as a document for the model to read, token for token with the text; the parser keeps the
+    sentence starts given (`starts`, token indices) and finds the others."""
+    return Doc(vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens],
+               sent_starts=[True if t.i in starts else None for t in tokens])
 
 
 def original_doc(tokens, parsed: Doc) -> Doc:

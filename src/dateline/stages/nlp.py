@@ -40,11 +40,31 @@ class SpacyStage:
         inputs, tokens = [], {}
         for number, document in enumerate(documents):
             text = document.article.text
-            words = None
-            if self.view.needed(text):
-                tokens[number] = self.nlp.tokenizer(text)
-                words = self.view.words(tokens[number])
-            inputs.append(text if words is None else view_doc(self.nlp.vocab, tokens[number], words))
+            rewrite = self.view.needed(text)
+            if not rewrite and "\n" not in text:
+                inputs.append(text)
+                continue
+            doc = self.nlp.tokenizer(text)
+            words = self.view.words(doc) if rewrite else None
+            starts = line_starts(doc) if "\n" in text else set()
+            if words is None:
+                for i in starts:
+                    doc[i].is_sent_start = True
+                inputs.append(doc)
+            else:
+                tokens[number] = doc
+                inputs.append(view_doc(self.nlp.vocab, doc, words, starts))
         for number, doc in enumerate(self.nlp.pipe(inputs, batch_size=batch_size)):
-            documents[number].doc = original_doc(tokens[number], doc) if not isinstance(inputs[number], str) else doc
+            documents[number].doc = original_doc(tokens[number], doc) if number in tokens else doc
         return documents
+
+
+def line_starts(tokens) -> set[int]:
+    """Tokens that begin a line the parser must not join to the one before: a headline has no full stop, so
+    "Gunmen kill five in Kirkuk\nPolice said..." would be read as one sentence. A blank line always ends a
+    sentence; a single line break does too, unless the text is hard-wrapped (a line that goes on in lower
+    case after a word or a comma: there a line break is only a space)."""
+    breaks = [t.i for t in tokens if t.is_space and "\n" in t.text and 0 < t.i < len(tokens) - 1]
+    wrapped = any(tokens[i].text.count("\n") == 1 and tokens[i + 1].text[:1].islower()
+                  and (tokens[i - 1].is_alpha or tokens[i - 1].text == ",") for i in breaks)
+    return {i + 1 for i in breaks if not wrapped or tokens[i].text.count("\n") > 1}

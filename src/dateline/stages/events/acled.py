@@ -43,7 +43,11 @@ CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hosta
                   "war", "fighting", "hostility", "disarm", "militia", "mutiny", "soldier", "fighter", "conflict",
                   "evacuation", "guerrilla", "insurgent", "detainee"}
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
-OFFENSIVE_WORDS = {"offensive", "campaign", "operation", "attack", "assault", "strike", "raid", "push", "war"}
+OFFENSIVE_WORDS = {"offensive", "onslaught", "campaign", "operation", "attack", "assault", "strike", "raid", "push", "war"}
+AIR_WORDS = {"air", "airstrike", "jet", "warplane", "plane", "aircraft", "drone", "helicopter", "gunship", "bomber",
+             "coalition", "sortie"}
+NOT_TARGETS = {"deal", "agreement", "accord", "bargain", "compromise", "balance", "chord", "tone", "note", "pose",
+               "blow", "match", "nerve", "gold", "oil", "fear", "alliance", "partnership", "pact", "figure", "name"}
 DISRUPT_VERBS = {"find", "discover", "defuse", "seize", "confiscate", "clear", "destroy", "dismantle", "intercept",
                  "recover", "uncover", "remove", "neutralize", "neutralise"}
 DISRUPT_OBJECTS = {"drone", "missile", "rocket", "bomb", "ied", "explosive", "weapon", "plot", "attack", "device",
@@ -108,6 +112,13 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
     if rule in ("violence", "beat", "weapon", None) and kind in VIOLENT_ACLED and lemmas & DISASTER_WORDS \
             and not lemmas & (ATTACK_WORDS | ARMED_TARGETS | {"gunman", "shoot", "gun", "stab"}):
         return None, None  # "an earthquake killed eight people": a disaster, not political violence
+    if rule == "strike":  # "jets struck militant positions"; not "struck a deal", nor a quake that struck
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None or word_in(obj, NOT_TARGETS) or lemmas & DISASTER_WORDS:
+            return None, None
+        if lemmas & AIR_WORDS or actor_type in ("state_forces", "government", "external"):
+            return kind, sub  # a state striking from afar: from the air, as the news uses the word
+        rule = "violence"  # "gunmen struck a checkpoint"
     if rule == "violence":
         if actor_type in ("protesters", "rioters"):
             return "Riots", "Mob violence" if actor_type == "rioters" else "Violent demonstration"
