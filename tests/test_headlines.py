@@ -129,3 +129,16 @@ def test_headlines_strikes_and_slaughter(pipeline, text, etype, sub):
 def test_headlines_a_strike_that_hits_no_one_is_no_attack(pipeline, text):
     result = pipeline(Article(doc_id="s", text=text, published="2024-05-20"))
     assert not any(e.type == "ASSAULT" for e in result.events), [(e.type, e.trigger) for e in result.events]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Deadly Garissa bombings kill 20 as traders mark market day", "Garissa"),
+    ("Fresh Mosul fighting kills 12 soldiers", "Mosul"),
+    ("New York police arrest 12 protesters", "New York"),  # a name of two words keeps its capital
+])
+def test_headlines_a_describing_word_that_opens_a_line_is_not_part_of_the_name(pipeline, text, place):
+    result = pipeline(Article(doc_id="d", text=text, published="2024-05-20"))
+    assert [p.text for p in result.places] == [place]
+    opening = text.split()[0]
+    assert not any(e.actor is not None and e.actor.text.startswith(opening) and opening != "New"
+                   for e in result.events)  # no side called "Deadly Garissa"

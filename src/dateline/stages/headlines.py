@@ -1,9 +1,12 @@
-"""What the model reads of a headline: Title Case lowered and "IS" spelled out, the text itself untouched.
+"""What the model reads of a headline: Title Case lowered, "IS" spelled out and a describing word that opens a
+line lowered, the text itself untouched.
 
 spaCy's small English model was trained on running text. It reads "Turkish Army Kills 26 Fighters Of PKK"
 as one long name and the "IS" of "IS sniper kills journalist" as the verb *is*. The model is run on a
 *view* of such a text, token for token: common words of a Title Case line in lower case ("Turkish army
-kills 26 fighters of PKK") and the acronym IS as ISIS. The tags, parse and entities of the view are then
+kills 26 fighters of PKK"), the acronym IS as ISIS, and a line's first word when it describes the name after
+it ("Deadly Baghdad bombings kill 20" is read "deadly Baghdad bombings...", not as a man named Deadly Baghdad).
+The tags, parse and entities of the view are then
 laid on a document made of the original words, so every offset and every word the later stages read is
 the article's own.
 """
@@ -20,6 +23,7 @@ ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 SPELLED = {"IS": "ISIS"}  # acronyms the model takes for a common word
 LOOKS_SPELLED = re.compile(r"(?<![\w'’])IS(?![\w'’])")
 TITLE_WORD = re.compile(r"[A-Z][a-z'’]+")
+OPENING = re.compile(r"^[ \t\"“‘']*([A-Z][a-z]+) [A-Z]", re.MULTILINE)  # a line's first word before a name
 NEW_CLAUSE = {":", "-", "–", "—", "|", "'", "‘", '"', "“"}  # a word after these keeps its capital
 MIN_WORDS, MAX_WORDS = 4, 25  # a headline's length
 INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"))
@@ -28,9 +32,10 @@ INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("i
 class HeadlineView:
     """Rewrites the words of a text the model would misread. `proper(words)` tells names from common words."""
 
-    def __init__(self, vocabulary: Collection[str], proper: Callable[[str], bool]):
+    def __init__(self, vocabulary: Collection[str], proper: Callable[[str], bool], describes: Callable[[str], bool]):
         self.vocabulary = vocabulary  # lower-case common words: nouns, verbs, adjectives, adverbs
         self.proper = proper
+        self.describes = describes  # the word is also a verb, an adjective or an adverb
 
     def known(self, word: str) -> bool:
         """A common word or an inflection of one ("kills", "forces", "killed", "fleeing", "casualties")."""
@@ -40,7 +45,8 @@ class HeadlineView:
     def needed(self, text: str) -> bool:
         """A cheap look for anything to rewrite: most texts have none and are parsed as they are."""
         return bool(LOOKS_SPELLED.search(text)) or any(self._title_case(line) for line in text.splitlines()
-                                                        if TITLE_WORD.match(line.lstrip()))
+                                                        if TITLE_WORD.match(line.lstrip())) \
+            or any(self._describing(m.group(1)) for m in OPENING.finditer(text))
 
     def words(self, tokens) -> list[str] | None:
         """The view's word for each token, or None when the model can read the text as it is."""
@@ -57,7 +63,19 @@ class HeadlineView:
             if self._title_case(" ".join(t.text for t in line)):
                 for token in self._common(line):
                     words[token.i] = token.text.lower()
+            opening = next((t for t in line if not t.is_punct), None)
+            if opening is not None and opening.i + 1 < len(tokens) and self._describes_name(opening, tokens[opening.i + 1]):
+                words[opening.i] = opening.text.lower()
         return None if words == [t.text for t in tokens] else words
+
+    def _describing(self, word: str) -> bool:
+        return self.describes(word) and not self.proper(word)
+
+    def _describes_name(self, token, after) -> bool:
+        """"Deadly Baghdad", "Fresh Mosul": a describing word, then a name the two do not make together
+        ("New York", "Twin Falls" and "Iraqi forces" keep their capital)."""
+        return bool(TITLE_WORD.fullmatch(token.text)) and after.text[:1].isupper() and not after.is_punct \
+            and self._describing(token.text) and not self.proper(f"{token.text} {after.text}")
 
     def _title_case(self, line: str) -> bool:
         words = re.findall(r"[A-Za-z][\w'’-]*", line)

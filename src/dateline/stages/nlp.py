@@ -31,7 +31,7 @@ class SpacyStage:
             return bool(actors.lookup(name) or actors.demonym(name) or gazetteer.country_code(name) or any(
                 p.population >= least or p.feature_code in ("PCLI", "ADM1") for p in gazetteer.candidates(name)))
 
-        return HeadlineView(resources.word_classes.keys(), proper)
+        return HeadlineView(resources.word_classes.keys(), proper, resources.describes)
 
     def __call__(self, document: Document) -> Document:
         return self.pipe([document], batch_size=1)[0]
