@@ -63,3 +63,10 @@ def test_roles_a_time_after_the_verb_is_not_a_target(pipeline):
     text = "The bank fired its chief executive on Friday after the audit."
     assert not [e for e in pipeline(Article(doc_id="f", text=text, published="2024-05-20")).events
                 if e.type == "ASSAULT"]
+
+
+def test_roles_the_kin_of_an_armed_man_are_civilians(pipeline):
+    text = "Gunmen killed the wife and two sons of a police officer in Kirkuk on Sunday."
+    event = pipeline(Article(doc_id="k", text=text, published="2024-05-20")).events[0]
+    assert event.recipient is not None and event.recipient.type == "civilians"
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack")

@@ -128,6 +128,8 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
             return "Battles", "Armed clash"
         if recipient_type in ARMED and actor_type is None:
             return "Battles", "Armed clash"
+        if recipient_type == "civilians" and recipient.text.split()[-1].lower() not in ("people", "person", "persons"):
+            return "Violence against civilians", "Attack"  # "killed seven relatives of a policeman": the relatives
         # who was hit: what the trigger governs and what the sentence says after it
         victims = {t.lemma_.lower() for child in head.children if child.dep_ not in ("nsubj", "agent")
                    for t in child.subtree} | {t.lemma_.lower() for t in sentence if t.i > head.i}
