@@ -142,3 +142,26 @@ def test_headlines_a_describing_word_that_opens_a_line_is_not_part_of_the_name(p
     opening = text.split()[0]
     assert not any(e.actor is not None and e.actor.text.startswith(opening) and opening != "New"
                    for e in result.events)  # no side called "Deadly Garissa"
+
+
+@pytest.mark.parametrize("text,sub,actor,count", [
+    # the model reads "army shells" and "militia 'executes'" as nouns: the headline has no verb
+    ("Army shells rebel positions near Goma", "Shelling/artillery/missile attack", "Military Forces", None),
+    ("Militia 'executes' nine captives in Beni: officials", "Attack", "militia", 9),
+    ("Rebels slaughters 14 herders near Bambari", "Attack", "rebels", 14),
+])
+def test_headlines_a_verbless_headline_is_read_again_with_its_verb(pipeline, text, sub, actor, count):
+    _, event = first_event(pipeline, text)
+    assert event.type == "ASSAULT" and event.acled_sub_event_type == sub
+    assert event.actor is not None and actor.lower() in f"{event.actor.text} {event.actor.name}".lower()
+    assert event.fatalities == count and event.trigger == text.split()[1].strip("'")
+
+
+@pytest.mark.parametrize("text", [
+    "Seven dead in Kano market attacks",  # no object after "attacks": a noun
+    "12 dead as car bombs rock Kabul",  # "car bombs" is a weapon, not a verb
+    "Police said the raids continue in the north.",  # a sentence with a verb is read once
+])
+def test_headlines_nouns_stay_nouns(pipeline, text):
+    view, nlp = pipeline.stages[0].view, pipeline.stages[0].nlp
+    assert view.verbs(nlp(text)) == {}

@@ -6,6 +6,8 @@ as one long name and the "IS" of "IS sniper kills journalist" as the verb *is*. 
 *view* of such a text, token for token: common words of a Title Case line in lower case ("Turkish army
 kills 26 fighters of PKK"), the acronym IS as ISIS, and a line's first word when it describes the name after
 it ("Deadly Baghdad bombings kill 20" is read "deadly Baghdad bombings...", not as a man named Deadly Baghdad).
+A headline the model finds no main verb in is read again with its event verb in the past tense: "Iraqi army shells
+IS positions" (taken for a noun phrase, "army shells") is read "Iraqi army shelled IS positions".
 The tags, parse and entities of the view are then
 laid on a document made of the original words, so every offset and every word the later stages read is
 the article's own.
@@ -26,16 +28,25 @@ TITLE_WORD = re.compile(r"[A-Z][a-z'’]+")
 OPENING = re.compile(r"^[ \t\"“‘']*([A-Z][a-z]+) [A-Z]", re.MULTILINE)  # a line's first word before a name
 NEW_CLAUSE = {":", "-", "–", "—", "|", "'", "‘", '"', "“"}  # a word after these keeps its capital
 MIN_WORDS, MAX_WORDS = 4, 25  # a headline's length
+PAST = {"strike": "struck", "shoot": "shot", "hit": "hit", "fight": "fought", "take": "took", "beat": "beat",
+        "seize": "seized", "sting": "stung", "blow": "blew"}
+QUOTES = {"'", "‘", "’", '"', "“", "”"}  # "Turkish army 'shells' villages": the model reads a quote as a possessive
+SUBJECT_END = {"NOUN", "PROPN", "PUNCT"}  # what may come before a headline's verb: "army", "State", a quote
+OBJECT_START = {"DET", "NUM", "ADJ", "NOUN", "PROPN", "PUNCT"}  # and after it: "IS positions", "60 people"
+MODIFIERS = {"compound", "amod", "nummod", "det", "poss"}  # "shells rebel positions": "rebel" taken for a verb
 INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"))
 
 
 class HeadlineView:
     """Rewrites the words of a text the model would misread. `proper(words)` tells names from common words."""
 
-    def __init__(self, vocabulary: Collection[str], proper: Callable[[str], bool], describes: Callable[[str], bool]):
+    def __init__(self, vocabulary: Collection[str], proper: Callable[[str], bool], describes: Callable[[str], bool],
+                 *, event_verbs: Collection[str] = (), compounds: Collection[tuple[str, str]] = ()):
         self.vocabulary = vocabulary  # lower-case common words: nouns, verbs, adjectives, adverbs
         self.proper = proper
         self.describes = describes  # the word is also a verb, an adjective or an adverb
+        self.event_verbs = event_verbs  # lemmas of the verbs that name events ("shell", "attack", "execute")
+        self.compounds = compounds  # event nouns of two words, first and last ("car", "bomb"): no verb inside
 
     def known(self, word: str) -> bool:
         """A common word or an inflection of one ("kills", "forces", "killed", "fleeing", "casualties")."""
@@ -67,6 +78,29 @@ class HeadlineView:
             if opening is not None and opening.i + 1 < len(tokens) and self._describes_name(opening, tokens[opening.i + 1]):
                 words[opening.i] = opening.text.lower()
         return None if words == [t.text for t in tokens] else words
+
+    def verbs(self, doc) -> dict[int, str]:
+        """Event verbs the model took for plural nouns in a sentence it found no main verb in, between what can
+        be a subject and what can be an object: {token index: the past tense the view shows instead}."""
+        found: dict[int, str] = {}
+        for sentence in doc.sents:
+            if sentence.root.pos_ in ("VERB", "AUX"):
+                continue
+            for token in sentence[1:-1]:
+                before, after = doc[token.i - 1], doc[token.i + 1]
+                lemma = self._verb_of(token.lower_) if token.tag_ == "NNS" else None
+                if lemma and before.pos_ in SUBJECT_END | {"PART"} and (after.pos_ in OBJECT_START or after.dep_ in MODIFIERS or after.text in QUOTES) \
+                        and after.text not in (",", ":", "-", ".") and (before.lower_, lemma) not in self.compounds:
+                    found[token.i] = _past(lemma)
+                    break  # one verb a headline
+        return found
+
+    def _verb_of(self, word: str) -> str | None:
+        """"shells" -> shell, "executes" -> execute, "reaches" -> reach, when an event verb."""
+        for stem in (word[:-1], word[:-2]) if word.endswith("s") else ():
+            if stem in self.event_verbs:
+                return stem
+        return None
 
     def _describing(self, word: str) -> bool:
         return self.describes(word) and not self.proper(word)
@@ -110,6 +144,16 @@ def _shouting(token) -> bool:
     return bool(neighbours) and all(t.text.isupper() for t in neighbours)
 
 
+def _past(lemma: str) -> str:
+    if lemma in PAST:
+        return PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
 def view_doc(vocab, tokens, words: list[str], starts: Collection[int] = ()) -> Doc:
     """The view as a document for the model to read, token for token with the text; the parser keeps the
     sentence starts given (`starts`, token indices) and finds the others."""
@@ -122,6 +166,8 @@ def original_doc(tokens, parsed: Doc) -> Doc:
     doc = Doc(parsed.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
     doc.from_array(ATTRS, parsed.to_array(ATTRS))
     for token, seen in zip(doc, parsed):
-        if seen.lower_ != token.lower_:
+        if token.text in SPELLED and seen.text == SPELLED[token.text]:
             token.lemma_ = token.text  # "IS" stays IS to the stages after the model
+        elif seen.lower_ != token.lower_ and seen.tag_ == "VBD":
+            token.tag_ = "VBZ"  # "shells", read as "shelled": a verb in the present, lemma "shell"
     return doc

@@ -31,13 +31,17 @@ class SpacyStage:
             return bool(actors.lookup(name) or actors.demonym(name) or gazetteer.country_code(name) or any(
                 p.population >= least or p.feature_code in ("PCLI", "ADM1") for p in gazetteer.candidates(name)))
 
-        return HeadlineView(resources.word_classes.keys(), proper, resources.describes)
+        triggers = [t for group in resources.lexicon.by_first.values() for t in group]
+        verbs = {t.lemmas[0] for t in triggers if len(t.lemmas) == 1 and t.pos in ("VERB", "any")}
+        compounds = {(t.lemmas[0], t.lemmas[-1]) for t in triggers if len(t.lemmas) > 1 and t.pos == "NOUN"}
+        return HeadlineView(resources.word_classes.keys(), proper, resources.describes, event_verbs=verbs,
+                            compounds=compounds)
 
     def __call__(self, document: Document) -> Document:
         return self.pipe([document], batch_size=1)[0]
 
     def pipe(self, documents: list[Document], batch_size: int) -> list[Document]:
-        inputs, tokens = [], {}
+        inputs, tokens, starts = [], {}, {}
         for number, document in enumerate(documents):
             text = document.article.text
             rewrite = self.view.needed(text)
@@ -46,15 +50,25 @@ class SpacyStage:
                 continue
             doc = self.nlp.tokenizer(text)
             words = self.view.words(doc) if rewrite else None
-            starts = line_starts(doc) if "\n" in text else set()
+            starts[number] = line_starts(doc) if "\n" in text else set()
             if words is None:
-                for i in starts:
+                for i in starts[number]:
                     doc[i].is_sent_start = True
                 inputs.append(doc)
             else:
                 tokens[number] = doc
-                inputs.append(view_doc(self.nlp.vocab, doc, words, starts))
-        for number, doc in enumerate(self.nlp.pipe(inputs, batch_size=batch_size)):
+                inputs.append(view_doc(self.nlp.vocab, doc, words, starts[number]))
+        parsed = list(self.nlp.pipe(inputs, batch_size=batch_size))
+        again = {}  # a verbless headline read again with its verb shown as one
+        for number, doc in enumerate(parsed):
+            verbs = self.view.verbs(doc)
+            if verbs:
+                words = [verbs.get(t.i, t.text) for t in doc]
+                original = tokens.setdefault(number, doc)
+                again[number] = view_doc(self.nlp.vocab, original, words, starts.get(number, ()))
+        for number, doc in zip(again, self.nlp.pipe(again.values(), batch_size=batch_size)):
+            parsed[number] = doc
+        for number, doc in enumerate(parsed):
             documents[number].doc = original_doc(tokens[number], doc) if number in tokens else doc
         return documents
 
