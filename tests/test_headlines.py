@@ -165,3 +165,22 @@ def test_headlines_a_verbless_headline_is_read_again_with_its_verb(pipeline, tex
 def test_headlines_nouns_stay_nouns(pipeline, text):
     view, nlp = pipeline.stages[0].view, pipeline.stages[0].nlp
     assert view.verbs(nlp(text)) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE 2-Gunmen kill four guards at Maiduguri checkpoint",
+    "TOPSHOTS Kabul truck bomb kills 80 near embassies",
+    "WRAPUP 1-Gunmen kill five at Goma market as talks stall",
+])
+def test_headlines_a_wire_slug_or_a_town_before_the_bomb_is_no_side(pipeline, text):
+    _, event = first_event(pipeline, text)
+    assert event.type == "ASSAULT"
+    sides = [p.text for p in (event.actor, event.recipient) if p is not None]
+    assert not any(word in side for side in sides for word in ("UPDATE", "TOPSHOTS", "WRAPUP", "Kabul")), sides
+
+
+def test_headlines_a_strike_that_kills_is_no_walkout(pipeline):
+    result = pipeline(Article(doc_id="w", text="The army said the strike killed 12 militants near Jilib.",
+                              published="2024-05-20"))
+    assert not any(e.type == "PROTEST" for e in result.events)
+    assert any(e.type == "ASSAULT" and e.fatalities == 12 for e in result.events)

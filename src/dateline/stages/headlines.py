@@ -6,7 +6,8 @@ as one long name and the "IS" of "IS sniper kills journalist" as the verb *is*. 
 *view* of such a text, token for token: common words of a Title Case line in lower case ("Turkish army
 kills 26 fighters of PKK"), the acronym IS as ISIS, and a line's first word when it describes the name after
 it ("Deadly Baghdad bombings kill 20" is read "deadly Baghdad bombings...", not as a man named Deadly Baghdad).
-A headline the model finds no main verb in is read again with its event verb in the past tense: "Iraqi army shells
+A wire service's slug before a headline ("UPDATE 2-", "WRAPUP 1-", "TOPSHOTS") is shown as a dash, so it
+becomes no one's name. A headline the model finds no main verb in is read again with its event verb in the past tense: "Iraqi army shells
 IS positions" (taken for a noun phrase, "army shells") is read "Iraqi army shelled IS positions".
 The tags, parse and entities of the view are then
 laid on a document made of the original words, so every offset and every word the later stages read is
@@ -25,6 +26,10 @@ ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 SPELLED = {"IS": "ISIS"}  # acronyms the model takes for a common word
 LOOKS_SPELLED = re.compile(r"(?<![\w'’])IS(?![\w'’])")
 TITLE_WORD = re.compile(r"[A-Z][a-z'’]+")
+SLUG = re.compile(r"^[ \t]*(?:UPDATE|WRAPUP|WRAP|TOPSHOTS?|CORRECTED|REFILE|RPT|INTERVIEW|COLUMN|ANALYSIS|EXCLUSIVE|"
+                  r"FACTBOX|INSIGHT|PREVIEW|EXPLAINER|TIMELINE|BREAKINGVIEWS)\b", re.MULTILINE)  # wire slugs
+SLUG_WORDS = {"UPDATE", "WRAPUP", "WRAP", "TOPSHOTS", "TOPSHOT", "CORRECTED", "REFILE", "RPT", "INTERVIEW", "COLUMN",
+              "ANALYSIS", "EXCLUSIVE", "FACTBOX", "INSIGHT", "PREVIEW", "EXPLAINER", "TIMELINE", "BREAKINGVIEWS"}
 OPENING = re.compile(r"^[ \t\"“‘']*([A-Z][a-z]+) [A-Z]", re.MULTILINE)  # a line's first word before a name
 NEW_CLAUSE = {":", "-", "–", "—", "|", "'", "‘", '"', "“"}  # a word after these keeps its capital
 MIN_WORDS, MAX_WORDS = 4, 25  # a headline's length
@@ -55,7 +60,7 @@ class HeadlineView:
 
     def needed(self, text: str) -> bool:
         """A cheap look for anything to rewrite: most texts have none and are parsed as they are."""
-        return bool(LOOKS_SPELLED.search(text)) or any(self._title_case(line) for line in text.splitlines()
+        return bool(LOOKS_SPELLED.search(text) or SLUG.search(text)) or any(self._title_case(line) for line in text.splitlines()
                                                         if TITLE_WORD.match(line.lstrip())) \
             or any(self._describing(m.group(1)) for m in OPENING.finditer(text))
 
@@ -74,7 +79,11 @@ class HeadlineView:
             if self._title_case(" ".join(t.text for t in line)):
                 for token in self._common(line):
                     words[token.i] = token.text.lower()
-            opening = next((t for t in line if not t.is_punct), None)
+            if line and line[0].text in SLUG_WORDS:  # "UPDATE 2-Iraqi forces...": the slug and its number
+                words[line[0].i] = "--"
+                if len(line) > 2 and line[1].like_num and line[2].text == "-":
+                    words[line[1].i] = "--"
+            opening = next((t for t in line if not t.is_punct and words[t.i] != "--"), None)
             if opening is not None and opening.i + 1 < len(tokens) and self._describes_name(opening, tokens[opening.i + 1]):
                 words[opening.i] = opening.text.lower()
         return None if words == [t.text for t in tokens] else words
@@ -142,6 +151,10 @@ def _shouting(token) -> bool:
     """An all-capitals sentence ("THE SITUATION IS DIRE"): there IS is the verb."""
     neighbours = [t for t in token.doc[max(0, token.i - 3):token.i + 4] if t.is_alpha and t.i != token.i]
     return bool(neighbours) and all(t.text.isupper() for t in neighbours)
+
+
+def _plural(token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or token.tag_ == "NNP" and token.lower_.endswith("s")
 
 
 def _past(lemma: str) -> str:

@@ -171,7 +171,10 @@ def _group(matches):
     if violent:  # "set fire to the house and beat him to death": the burning is part of the attack
         violent += [m for m in matches if m[0].rule == "destroy" and m not in violent]
     groups = [group for group in (violent, disarmed) if group]
-    groups += [[m] for m in matches if m not in violent and m not in disarmed]
+    # "the strike killed 12 militants": what does the killing is the attack, not a walkout
+    killers = {m[1].i for m in violent}
+    groups += [[m] for m in matches if m not in violent and m not in disarmed
+               and not (m[0].rule == "crowd" and m[1].dep_ == "nsubj" and m[1].head.i in killers)]
     return groups
 
 

@@ -224,6 +224,9 @@ def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Part
                 best = mention
     if best is not None:
         return _long_form(document, best)
+    if token.dep_ == "compound" and token.head.lemma_.lower() in NOT_PARTIES and any(
+            p.start <= token.idx < p.end and p.precision != "country" for p in document.places):
+        return None  # "a Baghdad car bomb", "Baghdad bombings": a town named before the deed is where, not who
     if token.ent_type_ in ("DATE", "TIME"):  # "Israel Friday reimposed...": the date swallowed the subject
         named = next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.ent_type_ not in
                       ("DATE", "TIME")), None)
