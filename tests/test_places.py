@@ -136,3 +136,25 @@ def test_regions_file_is_well_formed():
     for region in regions():
         assert region["feature_code"] in REGION_CODES and -90 <= region["lat"] <= 90 and -180 <= region["lon"] <= 180
         assert region["country"] is None or len(region["country"]) == 2
+
+
+def test_places_a_dateline_places_the_report(pipeline):
+    text = ("Market attack kills five\n"
+            "GARISSA, Kenya, May 18 (Reuters) - Gunmen killed five traders at a cattle market on Saturday, police "
+            "said. Two of the dead came from Mandera, and a third had moved from Mandera to Wajir last year.")
+    result = pipeline(Article(doc_id="g", text=text, published="2024-05-18"))
+    assert [p.name for p in result.places][:2] == ["Garissa", "Kenya"]
+    killing = next(e for e in result.events if e.type == "ASSAULT")
+    # the sentence names no place: the dateline's town, not the town the article names most (Mandera)
+    assert killing.location.name == "Garissa" and killing.location.precision == "city"
+    assert not killing.evidence.text.startswith("GARISSA")  # the dateline is not part of the lead's sentence
+    assert killing.actor is not None and "Garissa" not in killing.actor.text
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State - a history of the group, from its first cells to its fall.",
+    "Police said - without giving details - that the road to the port was closed.",
+])
+def test_places_a_dash_after_a_name_is_not_a_dateline(pipeline, text):
+    result = pipeline(Article(doc_id="n", text=text, published="2024-05-18"))
+    assert not any(p.text in ("Islamic State", "Police") for p in result.places)

@@ -40,6 +40,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     focus_country: str | None = None  # the country the article is mostly about (ISO alpha-2)
+    dateline: Place | None = None  # the place the report was filed from ("KIRKUK, Iraq (Reuters) -")
 
     def extraction(self) -> Extraction:
         return Extraction(article=self.article, entities=self.entities, places=self.places,

@@ -1,11 +1,16 @@
 """Sentences, tokens, tags, dependencies and named entities from spaCy's English model."""
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from . import Document, stage
 from .headlines import HeadlineView, original_doc, view_doc
 
+# a wire dateline opening a line: "KIRKUK, Iraq, Jan 16 (Reuters) - ", "BAGHDAD (AP) — ", "Mogadishu, 14 March -"
+DATELINE = re.compile(r"^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?:, [^\n–—]{1,40}?)?[ \t]*"
+                      r"(?:\([A-Z][\w .]{1,20}\)[ \t]*)?[-–—]{1,2}[ \t]+", re.MULTILINE)
+DATELINE_REACH = 1500  # characters from the start a dateline may open (after a headline and a byline)
 BIG_PLACE = 20_000  # a place this big keeps its capital in a Title Case headline ("Kirkuk", "Maiduguri")
 HUGE_PLACE = 1_000_000  # ... or this big when its name is also a verb or an adjective ("Man", "Police")
 
@@ -37,6 +42,11 @@ class SpacyStage:
         return HeadlineView(resources.word_classes.keys(), proper, resources.describes, event_verbs=verbs,
                             compounds=compounds)
 
+    def _placed(self, dateline) -> bool:
+        """A dateline names a place, not a group: "BAGHDAD (AP) —", not "Islamic State - a history"."""
+        name = dateline.group(1)
+        return bool(self.resources.gazetteer.candidates(name)) and not self.resources.actors.lookup(name)
+
     def __call__(self, document: Document) -> Document:
         return self.pipe([document], batch_size=1)[0]
 
@@ -45,12 +55,13 @@ class SpacyStage:
         for number, document in enumerate(documents):
             text = document.article.text
             rewrite = self.view.needed(text)
-            if not rewrite and "\n" not in text:
+            datelines = [m for m in DATELINE.finditer(text, 0, min(len(text), DATELINE_REACH)) if self._placed(m)]
+            if not rewrite and "\n" not in text and not datelines:
                 inputs.append(text)
                 continue
             doc = self.nlp.tokenizer(text)
             words = self.view.words(doc) if rewrite else None
-            starts[number] = line_starts(doc) if "\n" in text else set()
+            starts[number] = (line_starts(doc) if "\n" in text else set()) | _starts_after(doc, datelines)
             if words is None:
                 for i in starts[number]:
                     doc[i].is_sent_start = True
@@ -71,6 +82,12 @@ class SpacyStage:
         for number, doc in enumerate(parsed):
             documents[number].doc = original_doc(tokens[number], doc) if number in tokens else doc
         return documents
+
+
+def _starts_after(doc, datelines) -> set[int]:
+    """The first word after each dateline begins a sentence: "BAGHDAD (AP) — A car bomb..." is no subject."""
+    ends = {m.end() for m in datelines}
+    return {t.i for t in doc if t.idx in ends and t.i > 0}
 
 
 def line_starts(tokens) -> set[int]:

@@ -8,6 +8,7 @@ from ..article import Place
 from ..gazetteer import REGION_CODES, normalise, own_name
 from . import Document, stage
 from .geocoding import Geocoder
+from .nlp import DATELINE, DATELINE_REACH
 
 DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                         r"northeastern|northwestern|southeastern|southwestern|greater|downtown|old|outer|"
@@ -65,7 +66,7 @@ def _locative(doc, token) -> bool:
         start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].lower_ in LOCATIVE)
 
 
-@stage("places", requires=("doc", "actors"), assigns=("places",))
+@stage("places", requires=("doc", "actors"), assigns=("places", "dateline"))
 class PlaceStage:
     def __init__(self, resources):
         self.gazetteer = resources.gazetteer
@@ -94,7 +95,17 @@ class PlaceStage:
                                 feature_code=entry.feature_code, precision=entry.precision,
                                 population=entry.population))
         document.places = places
+        document.dateline = self._dateline(document, places)
         return document
+
+    def _dateline(self, document: Document, places: list[Place]) -> Place | None:
+        """The place a report was filed from, named by the dateline that opens its first paragraphs."""
+        text = document.article.text
+        for match in DATELINE.finditer(text, 0, min(len(text), DATELINE_REACH)):
+            place = next((p for p in places if p.start == match.start(1)), None)
+            if place is not None and place.precision != "country":
+                return place
+        return None
 
     def _toponyms(self, document: Document) -> list[tuple[int, int, str]]:
         """(start, end, name) of every toponym; a direction word before a name is not part of it."""
@@ -155,6 +166,11 @@ class PlaceStage:
                         found.append((span.start_char, span.end_char, span.text))
                     break
             i = j
+        for match in DATELINE.finditer(doc.text, 0, min(len(doc.text), DATELINE_REACH)):  # "KIRKUK, Iraq (Reuters) -"
+            start, end = match.span(1)
+            name = doc.text[start:end]
+            if not any(f[0] < end and start < f[1] for f in found) and self._dateline_place(name):
+                found.append((start, end, name))
         for match in BRACKETED.finditer(doc.text):  # "(Bosaso, Bari)": a town and its province, the way
             for group in (1, 2):                    # ACLED notes and many wires place an event
                 start, end = match.span(group)
@@ -162,6 +178,13 @@ class PlaceStage:
                 if self.gazetteer.candidates(name):  # whole: "Nord-Kivu", not its "Nord"
                     found = [f for f in found if not (f[0] < end and start < f[1])] + [(start, start + len(name), name)]
         return sorted(set(found))
+
+    def _dateline_place(self, name: str) -> bool:
+        """A dateline's name in capitals ("KIRKUK") is a place when a town, a province or a country has it."""
+        key = normalise(name)
+        return not self.actors.lookup(name) and any(
+            own_name(e.name, key) and (e.population >= 1000 or e.feature_code.startswith(("PCLI", "ADM")))
+            for e in self.gazetteer.candidates(name))
 
     def _inside_name(self, doc, a: int, b: int) -> bool:
         """A place inside another name: "Mosul University" is in Mosul and "University of Georgia" names

@@ -19,7 +19,7 @@ __all__ = ["EventLexicon", "EventStage"]
 LATER_SENTENCE = 0.9
 
 
-@stage("events", requires=("doc", "actors", "places", "dates", "claims"), assigns=("events",))
+@stage("events", requires=("doc", "actors", "places", "dateline", "dates", "claims"), assigns=("events",))
 class EventStage:
     def __init__(self, resources):
         self.lexicon = resources.lexicon
@@ -29,7 +29,7 @@ class EventStage:
     def __call__(self, document: Document) -> Document:
         doc = document.doc
         events: list[Event] = []
-        main_place = _main_place(document)
+        main_place = document.dateline or _main_place(document)  # where it was filed, else the most named town
         for position, sentence in enumerate(doc.sents):
             matches = self.lexicon.match(sentence)
             for group in _group(matches):
