@@ -70,3 +70,21 @@ def test_roles_the_kin_of_an_armed_man_are_civilians(pipeline):
     event = pipeline(Article(doc_id="k", text=text, published="2024-05-20")).events[0]
     assert event.recipient is not None and event.recipient.type == "civilians"
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("A car bomb killed 14 people outside a hotel in Mogadishu on Friday. Al-Shabaab claimed responsibility "
+     "in a statement on its radio station.", "al-Shabaab"),
+    ("Al-Shabaab claimed the Mogadishu hotel bombing, which killed 14 people.", "al-Shabaab"),
+    ("Police blamed Boko Haram for the attack on the market in Konduga, which killed nine traders.", "Boko Haram"),
+    ("A car bomb killed 14 people outside a hotel in Mogadishu on Friday. No group has claimed responsibility, "
+     "but al-Shabaab has carried out similar attacks in the city.", None),
+])
+def test_roles_who_claims_or_is_blamed_did_it(pipeline, text, actor):
+    events = [e for e in pipeline(Article(doc_id="c", text=text, published="2024-05-20")).events
+              if e.type == "ASSAULT"]
+    assert len(events) == 1, [(e.trigger, e.evidence.text) for e in events]  # "similar attacks" are no event
+    if actor is None:
+        assert events[0].actor is None
+    else:
+        assert events[0].actor is not None and actor.lower() in events[0].actor.name.lower()

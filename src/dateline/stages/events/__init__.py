@@ -11,7 +11,8 @@ from ..counts import fatalities, other_counts, toll_update
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, disarms, refine
 from .lexicon import EventLexicon, depth
 from .merge import one_per_happening
-from .roles import ARMED, NON_STATE, named_in, opponent, party_of, prepositional_party, roles_of
+from .roles import (ARMED, NON_STATE, claimant_of_responsibility, named_in, opponent, party_of, prepositional_party,
+                    responsible, roles_of)
 from .status import REALIS, STATUS_FACTOR, intent_type, salience, speaker_party, status_of
 
 __all__ = ["EventLexicon", "EventStage"]
@@ -41,6 +42,7 @@ class EventStage:
                 events.append(event)
         document.events = one_per_happening(events)
         _update_tolls(document)
+        _claimed_deeds(document)
         return document
 
     def _refine(self, trigger, head, actor, recipient, sentence):
@@ -48,11 +50,17 @@ class EventStage:
 
     def _event(self, document: Document, sentence, group, main_place, number: int) -> Event | None:
         trigger, head, _ = min(group, key=lambda m: (depth(m[1]), -m[0].weight))
+        if all(_kind_of(m[1]) for m in group):
+            return None  # "Boko Haram has carried out similar attacks": a kind of deed, not one that happened
         # the sub-event comes from the most specific trigger that happened ("launched a campaign to retake
         # Mosul" is an offensive, not yet a retaking)
         realis = [m for m in group if m[1].i == head.i or status_of(document, m[1], sentence)[0] in REALIS] or group
         specific = max(realis, key=lambda m: (SPECIFICITY.get(m[0].rule, 2), m[0].weight))[0]
         actor_token, actor, recipient = _sides(document, group, head, trigger)
+        claimant = party_of(document, responsible(head))
+        if claimant is not None:  # "IS claimed responsibility for the bombing": IS did it
+            actor = claimant
+            recipient = None if recipient is not None and recipient.name == claimant.name else recipient
         status, attribution = status_of(document, head, sentence)
         if actor is None and actor_token is not None and actor_token.lower_ in ("they", "it", "he", "she", "we"):
             actor = speaker_party(document, head)  # "Police said they arrested ten people": the police
@@ -149,6 +157,27 @@ def _update_tolls(document: Document) -> None:
         value = toll_update(sentence.text) if sentence.start_char >= main.evidence.end else None
         if value is not None and value > (main.fatalities or 0):
             main.fatalities = value
+
+
+BACKGROUND = {"similar", "such", "previous", "past", "prior"}  # "similar attacks", "past bombings"
+
+
+def _kind_of(head) -> bool:
+    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in BACKGROUND for c in head.children)
+
+
+def _claimed_deeds(document: Document) -> None:
+    """"Islamic State claimed responsibility." after the bombing it means: the claimant is the actor of the
+    last violent event told before, when that event names none (or only an unidentified group)."""
+    for token in document.doc:
+        subject = claimant_of_responsibility(token)
+        claimant = party_of(document, subject) if subject is not None else None
+        before = [e for e in document.events if e.type == "ASSAULT" and e.evidence.start <= token.idx]
+        if claimant is None or not before:
+            continue
+        deed = before[-1]
+        if deed.actor is None or deed.actor.name.startswith("Unidentified") or deed.actor.type == "other":
+            deed.actor = claimant
 
 
 def _counting_side(speaker, recipient):

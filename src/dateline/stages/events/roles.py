@@ -40,6 +40,41 @@ PLACE_PREPS = {"in", "near", "at", "across", "around", "outside", "inside", "fro
 RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "toward", "towards")
 
 
+def responsible(head):
+    """The token naming who did a deed when the sentence says so rather than telling it: the group that claims
+    it ("IS claimed responsibility for the bombing", "Qaeda group claims Baghdad bombs") or the one blamed
+    ("police blamed al-Shabaab for the attack"). None when the claim is denied or made by no one."""
+    token, steps = head, 0
+    while token.dep_ in ("pobj", "prep", "dobj", "compound", "conj") and token.head.i != token.i and steps < 4:
+        token, steps = token.head, steps + 1
+        lemma = token.lemma_.lower()
+        if lemma == "claim" and token.pos_ == "VERB":
+            return _claimant(token)
+        if lemma == "blame" and token.pos_ == "VERB" and not _negated(token):
+            return next((c for c in token.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def claimant_of_responsibility(token):
+    """The subject of "... claimed responsibility" with no deed named after it (the claim is about the
+    article's deed), or None."""
+    if token.lemma_.lower() != "claim" or token.pos_ != "VERB" or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children):
+        return None
+    return _claimant(token)
+
+
+def _claimant(verb):
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or _negated(verb) or _negated(subject) else subject
+
+
+def _negated(token) -> bool:
+    """"has not claimed", "no group claimed", "denied": the claim was not made."""
+    return any(c.dep_ == "neg" or c.lower_ in ("no", "none") and c.dep_ == "det" for c in token.children) \
+        or token.lower_ in ("no", "none", "nobody")
+
+
 def prepositional_party(document: Document, head, actor: Party | None, exclude: set[int]) -> Party | None:
     """A party named after "to", "with", "for" or "against" in the trigger's clause (or its object's)."""
     holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr")]
@@ -208,7 +243,8 @@ def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Part
         if counted is not None:
             return party_of(document, counted, exclude)
         end = token.idx + len(token.text)
-        after = next((m for m in document.actors if end < m.start <= end + 2), None)
+        after = next((m for m in document.actors if end < m.start <= end + 2
+                      and "\n" not in document.doc.text[end:m.start]), None)  # "kills 31\nIS claims": no IS dead
         return after.party() if after is not None else None
     doc = document.doc
     span = doc[token.left_edge.i:token.right_edge.i + 1]
