@@ -88,3 +88,17 @@ def test_roles_who_claims_or_is_blamed_did_it(pipeline, text, actor):
         assert events[0].actor is None
     else:
         assert events[0].actor is not None and actor.lower() in events[0].actor.name.lower()
+
+
+def test_roles_a_date_after_on_is_when_not_whom(pipeline):
+    text = "On 20 April 2024, gunmen killed two shepherds near Kirkuk."
+    event = pipeline(Article(doc_id="o", text=text, published="2024-04-21")).events[0]
+    assert event.recipient is not None and event.recipient.type == "civilians", event.recipient
+
+
+def test_roles_a_noun_trigger_is_not_read_across_other_words(pipeline):
+    # "Air ... struck" is no "air strike": the strike is the verb, done by the jets of the air force
+    text = "Nigerian Air Force jets struck Boko Haram positions near Konduga on Tuesday."
+    event = pipeline(Article(doc_id="a", text=text, published="2024-04-21")).events[0]
+    assert event.trigger == "struck" and event.acled_sub_event_type == "Air/drone strike"
+    assert event.actor.country == "Nigeria" and event.recipient.name == "Boko Haram"

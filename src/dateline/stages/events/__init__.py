@@ -39,6 +39,10 @@ class EventStage:
                     continue
                 if position > 0:  # news leads with its main event: later sentences add background
                     event.confidence = round(event.confidence * LATER_SENTENCE, 3)
+                earlier = [e for e in events if e.type == "ASSAULT"]
+                if earlier and event.type == "ASSAULT" and _claims_deed_told_before(group):
+                    _give_actor(earlier[-1], event.actor)  # "IS claimed responsibility for the attack"
+                    continue
                 events.append(event)
         document.events = one_per_happening(events)
         _update_tolls(document)
@@ -49,7 +53,7 @@ class EventStage:
         return refine(trigger, head, actor, recipient, sentence, self.agents)
 
     def _event(self, document: Document, sentence, group, main_place, number: int) -> Event | None:
-        trigger, head, _ = min(group, key=lambda m: (depth(m[1]), -m[0].weight))
+        trigger, head = _main(group)
         if all(_kind_of(m[1]) for m in group):
             return None  # "Boko Haram has carried out similar attacks": a kind of deed, not one that happened
         # the sub-event comes from the most specific trigger that happened ("launched a campaign to retake
@@ -166,18 +170,38 @@ def _kind_of(head) -> bool:
     return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in BACKGROUND for c in head.children)
 
 
+def _main(group):
+    """The trigger of a happening highest in the parse (the strongest among equals), and its head token."""
+    trigger, head, _ = min(group, key=lambda m: (depth(m[1]), -m[0].weight))
+    return trigger, head
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _claims_deed_told_before(group) -> bool:
+    """"... claimed responsibility for the attack", "blamed X for the bombing": the deed, named as one already
+    known, is the one told before; the sentence says who did it."""
+    head = _main(group)[1]
+    return responsible(head) is not None and head.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+
+
+def _give_actor(deed: Event, actor) -> None:
+    if actor is not None and (deed.actor is None or deed.actor.name.startswith("Unidentified")
+                              or deed.actor.type == "other"):
+        deed.actor = actor
+
+
 def _claimed_deeds(document: Document) -> None:
     """"Islamic State claimed responsibility." after the bombing it means: the claimant is the actor of the
     last violent event told before, when that event names none (or only an unidentified group)."""
     for token in document.doc:
         subject = claimant_of_responsibility(token)
         claimant = party_of(document, subject) if subject is not None else None
-        before = [e for e in document.events if e.type == "ASSAULT" and e.evidence.start <= token.idx]
-        if claimant is None or not before:
-            continue
-        deed = before[-1]
-        if deed.actor is None or deed.actor.name.startswith("Unidentified") or deed.actor.type == "other":
-            deed.actor = claimant
+        before = [e for e in document.events if e.type == "ASSAULT" and e.evidence.end <= token.sent.start_char]
+        if claimant is not None and before:
+            _give_actor(max(before, key=lambda e: e.evidence.start), claimant)
 
 
 def _counting_side(speaker, recipient):

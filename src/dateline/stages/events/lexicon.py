@@ -46,7 +46,9 @@ class EventLexicon:
                 mistagged = trigger.pos == "NOUN" and token.lower_ == trigger.lemmas[0] and token.pos_ in ("VERB", "AUX")
                 if not (_pos_ok(token, trigger.pos) or mistagged) and len(trigger.lemmas) == 1:
                     continue
-                indices = _match_rest(sentence.doc, token, trigger.lemmas[1:], sentence.end)
+                # a verb's words may stand apart ("took full control"), a noun's may not ("Air Force jets struck")
+                gap = 1 if trigger.pos == "NOUN" else 3
+                indices = _match_rest(sentence.doc, token, trigger.lemmas[1:], sentence.end, gap)
                 if indices is None:
                     continue
                 indices = [token.i] + indices
@@ -87,11 +89,12 @@ def _pos_ok(token, pos: str) -> bool:
     return token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
 
 
-def _match_rest(doc, token, rest: tuple[str, ...], limit: int) -> list[int] | None:
-    """Token indices of the remaining trigger words, allowing two words between ("took full control")."""
+def _match_rest(doc, token, rest: tuple[str, ...], limit: int, gap: int = 3) -> list[int] | None:
+    """Token indices of the remaining trigger words, each at most `gap` tokens after the one before (up to two
+    words between for a verb: "took full control")."""
     indices, position = [], token.i
     for lemma in rest:
-        for step in range(1, 4):
+        for step in range(1, gap + 1):
             j = position + step
             if j >= limit:
                 return None

@@ -170,7 +170,9 @@ def roles_of(head):
         elif child.dep_ == "dobj" and recipient is None and verb is head and not passive:
             recipient = child
         elif child.dep_ == "prep" and child.lower_ in ("against", "on", "from", "with") and recipient is None:
-            recipient = next((c for c in child.children if c.dep_ == "pobj"), None)
+            # "On 20 April, gunmen killed...": a date after "on" is when, not whom
+            recipient = next((c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")),
+                             None)
     if actor is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         governor = verb.head
         # "France is ready to contribute troops": up through the adjective to the verb that has the subject
