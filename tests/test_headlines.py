@@ -184,3 +184,16 @@ def test_headlines_a_strike_that_kills_is_no_walkout(pipeline):
                               published="2024-05-20"))
     assert not any(e.type == "PROTEST" for e in result.events)
     assert any(e.type == "ASSAULT" and e.fatalities == 12 for e in result.events)
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Government jets fired rockets at a rebel camp near Kutum on Monday, leaving six fighters dead.",
+     "Air/drone strike"),  # fired from aircraft: an air strike, whatever the weapon
+    ("Army helicopters attacked a convoy of militants on the road to Bama.", "Air/drone strike"),
+    ("A heavy bombardment of the town's outskirts killed three civilians on Friday.",
+     "Shelling/artillery/missile attack"),
+])
+def test_headlines_what_aircraft_do_is_an_air_strike(pipeline, text, sub):
+    result = pipeline(Article(doc_id="j", text=text, published="2024-05-20"))
+    assert [e.acled_sub_event_type for e in result.events if e.type == "ASSAULT"][:1] == [sub]
+    assert not any(e.type == "RETREAT" for e in result.events)  # "leaving six dead" is no withdrawal

@@ -88,6 +88,8 @@ class EventStage:
         if specific.rule == "transfer" and head.lemma_ == "withdraw" and abstract_object(head):
             etype, mode = "SANCTION", "withdraw"  # "withdrew the emir designation from the leaders"
             acled_type, acled_sub = self._refine(GROUP_CHANGE, head, actor, recipient, sentence)
+        if specific.rule == "transfer" and head.lemma_.lower() == "leave" and acled_type is None:
+            return None  # "leaving several people dead", "left for Paris": no ground given up
         if specific.rule == "strike" and acled_type is None:
             return None  # "struck a deal", "workers strike": no one was hit
         if specific.rule == "offensive" and acled_type is None and (head.lemma_ == "launch" or specific.weight < 0.65):

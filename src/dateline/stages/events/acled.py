@@ -48,6 +48,8 @@ AIR_WORDS = {"air", "airstrike", "jet", "warplane", "plane", "aircraft", "drone"
              "coalition", "sortie"}
 NOT_TARGETS = {"deal", "agreement", "accord", "bargain", "compromise", "balance", "chord", "tone", "note", "pose",
                "blow", "match", "nerve", "gold", "oil", "fear", "alliance", "partnership", "pact", "figure", "name"}
+AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "helicopter", "chopper", "gunship", "drone", "bomber", "airstrike"}
+LEFT_HARMED = {"dead", "injure", "injured", "wound", "wounded", "homeless", "casualty", "toll"}
 DISRUPT_VERBS = {"find", "discover", "defuse", "seize", "confiscate", "clear", "destroy", "dismantle", "intercept",
                  "recover", "uncover", "remove", "neutralize", "neutralise"}
 DISRUPT_OBJECTS = {"drone", "missile", "rocket", "bomb", "ied", "explosive", "weapon", "plot", "attack", "device",
@@ -65,6 +67,9 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         lemmas |= {t.lemma_.lower() for t in following if t.sent.start == sentence.end and t.ent_type_ != "DATE"}
     actor_type = actor.type if actor else None
     recipient_type = recipient.type if recipient else None
+    if kind in ("Battles", "Explosions/Remote violence", "Violence against civilians") and _aerial(actor) and \
+            sub not in ("Chemical weapon", "Suicide bomb", "Grenade"):
+        return "Explosions/Remote violence", "Air/drone strike"  # "jets fired missiles", "raids by choppers"
     if rule in ("capture", "territory", "disrupt", "find"):
         if _takes_weapons(head):
             return "Strategic developments", "Disrupted weapons use"  # "seized weapons", "found a cache"
@@ -159,6 +164,8 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         return kind, sub
     if rule == "disrupt":
         return (kind, sub) if lemmas & DISRUPT_OBJECTS else (None, None)
+    if rule == "transfer" and head.lemma_.lower() == "leave" and {t.lemma_.lower() for t in head.subtree} & LEFT_HARMED:
+        return None, None  # "leaving several people dead": what a deed left behind, not a withdrawal
     if rule == "transfer":
         has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sentence) or bool(lemmas & PLACE_WORDS)
         return (kind, sub) if has_place and actor_type in ARMED else (None, None)
@@ -177,6 +184,15 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         armed = actor_type in NON_STATE or recipient_type in NON_STATE
         return ("Strategic developments", "Agreement") if armed or lemmas & CONFLICT_WORDS else (None, None)
     return kind, sub
+
+
+def _aerial(actor: Party | None) -> bool:
+    """The side is aircraft ("Saudi jets", "the army's choppers", "Russian warplanes"): it strikes from the air.
+    A suicide "bomber" is no aircraft: only a state's or a named air force's bombers are."""
+    if actor is None or actor.type not in ("state_forces", "external"):
+        return False
+    words = actor.text.lower().replace("'s", "").split()
+    return bool(words) and (words[-1].removesuffix("s") in AIRCRAFT or "air force" in actor.text.lower())
 
 
 def disarms(trigger: Trigger, head) -> bool:
