@@ -197,3 +197,17 @@ def test_headlines_what_aircraft_do_is_an_air_strike(pipeline, text, sub):
     result = pipeline(Article(doc_id="j", text=text, published="2024-05-20"))
     assert [e.acled_sub_event_type for e in result.events if e.type == "ASSAULT"][:1] == [sub]
     assert not any(e.type == "RETREAT" for e in result.events)  # "leaving six dead" is no withdrawal
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Two female kamikazes blew up near a bus station in Mubi, killing five traders.", "Suicide bomb"),
+    ("Three gunmen blew themselves up near the barracks after troops surrounded them.", "Suicide bomb"),
+    ("Nine workers were killed when a fireworks warehouse exploded in the industrial zone on Sunday.", None),
+])
+def test_headlines_who_blows_up_with_the_bomb_and_what_blows_up_alone(pipeline, text, sub):
+    result = pipeline(Article(doc_id="b", text=text, published="2024-05-20"))
+    subs = [e.acled_sub_event_type for e in result.events if e.type == "ASSAULT"]
+    if sub:
+        assert subs[:1] == [sub], subs
+    else:  # an accident: no political violence
+        assert not any(subs), subs

@@ -26,7 +26,8 @@ ARMED_TARGETS = {"military", "army", "soldier", "troop", "police", "policeman", 
                  "barracks", "outpost", "security", "gendarme", "militant", "fighter", "rebel", "insurgent", "garrison",
                  "convoy", "peacekeeper", "officer", "personnel", "militia", "jihadist"}
 ACCIDENT_WORDS = {"gas", "cylinder", "boiler", "accident", "leak", "factory", "plant", "refinery", "fireworks",
-                  "pipeline", "tanker", "warehouse", "accidental", "short-circuit", "coal"}
+                  "pipeline", "tanker", "warehouse", "accidental", "short-circuit", "coal", "firework",
+                  "chemical", "fuel", "depot"}
 ATTACK_WORDS = {"attack", "bomber", "terrorist", "militant", "claim", "responsibility", "target", "ied",
                 "suicide", "insurgent", "gunman", "jihadist", "rebel"}
 DISASTER_WORDS = {"earthquake", "quake", "volcano", "eruption", "flood", "flooding", "storm", "cyclone", "hurricane",
@@ -110,7 +111,7 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         if obj is None or not word_in(obj, HQ_OBJECTS):
             return None, None
         return kind, sub
-    if rule == "blast" or (trigger.rule == "weapon" and head.lemma_.lower() in ("explosion", "blast", "explode")):
+    if rule == "blast" or (trigger.rule == "weapon" and trigger.lemmas[0] in ("explosion", "blast", "explode")):
         if lemmas & ACCIDENT_WORDS and not lemmas & ATTACK_WORDS:
             return None, None  # a gas cylinder blowing up is a disaster, not political violence
         return kind, sub
