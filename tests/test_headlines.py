@@ -211,3 +211,25 @@ def test_headlines_who_blows_up_with_the_bomb_and_what_blows_up_alone(pipeline, 
         assert subs[:1] == [sub], subs
     else:  # an accident: no political violence
         assert not any(subs), subs
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Government troops retook the town of Kutum after two days of heavy shelling, killing 12 rebels.",
+     "Government regains territory"),
+    ("Rebels captured two villages near Rutshuru with mortars and rockets on Sunday.",
+     "Non-state actor overtakes territory"),
+    ("Army units wrested control of the airport from the militia on Friday.", "Government regains territory"),
+])
+def test_headlines_a_change_of_hands_outranks_the_weapon(pipeline, text, sub):
+    _, event = first_event(pipeline, text)
+    assert event.acled_event_type == "Battles" and event.acled_sub_event_type == sub
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Villagers clashed with sticks and machetes over a grazing field near Dimla, killing one man.",
+     "Mob violence"),
+    ("Protesters clashed with police outside parliament on Tuesday.", "Violent demonstration"),
+])
+def test_headlines_a_clash_of_civilians_is_a_mob_unless_they_protest(pipeline, text, sub):
+    _, event = first_event(pipeline, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", sub)

@@ -9,8 +9,9 @@ from .lexicon import Trigger, word_in
 from .roles import ARMED, NON_STATE
 
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-SPECIFICITY = {"disrupt": 5, "find": 5, "weapon": 4, "territory": 3, "capture": 3, None: 2, "violence": 1, "offensive": 0,
-               "toll": 0, "destroy": 0}
+# ACLED codes a change of hands as such whatever weapons took it: territory outranks the weapon
+SPECIFICITY = {"disrupt": 5, "find": 5, "territory": 4.5, "capture": 4.5, "weapon": 4, None: 2, "violence": 1,
+               "offensive": 0, "toll": 0, "destroy": 0}
 PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "vandalise", "smash", "loot", "riot",
                    "rioter", "clash", "burn", "set", "throw", "storm", "hurl", "pelt", "firebomb", "ransack",
                    "damage", "injure", "attack", "violent", "violence", "breach", "unrest", "debris"}
@@ -92,9 +93,10 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         return kind, sub
     if rule == "clash":
         # "clashes kill 32 civilians": the civilians are the victims of the clash, not a side of a riot
-        if actor_type in ("protesters", "rioters", "civilians") or recipient_type in ("protesters", "rioters") \
-                or lemmas & PROTEST_WORDS:
+        if actor_type == "protesters" or recipient_type in ("protesters", "rioters") or lemmas & PROTEST_WORDS:
             return "Riots", "Violent demonstration"
+        if actor_type in ("rioters", "civilians"):  # villagers or students fighting, with no protest: a mob
+            return "Riots", "Mob violence"
         return kind, sub
     if rule == "beat":
         if "death" not in lemmas and (recipient_type in (None, "other", "organization") or SCORE.search(sentence.text)):
