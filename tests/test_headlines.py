@@ -233,3 +233,17 @@ def test_headlines_a_change_of_hands_outranks_the_weapon(pipeline, text, sub):
 def test_headlines_a_clash_of_civilians_is_a_mob_unless_they_protest(pipeline, text, sub):
     _, event = first_event(pipeline, text)
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", sub)
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Al-Shabaab fighters took control of Marka on Monday. Residents said the allied forces left the town "
+     "without firing a shot.", "Non-violent transfer of territory"),
+    ("JNIM militants seized the town after soldiers withdrew from their positions.",
+     "Non-state actor overtakes territory"),  # a withdrawal alone does not say there was no fight
+    ("Troopers captured two rebel camps in the hills over the weekend.", "Government regains territory"),
+    ("Seven revolvers, a carbine and 85 cartridges were seized from the suspects, police said.",
+     "Disrupted weapons use"),
+])
+def test_headlines_how_ground_and_guns_change_hands(pipeline, text, sub):
+    _, event = first_event(pipeline, text)
+    assert event.acled_sub_event_type == sub

@@ -18,6 +18,7 @@ PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "
 PROTEST_FORCE = {"tear", "teargas", "cannon", "disperse", "baton", "rubber", "arrest", "detain", "beat", "break"}
 PROTEST_KILL = {"kill", "dead", "die", "ammunition", "live", "gunfire", "shoot", "bullet"}
 WEAPON_WORDS = {"weapon", "ammunition", "arm", "firearm", "explosive", "rifle", "gun", "pistol", "grenade", "rocket",
+                "revolver", "carbine", "musket", "shotgun", "cartridge", "bullet", "kalashnikov",
                 "missile", "mortar", "ied", "bomb", "mine", "landmine", "cache", "stash", "detonator", "shell", "round",
                 "munition", "drone", "launcher", "device"}
 PLACE_WORDS = {"town", "village", "city", "area", "territory", "region", "district", "base", "airport", "hill",
@@ -50,6 +51,8 @@ AIR_WORDS = {"air", "airstrike", "jet", "warplane", "plane", "aircraft", "drone"
              "coalition", "sortie"}
 NOT_TARGETS = {"deal", "agreement", "accord", "bargain", "compromise", "balance", "chord", "tone", "note", "pose",
                "blow", "match", "nerve", "gold", "oil", "fear", "alliance", "partnership", "pact", "figure", "name"}
+FIGHT_WORDS = {"clash", "fight", "fighting", "battle", "kill", "attack", "assault", "shell", "shelling", "airstrike",
+               "strike", "offensive", "wound", "dead", "casualty", "storm", "overrun", "heavy", "fierce"}
 AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "helicopter", "chopper", "gunship", "drone", "bomber", "airstrike"}
 LEFT_HARMED = {"dead", "injure", "injured", "wound", "wounded", "homeless", "casualty", "toll"}
 DISRUPT_VERBS = {"find", "discover", "defuse", "seize", "confiscate", "clear", "destroy", "dismantle", "intercept",
@@ -86,6 +89,8 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
             return "Violence against civilians", "Abduction/forced disappearance"
         rule = "territory"
     if rule == "territory":
+        if _unopposed(sentence, lemmas):  # "took the town after the army withdrew, without firing a shot"
+            return "Strategic developments", "Non-violent transfer of territory"
         if actor_type in NON_STATE:
             return "Battles", "Non-state actor overtakes territory"
         if actor_type in ("state_forces", "government", "external"):
@@ -187,6 +192,18 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
         armed = actor_type in NON_STATE or recipient_type in NON_STATE
         return ("Strategic developments", "Agreement") if armed or lemmas & CONFLICT_WORDS else (None, None)
     return kind, sub
+
+
+def _unopposed(sentence, lemmas: set[str]) -> bool:
+    """The text says the ground changed hands with no fight, in this sentence or the next: "unopposed",
+    "without resistance", "without firing a shot". A withdrawal alone does not say it: troops withdraw after
+    a fight as often as before one."""
+    following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
+    words = lemmas | {t.lemma_.lower() for t in following if t.sent.start == sentence.end}
+    if words & {"unopposed", "unchallenged", "uncontested"}:
+        return True
+    return "without" in words and bool(words & {"resistance", "fight", "fighting", "shot", "gunshot", "bloodshed"}) \
+        and not words & FIGHT_WORDS - {"fight", "fighting"}
 
 
 def _aerial(actor: Party | None) -> bool:
