@@ -247,3 +247,23 @@ def test_headlines_a_clash_of_civilians_is_a_mob_unless_they_protest(pipeline, t
 def test_headlines_how_ground_and_guns_change_hands(pipeline, text, sub):
     _, event = first_event(pipeline, text)
     assert event.acled_sub_event_type == sub
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Police used water cannon and tear gas against crowds of students in the capital on Friday.",
+     "Protest with intervention"),
+    ("Police detained 30 nurses during a demonstration outside the health ministry on Monday.",
+     "Protest with intervention"),  # arrests at a protest are how it was stopped
+    ("Police arrested 14 activists ahead of a planned demonstration on Monday.", "Arrests"),  # no protest yet
+    ("Riot police watched as demonstrators marched peacefully through the city centre.", "Peaceful protest"),
+    ("The protest leader was arrested at his home at dawn.", "Arrests"),
+])
+def test_headlines_how_protests_are_met(pipeline, text, sub):
+    _, event = first_event(pipeline, text)
+    assert event.acled_sub_event_type == sub
+
+
+def test_headlines_a_deed_word_naming_a_kind_is_no_deed(pipeline):
+    result = pipeline(Article(doc_id="k", text="Two attack helicopters flew low over the town on Monday.",
+                              published="2024-05-20"))
+    assert not result.events

@@ -18,6 +18,7 @@ from .status import REALIS, STATUS_FACTOR, intent_type, salience, speaker_party,
 __all__ = ["EventLexicon", "EventStage"]
 
 LATER_SENTENCE = 0.9
+HOLDERS = {"leader", "organiser", "organizer", "gear", "squad", "unit", "vehicle", "helicopter", "site"}
 
 
 @stage("events", requires=("doc", "actors", "places", "dateline", "dates", "claims"), assigns=("events",))
@@ -32,7 +33,7 @@ class EventStage:
         events: list[Event] = []
         main_place = document.dateline or _main_place(document)  # where it was filed, else the most named town
         for position, sentence in enumerate(doc.sents):
-            matches = self.lexicon.match(sentence)
+            matches = [m for m in self.lexicon.match(sentence) if not self._names_a_kind(m)]
             for group in _group(matches):
                 event = self._event(document, sentence, group, main_place, len(events))
                 if event is None or event.confidence < self.min_confidence:
@@ -48,6 +49,16 @@ class EventStage:
         _update_tolls(document)
         _claimed_deeds(document)
         return document
+
+    def _names_a_kind(self, match) -> bool:
+        """"riot police", "attack helicopters", "the protest leader": a deed's word naming a kind of person or
+        thing, no deed (a weapon still is one: "chlorine gas")."""
+        trigger, token, _ = match
+        head = token.head.lemma_.lower()
+        before = token.nbor(-1) if token.i > 0 else None  # "forces battle militants": a verb after a plural
+        after_plural = before is not None and before.lower_.endswith("s") and before.pos_ in ("NOUN", "PROPN", "VERB")
+        return len(trigger.lemmas) == 1 and trigger.rule != "weapon" and token.dep_ == "compound" and \
+            token.pos_ in ("NOUN", "PROPN") and (head in self.agents or head in HOLDERS) and not after_plural
 
     def _refine(self, trigger, head, actor, recipient, sentence):
         return refine(trigger, head, actor, recipient, sentence, self.agents)

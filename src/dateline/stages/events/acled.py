@@ -15,7 +15,9 @@ SPECIFICITY = {"disrupt": 5, "find": 5, "territory": 4.5, "capture": 4.5, "weapo
 PROTEST_VIOLENT = {"stone", "rock", "molotov", "petrol", "torch", "vandalize", "vandalise", "smash", "loot", "riot",
                    "rioter", "clash", "burn", "set", "throw", "storm", "hurl", "pelt", "firebomb", "ransack",
                    "damage", "injure", "attack", "violent", "violence", "breach", "unrest", "debris"}
-PROTEST_FORCE = {"tear", "teargas", "cannon", "disperse", "baton", "rubber", "arrest", "detain", "beat", "break"}
+PROTEST_FORCE = {"tear", "teargas", "cannon", "disperse", "baton", "rubber", "arrest", "detain", "beat", "break",
+                 "suppress", "crackdown", "drag", "halt", "chase"}
+RIOT_GEAR = {"police", "policeman", "officer", "gear", "squad", "shield", "unit", "control", "van"}
 PROTEST_KILL = {"kill", "dead", "die", "ammunition", "live", "gunfire", "shoot", "bullet"}
 WEAPON_WORDS = {"weapon", "ammunition", "arm", "firearm", "explosive", "rifle", "gun", "pistol", "grenade", "rocket",
                 "revolver", "carbine", "musket", "shotgun", "cartridge", "bullet", "kalashnikov",
@@ -66,7 +68,9 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
     """(ACLED event type, sub-event type) of a trigger in its sentence, or (None, None)."""
     kind, sub = trigger.acled_event_type, trigger.acled_sub_event_type
     rule = "violence" if trigger.rule == "toll" else trigger.rule  # "17 dead in Iraq violence"
-    lemmas = {t.lemma_.lower() for t in sentence if t.ent_type_ not in ("DATE", "TIME")}  # "14 March" is no march
+    # "14 March" is no march, "riot police" no riot
+    lemmas = {t.lemma_.lower() for t in sentence if t.ent_type_ not in ("DATE", "TIME")
+              and not (t.lower_ == "riot" and t.i + 1 < len(t.doc) and t.nbor().lemma_.lower() in RIOT_GEAR)}
     if rule == "protest":  # "Police fired tear gas" often comes in the next sentence
         following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
         lemmas |= {t.lemma_.lower() for t in following if t.sent.start == sentence.end and t.ent_type_ != "DATE"}
@@ -169,6 +173,10 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
     if rule == "mob":
         return (kind, sub) if lemmas & {"beat", "kill", "lynch", "attack", "burn"} else (None, None)
     if rule == "arrest":
+        said = {t.lemma_.lower() for t in sentence if t.dep_ != "compound"}  # a "protest leader" is no protest
+        if said & {"protest", "demonstration", "rally", "march", "sit-in"} and \
+                not said & {"plan", "planned", "ahead", "upcoming", "before"}:
+            return "Protests", "Protest with intervention"  # arrests at a protest are how it was stopped
         return kind, sub
     if rule == "disrupt":
         return (kind, sub) if lemmas & DISRUPT_OBJECTS else (None, None)
