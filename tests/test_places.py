@@ -75,6 +75,7 @@ def test_places_a_capital_is_the_capital_not_every_town_of_its_name(pipeline):
     ("Volunteers met at the Riverside Community Centre and at Ashford University.", set(), {"Centre", "University"}),
     ("Officials at the MoD in London declined to comment.", {"London"}, {"MoD"}),
     ("WA police said the crash happened overnight, not far from the UK consulate.", {"UK"}, {"WA"}),
+    ("Aides met in the West Wing of the palace in Nairobi on Monday.", {"Nairobi"}, {"Wing", "West Wing"}),
 ])
 def test_places_recognition_guards(pipeline, text, wanted, unwanted):
     found = places(pipeline, text)

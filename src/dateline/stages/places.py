@@ -125,8 +125,8 @@ class PlaceStage:
                 text, start = text[4:], start + 4
             # "Eastern Mosul" is Mosul, but "West Virginia" and "South Sudan" are names of their own
             trimmed = text if self.gazetteer.candidates(text) else DIRECTIONS.sub("", text)
-            if trimmed != text and self._continent(trimmed):
-                continue  # "North Africa", "Southeast Asia": a region of its own, not the continent
+            if trimmed != text and (self._continent(trimmed) or trimmed.lower() in KIND_WORDS):
+                continue  # "North Africa", "Southeast Asia": a region of its own; "the West Wing": a building
             start += len(text) - len(trimmed)
             if not trimmed or trimmed.islower() or trimmed.lower() in COMPASS or _titled(doc, ent.start) \
                     or any(s <= start < e for s, e in actor_spans) or self._acronym(trimmed):
