@@ -7,11 +7,10 @@ as one long name and the "IS" of "IS sniper kills journalist" as the verb *is*. 
 kills 26 fighters of PKK"), the acronym IS as ISIS, and a line's first word when it describes the name after
 it ("Deadly Baghdad bombings kill 20" is read "deadly Baghdad bombings...", not as a man named Deadly Baghdad).
 A wire service's slug before a headline ("UPDATE 2-", "WRAPUP 1-", "TOPSHOTS") is shown as a dash, so it
-becomes no one's name. A headline the model finds no main verb in is read again with its event verb in the past tense: "Iraqi army shells
-IS positions" (taken for a noun phrase, "army shells") is read "Iraqi army shelled IS positions".
-The tags, parse and entities of the view are then
-laid on a document made of the original words, so every offset and every word the later stages read is
-the article's own.
+becomes no one's name. A headline the model finds no main verb in is read again with its event verb in the
+past tense: "Iraqi army shells IS positions" (taken for a noun phrase, "army shells") is read "Iraqi army
+shelled IS positions". The tags, parse and entities of the view are then laid on a document made of the
+original words, so every offset and every word the later stages read is the article's own.
 """
 from __future__ import annotations
 
@@ -26,16 +25,15 @@ ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 SPELLED = {"IS": "ISIS"}  # acronyms the model takes for a common word
 LOOKS_SPELLED = re.compile(r"(?<![\w'’])IS(?![\w'’])")
 TITLE_WORD = re.compile(r"[A-Z][a-z'’]+")
-SLUG = re.compile(r"^[ \t]*(?:UPDATE|WRAPUP|WRAP|TOPSHOTS?|CORRECTED|REFILE|RPT|INTERVIEW|COLUMN|ANALYSIS|EXCLUSIVE|"
-                  r"FACTBOX|INSIGHT|PREVIEW|EXPLAINER|TIMELINE|BREAKINGVIEWS)\b", re.MULTILINE)  # wire slugs
 SLUG_WORDS = {"UPDATE", "WRAPUP", "WRAP", "TOPSHOTS", "TOPSHOT", "CORRECTED", "REFILE", "RPT", "INTERVIEW", "COLUMN",
               "ANALYSIS", "EXCLUSIVE", "FACTBOX", "INSIGHT", "PREVIEW", "EXPLAINER", "TIMELINE", "BREAKINGVIEWS"}
+SLUG = re.compile(rf"^[ \t]*(?:{'|'.join(sorted(SLUG_WORDS))})\b", re.MULTILINE)  # wire slugs opening a line
 OPENING = re.compile(r"^[ \t\"“‘']*([A-Z][a-z]+) [A-Z]", re.MULTILINE)  # a line's first word before a name
 NEW_CLAUSE = {":", "-", "–", "—", "|", "'", "‘", '"', "“"}  # a word after these keeps its capital
 MIN_WORDS, MAX_WORDS = 4, 25  # a headline's length
 PAST = {"strike": "struck", "shoot": "shot", "hit": "hit", "fight": "fought", "take": "took", "beat": "beat",
         "seize": "seized", "sting": "stung", "blow": "blew"}
-QUOTES = {"'", "‘", "’", '"', "“", "”"}  # "Turkish army 'shells' villages": the model reads a quote as a possessive
+QUOTES = {"'", "‘", "’", '"', "“", "”"}  # "army 'shells' villages": the model reads the quote as a possessive
 SUBJECT_END = {"NOUN", "PROPN", "PUNCT"}  # what may come before a headline's verb: "army", "State", a quote
 OBJECT_START = {"DET", "NUM", "ADJ", "NOUN", "PROPN", "PUNCT"}  # and after it: "IS positions", "60 people"
 MODIFIERS = {"compound", "amod", "nummod", "det", "poss"}  # "shells rebel positions": "rebel" taken for a verb
@@ -60,8 +58,9 @@ class HeadlineView:
 
     def needed(self, text: str) -> bool:
         """A cheap look for anything to rewrite: most texts have none and are parsed as they are."""
-        return bool(LOOKS_SPELLED.search(text) or SLUG.search(text)) or any(self._title_case(line) for line in text.splitlines()
-                                                        if TITLE_WORD.match(line.lstrip())) \
+        if LOOKS_SPELLED.search(text) or SLUG.search(text):
+            return True
+        return any(self._title_case(line) for line in text.splitlines() if TITLE_WORD.match(line.lstrip())) \
             or any(self._describing(m.group(1)) for m in OPENING.finditer(text))
 
     def words(self, tokens) -> list[str] | None:
@@ -84,7 +83,8 @@ class HeadlineView:
                 if len(line) > 2 and line[1].like_num and line[2].text == "-":
                     words[line[1].i] = "--"
             opening = next((t for t in line if not t.is_punct and words[t.i] != "--"), None)
-            if opening is not None and opening.i + 1 < len(tokens) and self._describes_name(opening, tokens[opening.i + 1]):
+            if opening is not None and opening.i + 1 < len(tokens) and \
+                    self._describes_name(opening, tokens[opening.i + 1]):
                 words[opening.i] = opening.text.lower()
         return None if words == [t.text for t in tokens] else words
 
@@ -98,7 +98,8 @@ class HeadlineView:
             for token in sentence[1:-1]:
                 before, after = doc[token.i - 1], doc[token.i + 1]
                 lemma = self._verb_of(token.lower_) if token.tag_ == "NNS" else None
-                if lemma and before.pos_ in SUBJECT_END | {"PART"} and (after.pos_ in OBJECT_START or after.dep_ in MODIFIERS or after.text in QUOTES) \
+                object_like = after.pos_ in OBJECT_START or after.dep_ in MODIFIERS or after.text in QUOTES
+                if lemma and before.pos_ in SUBJECT_END | {"PART"} and object_like \
                         and after.text not in (",", ":", "-", ".") and (before.lower_, lemma) not in self.compounds:
                     found[token.i] = _past(lemma)
                     break  # one verb a headline
@@ -151,10 +152,6 @@ def _shouting(token) -> bool:
     """An all-capitals sentence ("THE SITUATION IS DIRE"): there IS is the verb."""
     neighbours = [t for t in token.doc[max(0, token.i - 3):token.i + 4] if t.is_alpha and t.i != token.i]
     return bool(neighbours) and all(t.text.isupper() for t in neighbours)
-
-
-def _plural(token) -> bool:
-    return token.tag_ in ("NNS", "NNPS") or token.tag_ == "NNP" and token.lower_.endswith("s")
 
 
 def _past(lemma: str) -> str:

@@ -48,7 +48,8 @@ CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hosta
                   "war", "fighting", "hostility", "disarm", "militia", "mutiny", "soldier", "fighter", "conflict",
                   "evacuation", "guerrilla", "insurgent", "detainee"}
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
-OFFENSIVE_WORDS = {"offensive", "onslaught", "campaign", "operation", "attack", "assault", "strike", "raid", "push", "war"}
+OFFENSIVE_WORDS = {"offensive", "onslaught", "campaign", "operation", "attack", "assault", "strike", "raid", "push",
+                   "war"}
 AIR_WORDS = {"air", "airstrike", "jet", "warplane", "plane", "aircraft", "drone", "helicopter", "gunship", "bomber",
              "coalition", "sortie"}
 NOT_TARGETS = {"deal", "agreement", "accord", "bargain", "compromise", "balance", "chord", "tone", "note", "pose",
