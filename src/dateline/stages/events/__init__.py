@@ -18,7 +18,7 @@ from .status import REALIS, STATUS_FACTOR, intent_type, salience, speaker_party,
 __all__ = ["EventLexicon", "EventStage"]
 
 LATER_SENTENCE = 0.9
-HOLDERS = {"leader", "organiser", "organizer", "gear", "squad", "unit", "vehicle", "helicopter", "site"}
+HOLDERS = {"leader", "organiser", "organizer", "gear", "squad", "unit", "vehicle", "site"}  # besides the agents
 
 
 @stage("events", requires=("doc", "actors", "places", "dateline", "dates", "claims"), assigns=("events",))

@@ -61,7 +61,6 @@ class EventLexicon:
         return found
 
 
-
 def word_in(token, words: set[str]) -> bool:
     """The token's lemma or its own word (singular) is one of these: the lemmatizer reads "bases" as basis."""
     lower = token.lower_
