@@ -66,6 +66,15 @@ def _locative(doc, token) -> bool:
         start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].lower_ in LOCATIVE)
 
 
+def _dateline(datelines: list, places: list[Place]) -> Place | None:
+    """The place a report was filed from, named by the dateline that opens its first paragraphs."""
+    for match in datelines:
+        place = next((p for p in places if p.start == match.start(1)), None)
+        if place is not None and place.precision != "country":
+            return place
+    return None
+
+
 @stage("places", requires=("doc", "actors"), assigns=("places", "dateline"))
 class PlaceStage:
     def __init__(self, resources):
@@ -76,7 +85,9 @@ class PlaceStage:
 
     def __call__(self, document: Document) -> Document:
         doc = document.doc
-        spans = self._toponyms(document)
+        body = document.article.text
+        datelines = list(DATELINE.finditer(body, 0, min(len(body), DATELINE_REACH)))  # "KIRKUK, Iraq (Reuters) -"
+        spans = self._toponyms(document, datelines)
         context = {document.focus_country} if document.focus_country else set()
         for start, end, text in spans:
             code = self.gazetteer.country_code(text)
@@ -95,19 +106,10 @@ class PlaceStage:
                                 feature_code=entry.feature_code, precision=entry.precision,
                                 population=entry.population))
         document.places = places
-        document.dateline = self._dateline(document, places)
+        document.dateline = _dateline(datelines, places)
         return document
 
-    def _dateline(self, document: Document, places: list[Place]) -> Place | None:
-        """The place a report was filed from, named by the dateline that opens its first paragraphs."""
-        text = document.article.text
-        for match in DATELINE.finditer(text, 0, min(len(text), DATELINE_REACH)):
-            place = next((p for p in places if p.start == match.start(1)), None)
-            if place is not None and place.precision != "country":
-                return place
-        return None
-
-    def _toponyms(self, document: Document) -> list[tuple[int, int, str]]:
+    def _toponyms(self, document: Document, datelines: list) -> list[tuple[int, int, str]]:
         """(start, end, name) of every toponym; a direction word before a name is not part of it."""
         doc = document.doc
         actor_spans = [(m.start, m.end) for m in document.actors if m.source == "dictionary"]
@@ -166,7 +168,7 @@ class PlaceStage:
                         found.append((span.start_char, span.end_char, span.text))
                     break
             i = j
-        for match in DATELINE.finditer(doc.text, 0, min(len(doc.text), DATELINE_REACH)):  # "KIRKUK, Iraq (Reuters) -"
+        for match in datelines:
             start, end = match.span(1)
             name = doc.text[start:end]
             if not any(f[0] < end and start < f[1] for f in found) and self._dateline_place(name):

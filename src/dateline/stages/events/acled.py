@@ -50,13 +50,13 @@ CONFLICT_WORDS = {"ceasefire", "truce", "peace", "surrender", "prisoner", "hosta
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 OFFENSIVE_WORDS = {"offensive", "onslaught", "campaign", "operation", "attack", "assault", "strike", "raid", "push",
                    "war"}
-AIR_WORDS = {"air", "airstrike", "jet", "warplane", "plane", "aircraft", "drone", "helicopter", "gunship", "bomber",
-             "coalition", "sortie"}
+AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "helicopter", "chopper", "gunship", "drone", "bomber", "airstrike"}
+AIR_WORDS = AIRCRAFT | {"air", "coalition", "sortie"}  # said of a strike from the air
 NOT_TARGETS = {"deal", "agreement", "accord", "bargain", "compromise", "balance", "chord", "tone", "note", "pose",
                "blow", "match", "nerve", "gold", "oil", "fear", "alliance", "partnership", "pact", "figure", "name"}
-FIGHT_WORDS = {"clash", "fight", "fighting", "battle", "kill", "attack", "assault", "shell", "shelling", "airstrike",
-               "strike", "offensive", "wound", "dead", "casualty", "storm", "overrun", "heavy", "fierce"}
-AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "helicopter", "chopper", "gunship", "drone", "bomber", "airstrike"}
+# a fight named (beside "without a fight"): ground taken amid these was not given up unopposed
+FIGHT_WORDS = {"clash", "battle", "kill", "attack", "assault", "shell", "shelling", "airstrike", "strike", "offensive",
+               "wound", "dead", "casualty", "storm", "overrun", "heavy", "fierce"}
 LEFT_HARMED = {"dead", "injure", "injured", "wound", "wounded", "homeless", "casualty", "toll"}
 DISRUPT_VERBS = {"find", "discover", "defuse", "seize", "confiscate", "clear", "destroy", "dismantle", "intercept",
                  "recover", "uncover", "remove", "neutralize", "neutralise"}
@@ -73,8 +73,7 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
     lemmas = {t.lemma_.lower() for t in sentence if t.ent_type_ not in ("DATE", "TIME")
               and not (t.lower_ == "riot" and t.i + 1 < len(t.doc) and t.nbor().lemma_.lower() in RIOT_GEAR)}
     if rule == "protest":  # "Police fired tear gas" often comes in the next sentence
-        following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
-        lemmas |= {t.lemma_.lower() for t in following if t.sent.start == sentence.end and t.ent_type_ != "DATE"}
+        lemmas |= _next_sentence_lemmas(sentence)
     actor_type = actor.type if actor else None
     recipient_type = recipient.type if recipient else None
     if kind in ("Battles", "Explosions/Remote violence", "Violence against civilians") and _aerial(actor) and \
@@ -203,16 +202,21 @@ def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None,
     return kind, sub
 
 
+def _next_sentence_lemmas(sentence) -> set[str]:
+    """Lemmas of the sentence after this one (its first 40 tokens), dates left out."""
+    following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
+    return {t.lemma_.lower() for t in following if t.sent.start == sentence.end and t.ent_type_ != "DATE"}
+
+
 def _unopposed(sentence, lemmas: set[str]) -> bool:
     """The text says the ground changed hands with no fight, in this sentence or the next: "unopposed",
     "without resistance", "without firing a shot". A withdrawal alone does not say it: troops withdraw after
     a fight as often as before one."""
-    following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
-    words = lemmas | {t.lemma_.lower() for t in following if t.sent.start == sentence.end}
+    words = lemmas | _next_sentence_lemmas(sentence)
     if words & {"unopposed", "unchallenged", "uncontested"}:
         return True
     return "without" in words and bool(words & {"resistance", "fight", "fighting", "shot", "gunshot", "bloodshed"}) \
-        and not words & FIGHT_WORDS - {"fight", "fighting"}
+        and not words & FIGHT_WORDS
 
 
 def _aerial(actor: Party | None) -> bool:
