@@ -8,7 +8,7 @@ from collections import Counter
 from ...article import Event, EventDate, Evidence
 from .. import Document, stage
 from ..counts import fatalities, other_counts, toll_update
-from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, disarms, refine
+from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, check_lexicon, disarms, refine
 from .lexicon import EventLexicon, depth
 from .merge import one_per_happening
 from .roles import (ARMED, NON_STATE, claimant_of_responsibility, named_in, opponent, party_of, prepositional_party,
@@ -25,6 +25,7 @@ HOLDERS = {"leader", "organiser", "organizer", "gear", "squad", "unit", "vehicle
 class EventStage:
     def __init__(self, resources):
         self.lexicon = resources.lexicon
+        check_lexicon(self.lexicon)  # a rule named but not written, or written but never used, fails the build
         self.agents = resources.actors.agents
         self.min_confidence = resources.settings.min_confidence
 
