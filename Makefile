@@ -6,7 +6,7 @@ SHARED ?= ../shared
 
 WEB := src/dateline/web
 
-.PHONY: demo test install dev web eval bench clean
+.PHONY: demo test install dev web train eval bench clean
 
 $(BIN)/dateline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ demo: install web
 test: dev web
 	$(BIN)/python -m pytest
 
+# Refits the shipped event model from the training corpus (deterministic; about a minute on 2 cores).
+train: dev
+	$(BIN)/python -m dateline.classify.train training/corpus --config training/config.json \
+		--out src/dateline/classify --report training/REPORT.md
+
 # Scores against the gold dev sets. They live outside this repository; without them this says so and stops.
 eval: install
 	@test -d $(SHARED)/eval || { echo "make eval: $(SHARED)/eval not found; the scorers and gold sets are not part of this repository"; exit 2; }
@@ -45,6 +50,8 @@ eval: install
 	$(PYTHON) $(SHARED)/eval/score_geo.py $(SHARED)/gold/geo/GWN.xml | tail -n 1
 	$(PYTHON) $(SHARED)/eval/score_stories.py $(SHARED)/gold/semeval2022/en_en_pairs_dev.csv | tail -n 1
 	$(PYTHON) $(SHARED)/eval/score_acled.py samples/acled_style_notes.csv | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_articles.py $(SHARED)/gold/articles/gwn_events.jsonl | tail -n 1
+	$(PYTHON) $(SHARED)/eval/score_articles.py $(SHARED)/gold/articles/semeval_dev_events.jsonl | tail -n 1
 
 bench: install
 	$(BIN)/python bench/run.py

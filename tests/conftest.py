@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.pipeline import Pipeline
+from dateline.pipeline import DEFAULT_STAGES, Pipeline
 from dateline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,8 +18,14 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture(scope="session")
-def nlp(pipeline):
-    return pipeline.stages[0].nlp
+def rules() -> Pipeline:
+    """The pipeline without its judge: what the rules alone make of a text (tests of the rules use it)."""
+    return Pipeline.build([name for name in DEFAULT_STAGES if name != "judge"], settings=Settings(workers=1))
+
+
+@pytest.fixture(scope="session")
+def nlp(rules):
+    return rules.stages[0].nlp
 
 
 @pytest.fixture

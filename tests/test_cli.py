@@ -17,7 +17,7 @@ def run(*args, stdin: str | None = None):
 
 
 def test_cli_extract_stdin_jsonl_keeps_order_and_ids():
-    docs = [{"id": "b", "text": "Police arrested five protesters in Harare on Friday."},
+    docs = [{"id": "b", "text": "Police arrested five opposition activists in Harare on Friday."},
             {"id": "a", "text": "The weather was mild."}]
     out = run("extract", "--workers", "1", "--published", "2024-05-20",
               stdin="\n".join(json.dumps(d) for d in docs))

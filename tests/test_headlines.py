@@ -6,6 +6,13 @@ import pytest
 from dateline.article import Article
 
 
+@pytest.fixture(scope="module")
+def pipeline(rules):
+    """These tests are about the rules' readings: the pipeline without its judge (tests/test_judge.py tests
+    what the model makes of them)."""
+    return rules
+
+
 def first_event(pipeline, text):
     result = pipeline(Article(doc_id="h", text=text, published="2024-05-20"))
     assert result.events, text

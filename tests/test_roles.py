@@ -45,6 +45,13 @@ def test_roles_a_title_names_the_leader_named_before(pipeline, text):
     assert threat.actor.type == "rebels"  # the leader acts as his group does
 
 
+@pytest.fixture(scope="module")
+def pipeline(rules):
+    """These tests are about the rules' readings: the pipeline without its judge (tests/test_judge.py tests
+    what the model makes of them)."""
+    return rules
+
+
 def test_roles_a_title_with_no_leader_named_is_the_group(pipeline):
     result = pipeline(Article(doc_id="t", text="The al-Shabaab chief has threatened traders who pay taxes to the "
                               "government, a recording said on Monday.", published="2024-05-20"))

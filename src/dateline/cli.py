@@ -26,7 +26,11 @@ EVENT_TABLE = (("date", 10), ("type", 9), ("acled_sub_event_type", 26), ("actor_
 
 def _settings(args) -> Settings:
     return Settings().replace(workers=getattr(args, "workers", None), batch_size=getattr(args, "batch_size", None),
-                              gazetteer=getattr(args, "gazetteer", None))
+                              gazetteer=getattr(args, "gazetteer", None),
+                              event_threshold=getattr(args, "event_threshold", None),
+                              acled_typing=getattr(args, "acled_typing", None),
+                              event_model=getattr(args, "event_model", None),
+                              min_plover=getattr(args, "min_plover", None))
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -37,6 +41,11 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, metavar="N",
                         help=f"{defaults['batch_size'][1]} (default {defaults['batch_size'][0]})")
     parser.add_argument("--gazetteer", metavar="FILE", help=defaults["gazetteer"][1])
+    parser.add_argument("--event-threshold", type=float, metavar="P", help=defaults["event_threshold"][1])
+    parser.add_argument("--event-model", metavar="DIR", help=defaults["event_model"][1])
+    parser.add_argument("--min-plover", type=float, metavar="P", help=defaults["min_plover"][1])
+    parser.add_argument("--acled-typing", choices=("model", "rules", "blend"),
+                        help=f"{defaults['acled_typing'][1]} (default {defaults['acled_typing'][0]})")
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="run on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers")
 

@@ -5,7 +5,8 @@
     ├── PipelineError       (E2xx) a pipeline that cannot be built: unknown stage, wrong order
     ├── StageError          (E3xx) a stage that failed on one document
     ├── StoreError          (E4xx) a database that cannot be opened or migrated
-    └── ExportError         (E5xx) an export that cannot be written (dateline.export)
+    ├── ExportError         (E5xx) an export that cannot be written (dateline.export)
+    └── ModelError          (E6xx) an event model that cannot be loaded, or a corpus it cannot be trained on
 
 Errors about one document never stop a run: the runner turns them into an error line naming the
 input and the reason, and goes on.
@@ -58,6 +59,12 @@ class ExportError(DatelineError):
     code = "E500"
 
 
+class ModelError(DatelineError):
+    """An event model that cannot be loaded, or a training corpus that cannot be used."""
+
+    code = "E600"
+
+
 # The codes, in one place so the docs and the messages agree.
 CODES = {
     "E100": "an input that could not be read for another reason",
@@ -75,6 +82,7 @@ CODES = {
     "E201": "unknown stage name",
     "E202": "a stage needs something no earlier stage adds",
     "E203": "a stage appears twice",
+    "E204": "the event triggers, the ACLED refinements and their word classes disagree",
     "E301": "a stage raised while processing a document",
     "E401": "database cannot be opened",
     "E402": "database schema is newer than this version of dateline",
@@ -83,4 +91,8 @@ CODES = {
     "E405": "the database could not be written for another reason",
     "E501": "Parquet export without pyarrow installed",
     "E502": "unknown export format",
+    "E601": "the event model's files are missing",
+    "E602": "the event model's files cannot be read or do not fit together",
+    "E603": "a training example is malformed",
+    "E604": "the training corpus is too small or lacks a label",
 }

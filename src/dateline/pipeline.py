@@ -16,7 +16,7 @@ from .resources import Resources
 from .settings import Settings
 from .stages import REGISTRY, Document, load_all
 
-DEFAULT_STAGES = ("nlp", "entities", "actors", "places", "dates", "attribution", "events")
+DEFAULT_STAGES = ("nlp", "entities", "actors", "places", "dates", "attribution", "events", "judge")
 log = logging.getLogger("dateline")
 
 

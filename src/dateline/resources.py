@@ -64,6 +64,12 @@ class Resources:
         return Gazetteer.load(min_population=self.settings.min_population, path=self.settings.gazetteer)
 
     @cached_property
+    def event_model(self):
+        from .classify.model import EventModel
+
+        return EventModel.load(self.settings.event_model)
+
+    @cached_property
     def lexicon(self):
         from .stages.events import EventLexicon
 

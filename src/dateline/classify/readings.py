@@ -1,0 +1,23 @@
+"""What the rules make of each training example: the pipeline without its judge, run over the corpus, so
+the model learns from the same rule readings it is given in use (stages/judge.py)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..article import Article
+from .features import reading_of
+
+
+def rule_readings(texts: Sequence[str]) -> list[dict[str, str] | None]:
+    """The reading of each text's most confident rule candidate, or None where the rules find none."""
+    from ..pipeline import DEFAULT_STAGES, Pipeline
+    from ..settings import Settings
+
+    pipeline = Pipeline.build([name for name in DEFAULT_STAGES if name != "judge"],
+                              settings=Settings(workers=1, batch_size=64))
+    readings = []
+    articles = (Article(doc_id=f"train-{i}", text=text) for i, text in enumerate(texts))
+    for extraction in pipeline.pipe(articles):
+        events = extraction.events or []
+        readings.append(reading_of(events[0]) if events else None)
+    return readings

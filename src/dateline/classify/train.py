@@ -1,0 +1,197 @@
+"""Fit the event model from the training corpus: `make train`, or
+
+    python -m dateline.classify.train training/corpus --config training/config.json --out src/dateline/classify
+
+Deterministic: the files are read in name order, the split is by a hash of the text, the solver is
+lbfgs on one thread. Needs scikit-learn (the `train` extra); the fitted model needs only numpy.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from . import corpus
+from .calibration import expected_calibration_error, fit_platt, reliability_table
+from .features import features
+from .model import HEADS, NONE, Candidate, EventModel
+from .readings import rule_readings
+
+DEFAULTS = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "status": 4.0}, "folds": 5, "threshold": 0.5}
+
+
+def vocabulary_of(candidates: list[Candidate], min_count: int) -> list[str]:
+    """Features seen in at least `min_count` training examples, in a fixed order."""
+    seen: Counter = Counter()
+    for text, context, reading in candidates:
+        seen.update(set(features(text, context, reading)))
+    return sorted(f for f, n in seen.items() if n >= min_count)
+
+
+def vectorize(vocabulary: dict[str, int], candidates: list[Candidate]):
+    """Binary features, each row scaled to unit length (what EventModel.scores computes)."""
+    from scipy.sparse import csr_matrix
+
+    indptr, indices = [0], []
+    for text, context, reading in candidates:
+        columns = sorted({vocabulary[f] for f in features(text, context, reading) if f in vocabulary})
+        indices.extend(columns)
+        indptr.append(len(indices))
+    data = np.concatenate([np.full(indptr[i + 1] - indptr[i], 1 / math.sqrt(max(1, indptr[i + 1] - indptr[i])))
+                           for i in range(len(candidates))]) if indices else np.zeros(0)
+    return csr_matrix((data, indices, indptr), shape=(len(candidates), len(vocabulary)), dtype=np.float64)
+
+
+def _fit_head(x, y, c: float):
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(y)) < 2:
+        raise ModelError(f"a head needs at least two labels, got {sorted(set(y))}", code="E604")
+    return LogisticRegression(C=c, max_iter=3000, solver="lbfgs").fit(x, y)
+
+
+def _event_logit(fitted, x) -> np.ndarray:
+    """log P(event) / P(NONE) of a fitted acled head (what EventModel.event_logit computes)."""
+    log_p = fitted.predict_log_proba(x)
+    none = list(fitted.classes_).index(NONE)
+    events = np.delete(log_p, none, axis=1)
+    top = events.max(axis=1)
+    return top + np.log(np.exp(events - top[:, None]).sum(axis=1)) - log_p[:, none]
+
+
+def _out_of_fold(x, y: np.ndarray, c: float, folds: int) -> np.ndarray:
+    """The event logit of each training example from a model that never saw it."""
+    from sklearn.model_selection import StratifiedKFold
+
+    scores = np.zeros(len(y))
+    for train, held in StratifiedKFold(n_splits=folds, shuffle=True, random_state=0).split(x, y):
+        scores[held] = _event_logit(_fit_head(x[train], y[train], c), x[held])
+    return scores
+
+
+def candidates_of(examples: list[corpus.Example], readings=None) -> list[Candidate]:
+    """(text, context, the rules' reading) of each example; the readings are computed when not given."""
+    readings = rule_readings([e.text for e in examples]) if readings is None else readings
+    return [(e.text, e.context, r) for e, r in zip(examples, readings)]
+
+
+def fit(examples: list[corpus.Example], config: dict | None = None, readings=None) -> EventModel:
+    """An EventModel fitted on these examples (all of them: split before calling)."""
+    config = {**DEFAULTS, **(config or {})}
+    c = {**DEFAULTS["c"], **config.get("c", {})}
+    candidates = candidates_of(examples, readings)
+    vocabulary = vocabulary_of(candidates, config["min_count"])
+    index = {f: i for i, f in enumerate(vocabulary)}
+    x = vectorize(index, candidates)
+    labels = {"acled": (NONE, *corpus.SUB_EVENTS), "plover": (NONE, *corpus.PLOVER), "status": corpus.STATUSES}
+    targets = {
+        "acled": np.array([e.acled if e.is_event else NONE for e in examples], dtype=object),
+        "plover": np.array([e.plover or NONE for e in examples], dtype=object),
+        "status": np.array([e.status for e in examples], dtype=object),
+    }
+    rows = {"acled": np.arange(len(examples)), "plover": np.arange(len(examples)),
+            "status": np.array([i for i, e in enumerate(examples) if e.status is not None])}
+    blocks, biases = [], []
+    for head in HEADS:
+        y = targets[head][rows[head]]
+        missing = sorted(set(labels[head]) - set(map(str, y)))
+        if missing and not config.get("allow_missing_labels"):
+            raise ModelError(f"the {head} head has no training example for {', '.join(missing)}", code="E604")
+        fitted = _fit_head(x[rows[head]], y, c[head])
+        classes = list(fitted.classes_)
+        coef = fitted.coef_ if len(classes) > 2 else np.vstack([-fitted.coef_[0] / 2, fitted.coef_[0] / 2])
+        intercept = fitted.intercept_ if len(classes) > 2 else np.array([-fitted.intercept_[0] / 2,
+                                                                         fitted.intercept_[0] / 2])
+        # a label with no example (a partial corpus, allowed only by allow_missing_labels) is never given
+        blocks.append(np.column_stack([coef[classes.index(label)] if label in classes else np.zeros(x.shape[1])
+                                       for label in labels[head]]))
+        biases.append(np.array([intercept[classes.index(label)] if label in classes else -1e4
+                                for label in labels[head]]))
+    is_event = np.array([e.is_event for e in examples])
+    calibration = fit_platt(_out_of_fold(x, targets["acled"], c["acled"], config["folds"]), is_event)
+    card = {"threshold": config["threshold"], "config": config, "training_examples": len(examples),
+            "features": len(vocabulary)}
+    return EventModel(vocabulary=vocabulary, weights=np.hstack(blocks), bias=np.concatenate(biases),
+                      labels=labels, calibration=calibration, card=card)
+
+
+def evaluate(model: EventModel, examples: list[corpus.Example], readings=None) -> dict:
+    """Figures of a model on examples it was not trained on (our test split)."""
+    judged = model.judge(candidates_of(examples, readings))
+    truth = np.array([e.is_event for e in examples])
+    p = np.array([j.event for j in judged])
+    given = p >= model.threshold
+    tp = int((given & truth).sum())
+    figures = {"examples": len(examples), "events": int(truth.sum()),
+               "event_precision": _ratio(tp, int(given.sum())), "event_recall": _ratio(tp, int(truth.sum())),
+               "non_events_rejected": _ratio(int((~given & ~truth).sum()), int((~truth).sum())),
+               "ece": round(expected_calibration_error(p, truth), 4),
+               "reliability": reliability_table(p, truth)}
+    for head, gold in (("acled", lambda e: e.acled if e.is_event else None), ("plover", lambda e: e.plover or NONE),
+                       ("status", lambda e: e.status)):
+        pairs = [(gold(e), getattr(j, f"{head}_type" if head != "status" else "status_label"))
+                 for e, j in zip(examples, judged) if gold(e) is not None]
+        figures[head] = _per_class(pairs)
+    return figures
+
+
+def _per_class(pairs: list[tuple[str, str]]) -> dict:
+    labels = sorted({g for g, _ in pairs})
+    table, f1s = {}, []
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+        f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+        f1s.append(f1)
+        table[label] = {"support": tp + fn, "precision": precision, "recall": recall, "f1": f1}
+    return {"accuracy": _ratio(sum(1 for g, p in pairs if g == p), len(pairs)),
+            "macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0, "per_class": table}
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dateline.classify.train", description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", help="folder of training files (*.jsonl)")
+    parser.add_argument("--config", help="JSON file of training settings (training/config.json)")
+    parser.add_argument("--out", required=True, help="folder to write event_model.npz and event_model.json to")
+    parser.add_argument("--report", help="write the corpus report (counts, diversity) to this Markdown file")
+    args = parser.parse_args(argv)
+    from threadpoolctl import threadpool_limits
+
+    from .report import corpus_report
+
+    config = json.loads(Path(args.config).read_text(encoding="utf-8")) if args.config else {}
+    examples, removed = corpus.deduplicate(corpus.read(corpus.files(args.corpus)))
+    train, test = corpus.split(examples)
+    print(f"{len(examples)} examples after removing {len(removed)} near-duplicates: "
+          f"{len(train)} to train on, {len(test)} held back", file=sys.stderr)
+    readings = rule_readings([e.text for e in examples])
+    by_text = dict(zip((e.text for e in examples), readings))
+    with threadpool_limits(1):
+        model = fit(train, config, [by_text[e.text] for e in train])
+    model.card["test"] = evaluate(model, test, [by_text[e.text] for e in test])
+    model.card["corpus_sha1"] = hashlib.sha1(b"".join(p.read_bytes() for p in corpus.files(args.corpus))).hexdigest()
+    model.card["near_duplicates_removed"] = len(removed)
+    model.save(args.out)
+    if args.report:
+        Path(args.report).write_text(corpus_report(examples, removed, model.card["test"]), encoding="utf-8")
+    figures = model.card["test"]
+    print(json.dumps({k: figures[k] for k in ("event_precision", "event_recall", "non_events_rejected", "ece")}
+                     | {h: figures[h]["macro_f1"] for h in ("acled", "plover", "status")}), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Judge: the learned event model decides which of the rules' candidates are events, and of which type.
+
+The events stage proposes (a trigger word, its sides from the parse); this stage asks the model, for each
+candidate's sentence read with the article's headline, whether it reports an ACLED-scope event that
+happened. Below the threshold a candidate loses its ACLED coding; a candidate the model reads as no
+PLOVER event either is dropped. The model's probability becomes the event's confidence (docs/model.md).
+"""
+from __future__ import annotations
+
+from ..article import Event
+from ..classify.corpus import EVENT_TYPE
+from ..classify.features import reading_of
+from . import Document, stage
+from .events.merge import one_per_happening
+
+# the PLOVER type an ACLED sub-event type usually has, when the model retypes a candidate
+PLOVER_OF = {"Battles": "ASSAULT", "Explosions/Remote violence": "ASSAULT", "Violence against civilians": "ASSAULT",
+             "Protests": "PROTEST", "Riots": "PROTEST", "Strategic developments": None}
+PLOVER_OF_SUB = {"Mob violence": "ASSAULT", "Arrests": "COERCE", "Disrupted weapons use": "COERCE",
+                 "Looting/property destruction": "COERCE", "Agreement": "AGREE",
+                 "Headquarters or base established": "MOBILIZE", "Non-violent transfer of territory": "RETREAT"}
+
+
+def context_of(document: Document, event: Event) -> str:
+    """What the model reads besides the sentence: the article's headline, unless the sentence is it."""
+    title = (document.article.title or "").strip()
+    if not title:
+        first = document.article.text.lstrip().split("\n", 1)[0].strip()
+        title = first if len(first) < 200 else ""
+    return "" if title and title in event.evidence.text else title
+
+
+@stage("judge", requires=("doc", "events"), assigns=("judgements",))
+class JudgeStage:
+    def __init__(self, resources):
+        self.model = resources.event_model
+        settings = resources.settings
+        self.threshold = settings.event_threshold if settings.event_threshold is not None else self.model.threshold
+        self.typing = settings.acled_typing
+        self.min_plover = settings.min_plover
+
+    def __call__(self, document: Document) -> Document:
+        events = document.events
+        judged = self.model.judge((e.evidence.text, context_of(document, e), reading_of(e)) for e in events)
+        kept, coded = [], {}
+        for event, judgement in sorted(zip(events, judged), key=lambda pair: -pair[1].event):
+            if not self._decide(event, judgement):
+                continue
+            if event.acled_event_type is not None:
+                # two candidates of one sentence that the model reads as one kind of event are one event
+                # ("was arrested ... after he was identified": the arrest, once)
+                key = (event.evidence.start, judgement.acled_type)
+                if key in coded:
+                    continue
+                coded[key] = event
+            kept.append(event)
+        document.events = one_per_happening(kept)
+        return document
+
+    def _decide(self, event: Event, judgement) -> bool:
+        """Set the event's ACLED coding and confidence from the model; False when it is no event at all."""
+        # a candidate the rules gave no ACLED reading stays without one: letting the model code those cost
+        # precision on whole articles and gained nothing on snippets (docs/quality.md)
+        if event.acled_event_type is not None and judgement.event >= self.threshold:
+            self._type(event, judgement)
+            event.confidence = round(judgement.event, 3)
+            return True
+        event.acled_event_type = event.acled_sub_event_type = None
+        plover = 1.0 - judgement.plover["NONE"]
+        if plover < self.min_plover:
+            return False
+        event.confidence = round(min(event.confidence, plover) * 0.5, 3)  # below every coded ACLED event
+        return True
+
+    def _type(self, event: Event, judgement) -> None:
+        if self.typing == "rules":
+            return
+        sub = judgement.acled_type
+        if self.typing == "blend" and judgement.acled.get(event.acled_sub_event_type, 0.0) * 2 >= judgement.acled[sub]:
+            return  # the rules' reading stands unless the model clearly prefers another
+        if sub != event.acled_sub_event_type:
+            event.acled_event_type, event.acled_sub_event_type = EVENT_TYPE[sub], sub
+            event.type = PLOVER_OF_SUB.get(sub) or PLOVER_OF[EVENT_TYPE[sub]] or event.type

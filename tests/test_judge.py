@@ -1,0 +1,49 @@
+"""The judge stage: the real event model deciding which of the rules' candidates are events."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.article import Article
+from dateline.errors import PipelineError
+from dateline.pipeline import DEFAULT_STAGES, Pipeline, check_order
+from dateline.settings import Settings
+
+SPORT = Article(doc_id="s", title="Ten-man Rovers hold on for a point at Ashgrove",
+                text="Ten-man Rovers hold on for a point at Ashgrove\n"
+                     "The visitors' attack battered the home defence for most of the second half.")
+WAR = Article(doc_id="w", text="Militants attacked an army post near Mopti on Sunday, killing six soldiers, a local "
+                                "official said.", published="2024-05-20")
+
+
+def coded(extraction):
+    return [e for e in extraction.events if e.acled_event_type]
+
+
+def test_judge_needs_the_events_stage_before_it():
+    with pytest.raises(PipelineError) as raised:
+        check_order(["nlp", "judge"])
+    assert raised.value.code == "E202"
+
+
+def test_judge_drops_a_match_report_the_rules_read_as_violence(rules, pipeline):
+    assert coded(rules(SPORT)), "the rules should propose the 'attack' for the judge to reject"
+    assert coded(pipeline(SPORT)) == []
+
+
+def test_judge_keeps_a_war_report_with_a_calibrated_confidence(rules, pipeline):
+    from dateline.classify.features import reading_of
+    from dateline.classify.model import EventModel
+
+    candidate = coded(rules(WAR))[0]
+    kept = coded(pipeline(WAR))
+    assert kept and kept[0].acled_event_type in ("Battles", "Violence against civilians")
+    model = EventModel.load()
+    expected = model.judge([(candidate.evidence.text, "", reading_of(candidate))])[0].event
+    assert kept[0].confidence == pytest.approx(expected, abs=1e-3)
+    assert kept[0].confidence >= model.threshold
+
+
+@pytest.mark.parametrize("threshold, expect_coded", [(1.0, False), (0.0, True)])
+def test_judge_threshold_trades_precision_for_recall(threshold, expect_coded):
+    judged = Pipeline.build(DEFAULT_STAGES, settings=Settings(workers=1, event_threshold=threshold))
+    assert bool(coded(judged(SPORT))) is expect_coded
