@@ -5,8 +5,8 @@ import dateline
 
 EXPECTED = {
     "ActorMention", "Article", "Attribution", "DatelineError", "Entity", "Event", "EventDate", "Evidence", "ExportError",
-    "Extraction", "InputError", "Location", "Party", "Pipeline", "PipelineError", "Place", "Quote", "ReadFailure",
-    "Settings", "StageError", "StoreError", "__version__", "extract", "open",
+    "Extraction", "InputError", "Location", "ModelError", "Party", "Pipeline", "PipelineError", "Place", "Quote",
+    "ReadFailure", "Settings", "StageError", "StoreError", "__version__", "extract", "open",
 }
 
 

@@ -47,3 +47,10 @@ def test_judge_keeps_a_war_report_with_a_calibrated_confidence(rules, pipeline):
 def test_judge_threshold_trades_precision_for_recall(threshold, expect_coded):
     judged = Pipeline.build(DEFAULT_STAGES, settings=Settings(workers=1, event_threshold=threshold))
     assert bool(coded(judged(SPORT))) is expect_coded
+
+
+@pytest.mark.parametrize("change", [{"event_threshold": 1.5}, {"min_plover": -0.1}, {"acled_typing": "vote"}])
+def test_judge_refuses_a_setting_out_of_range(change):
+    with pytest.raises(PipelineError) as raised:
+        Pipeline.build(DEFAULT_STAGES, settings=Settings(workers=1, **change))
+    assert raised.value.code == "E205" and next(iter(change)) in str(raised.value)

@@ -8,6 +8,7 @@ PLOVER event either is dropped. The model's probability becomes the event's conf
 from __future__ import annotations
 
 from ..article import Event
+from ..errors import PipelineError
 from ..classify.corpus import EVENT_TYPE
 from ..classify.features import reading_of
 from . import Document, stage
@@ -30,11 +31,21 @@ def context_of(document: Document, event: Event) -> str:
     return "" if title and title in event.evidence.text else title
 
 
-@stage("judge", requires=("doc", "events"), assigns=("judgements",))
+TYPINGS = ("blend", "model", "rules")
+
+
+@stage("judge", requires=("doc", "events"), assigns=("judged",))
 class JudgeStage:
     def __init__(self, resources):
-        self.model = resources.event_model
         settings = resources.settings
+        if settings.acled_typing not in TYPINGS:
+            raise PipelineError(f"acled_typing {settings.acled_typing!r} is not one of {', '.join(TYPINGS)}",
+                                code="E205")
+        for name in ("event_threshold", "min_plover"):
+            value = getattr(settings, name)
+            if value is not None and not 0.0 <= value <= 1.0:
+                raise PipelineError(f"{name} {value!r} is not a probability between 0 and 1", code="E205")
+        self.model = resources.event_model
         self.threshold = settings.event_threshold if settings.event_threshold is not None else self.model.threshold
         self.typing = settings.acled_typing
         self.min_plover = settings.min_plover
@@ -42,17 +53,18 @@ class JudgeStage:
     def __call__(self, document: Document) -> Document:
         events = document.events
         judged = self.model.judge((e.evidence.text, context_of(document, e), reading_of(e)) for e in events)
-        kept, coded = [], {}
+        kept, coded = [], {}  # (sentence, weapons or not) -> the event coded for it
         for event, judgement in sorted(zip(events, judged), key=lambda pair: -pair[1].event):
             if not self._decide(event, judgement):
                 continue
             if event.acled_event_type is not None:
-                # two candidates of one sentence that the model reads as one kind of event are one event
-                # ("was arrested ... after he was identified": the arrest, once)
-                key = (event.evidence.start, judgement.acled_type)
+                # one coded event per sentence, its most likely reading ("X was arrested after he was
+                # identified": the arrest, once); weapons seized beside a fight are a second event
+                key = (event.evidence.start, event.acled_sub_event_type == "Disrupted weapons use")
                 if key in coded:
-                    continue
-                coded[key] = event
+                    event.acled_event_type = event.acled_sub_event_type = None
+                    event.confidence = round(event.confidence * 0.5, 3)
+                coded.setdefault(key, event)
             kept.append(event)
         document.events = one_per_happening(kept)
         return document
@@ -80,4 +92,6 @@ class JudgeStage:
             return  # the rules' reading stands unless the model clearly prefers another
         if sub != event.acled_sub_event_type:
             event.acled_event_type, event.acled_sub_event_type = EVENT_TYPE[sub], sub
-            event.type = PLOVER_OF_SUB.get(sub) or PLOVER_OF[EVENT_TYPE[sub]] or event.type
+            plover = PLOVER_OF_SUB.get(sub) or PLOVER_OF[EVENT_TYPE[sub]] or event.type
+            if plover != event.type:
+                event.type, event.mode = plover, None

@@ -46,7 +46,7 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if (a.status in REALIS) != (b.status in REALIS) or "denied" in (a.status, b.status) and a.status != b.status:
         return False
-    if (a.location.key if a.location else None) != (b.location.key if b.location else None):
+    if not _same_place(a, b):
         return False
     if a.date.precision != "unknown" and b.date.precision != "unknown" and a.date.value != b.date.value:
         return False
@@ -56,3 +56,20 @@ def same_happening(a: Event, b: Event) -> bool:
         if x and y and x.name != y.name and x.type != "other" and y.type != "other":
             return False
     return True
+
+
+COARSE = ("country", "admin1", "region")
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """The same place, or, for two events of one ACLED sub-event type, a country or province and a place
+    inside it ("Turkey shelled a city in northern Syria" and "Turkey fired on Qamishli")."""
+    if (a.location.key if a.location else None) == (b.location.key if b.location else None):
+        return True
+    if a.location is None or b.location is None or a.acled_sub_event_type is None or \
+            a.acled_sub_event_type != b.acled_sub_event_type:
+        return False
+    coarse, fine = sorted((a.location, b.location), key=lambda place: place.precision not in COARSE)
+    if coarse.precision not in COARSE or coarse.country_code != fine.country_code:
+        return False
+    return coarse.precision == "country" or (coarse.admin1 is not None and coarse.admin1 == fine.admin1)
