@@ -35,7 +35,7 @@ demo: install web
 test: dev web
 	$(BIN)/python -m pytest
 
-# Refits the shipped event model from the training corpus (deterministic; about a minute on 2 cores).
+# Refits the shipped event model from the training corpus (deterministic; about 5 minutes on 2 cores).
 train: dev
 	$(BIN)/python -m dateline.classify.train training/corpus --config training/config.json \
 		--out src/dateline/classify --report training/REPORT.md

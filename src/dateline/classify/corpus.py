@@ -90,23 +90,27 @@ def problems(record: object) -> list[str]:
     return found
 
 
+def _records(path: str | Path):
+    """(origin, the record or the JSON error) of each non-empty line of a corpus file."""
+    path = Path(path)
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    yield f"{path.name}:{number}", json.loads(line)
+                except json.JSONDecodeError as error:
+                    yield f"{path.name}:{number}", error
+
+
 def read(paths: Iterable[str | Path]) -> list[Example]:
     """Every example of the given files, in order; a malformed line raises ModelError naming it."""
     examples = []
     for path in sorted(Path(p) for p in paths):
-        with path.open(encoding="utf-8") as f:
-            for number, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                origin = f"{path.name}:{number}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise ModelError(f"{origin}: not JSON ({error})", code="E603") from error
-                wrong = problems(record)
-                if wrong:
-                    raise ModelError(f"{origin}: {'; '.join(wrong)}", code="E603")
-                examples.append(Example(**{k: record[k] for k in FIELDS}, origin=origin))
+        for origin, record in _records(path):
+            wrong = [f"not JSON ({record})"] if isinstance(record, json.JSONDecodeError) else problems(record)
+            if wrong:
+                raise ModelError(f"{origin}: {'; '.join(wrong)}", code="E603")
+            examples.append(Example(**{k: record[k] for k in FIELDS}, origin=origin))
     return examples
 
 
@@ -151,21 +155,13 @@ def main(argv: list[str] | None = None) -> int:
 
     bad, counts = 0, Counter()
     for path in argv if argv is not None else sys.argv[1:]:
-        with open(path, encoding="utf-8") as f:
-            for number, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    print(f"{path}:{number}: not JSON ({error})")
-                    bad += 1
-                    continue
-                for problem in problems(record):
-                    print(f"{path}:{number}: {problem}")
-                    bad += 1
-                if isinstance(record, dict):
-                    counts[record.get("acled") or f"PLOVER {record.get('plover')}"] += 1
+        for origin, record in _records(path):
+            wrong = [f"not JSON ({record})"] if isinstance(record, json.JSONDecodeError) else problems(record)
+            for problem in wrong:
+                print(f"{origin}: {problem}")
+            bad += len(wrong)
+            if isinstance(record, dict):
+                counts[record.get("acled") or f"PLOVER {record.get('plover')}"] += 1
     for label, n in sorted(counts.items(), key=lambda kv: str(kv[0])):
         print(f"{n:6d}  {label}")
     print(f"{sum(counts.values())} records, {bad} problems")
