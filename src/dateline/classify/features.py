@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[^\sa-z0-9]")
+_CASED = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[^\sA-Za-z0-9]")
 _DIGITS = re.compile(r"[0-9]+")
 PIECES = (3, 5)  # character n-grams of each word, from 3 to 5 characters, the word's edges marked
 MAX_CHARS = 2000  # a sentence longer than this is judged by its opening (memory stays bounded)
-
-
-_CASED = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[^\sA-Za-z0-9]")
 NAME = "<name>"
+KEEP = {"i"}  # capitalised inside a sentence, and no name
+STARTERS = (".", "!", "?", '"', "“", ":", "-", "—", "(")  # after these a capital starts a sentence
+READING_KEYS = ("sub", "type", "status", "actor", "recipient", "dead")
 
 
 def tokens(text: str) -> list[str]:
@@ -34,18 +35,12 @@ def words_of(text: str) -> list[str]:
     out = []
     for i, token in enumerate(found):
         lower = _DIGITS.sub("0", token.lower())
-        starts = i == 0 or found[i - 1] in (".", "!", "?", '"', "“", ":", "-", "—", "(")
+        starts = i == 0 or found[i - 1] in STARTERS
         if not title_case and not starts and token[0].isupper() and lower not in KEEP:
             out.append(NAME)
         else:
             out.append(lower)
     return out
-
-
-KEEP = {"i"}
-
-
-READING_KEYS = ("sub", "type", "status", "actor", "recipient", "dead")
 
 
 def reading_of(event) -> dict[str, str]:

@@ -4,6 +4,9 @@
 
 Deterministic: the files are read in name order, the split is by a hash of the text, the solver is
 lbfgs on one thread. Needs scikit-learn (the `train` extra); the fitted model needs only numpy.
+Settings (training/config.json): `min_count` (a feature seen in fewer examples is dropped), `c` (inverse
+regularisation per head), `folds` (for calibration), `threshold` (stored in the model card), and
+`allow_missing_labels` (a partial corpus, while writing one: a label with no example is never given).
 """
 from __future__ import annotations
 
