@@ -84,3 +84,13 @@ def test_a_crowd_is_read_as_a_protest_and_stones_make_it_a_riot():
                  ["DET", "NOUN", "VERB", "CCONJ", "VERB", "NOUN"])
     assert refine_clause(clause(doc, 2, "crowd", kind="Protests", sub="Peaceful protest")) == \
         ("Riots", "Violent demonstration")
+
+
+def test_a_rule_handing_on_to_no_rule_fails_and_hand_ons_are_followed(monkeypatch):
+    monkeypatch.setitem(refinements.RULES, "ambush", refinements.RuleInfo("ambush", lambda c: None, (), ("nowhere",)))
+    with pytest.raises(PipelineError, match="ambush -> nowhere"):
+        check(["violence", "ambush"], words())
+    # a rule reached only through another's hand-on is in use: beat -> violence
+    names = [name for name in refinements.RULES if name not in ("violence", "ambush")]
+    monkeypatch.delitem(refinements.RULES, "ambush")
+    check(names, words())

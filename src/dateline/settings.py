@@ -18,14 +18,15 @@ class Settings:
                          metadata={"help": "worker processes for extraction (default: every core)"})
     min_population: int = field(default=500,
                                 metadata={"help": "smallest populated place kept in the gazetteer"})
-    min_confidence: float = field(default=0.2, metadata={"help": "events below this confidence are dropped"})
+    min_confidence: float = field(default=0.2, metadata={
+        "help": "the rules' candidates below this confidence are dropped (before the judge gives each its own)"})
     event_threshold: float | None = field(
         default=None, metadata={"help": "a candidate the event model judges less likely than this to be an ACLED-scope "
                                         "event keeps no ACLED coding (default: the model's own, chosen on development "
                                         "data for precision; lower it for recall)"})
     acled_typing: str = field(default="blend", metadata={
         "help": "who chooses the ACLED sub-event type of a judged event: model, rules, or blend (the rules' reading "
-                "unless the model gives another at least twice its probability)"})
+                "unless the model gives another more than twice its probability)"})
     min_plover: float = field(default=0.1, metadata={
         "help": "a candidate with no ACLED coding is dropped when the event model gives it a PLOVER event "
                 "probability below this"})

@@ -161,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{origin}: {problem}")
             bad += len(wrong)
             if isinstance(record, dict):
-                counts[record.get("acled") or f"PLOVER {record.get('plover')}"] += 1
+                plover = f"PLOVER {record['plover']}" if record.get("plover") else "no event"
+                counts[record.get("acled") or plover] += 1
     for label, n in sorted(counts.items(), key=lambda kv: str(kv[0])):
         print(f"{n:6d}  {label}")
     print(f"{sum(counts.values())} records, {bad} problems")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources as package_files
@@ -74,7 +75,7 @@ class EventModel:
     @property
     def threshold(self) -> float:
         """The event probability above which an event is given, chosen on development data for precision."""
-        return float(self.card.get("threshold", 0.5))
+        return float(self.card.get("threshold", 0.3))  # 0.3: training/config.json's
 
     # -- inference
     def scores(self, candidates: Iterable[Candidate]) -> np.ndarray:
@@ -136,13 +137,13 @@ class EventModel:
             card = json.loads(base.joinpath(CARD_FILE).read_text(encoding="utf-8"))
             with base.joinpath(MODEL_FILE).open("rb") as f, np.load(f, allow_pickle=False) as arrays:
                 vocabulary, weights, bias = arrays["vocabulary"].tolist(), arrays["weights"], arrays["bias"]
+            return cls(vocabulary=vocabulary, weights=weights, bias=bias, labels=card["labels"],
+                       calibration=tuple(card["calibration"]), card=card)
         except FileNotFoundError as error:
             raise ModelError(f"no event model at {base}: {error.filename} is missing (run `make train`)",
                              code="E601") from error
-        except (ValueError, KeyError, OSError) as error:
-            raise ModelError(f"the event model at {base} cannot be read: {error}", code="E602") from error
-        return cls(vocabulary=vocabulary, weights=weights, bias=bias, labels=card["labels"],
-                   calibration=tuple(card["calibration"]), card=card)
+        except (ValueError, KeyError, TypeError, OSError, zipfile.BadZipFile) as error:
+            raise ModelError(f"the event model at {base} cannot be read: {error!r}", code="E602") from error
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:

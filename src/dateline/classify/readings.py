@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..article import Article
+from ..errors import ModelError
 from .features import reading_of
 
 
@@ -18,6 +19,9 @@ def rule_readings(texts: Sequence[str]) -> list[dict[str, str] | None]:
     readings = []
     articles = (Article(doc_id=f"train-{i}", text=text) for i, text in enumerate(texts))
     for extraction in pipeline.pipe(articles):
+        if extraction.error:  # a reading missed would teach the model that the rules found nothing
+            raise ModelError(f"the rules failed on training example {extraction.article.doc_id}: "
+                             f"{extraction.error}", code="E603")
         events = extraction.events or []
         readings.append(reading_of(events[0]) if events else None)
     return readings

@@ -34,7 +34,8 @@ def corpus_report(examples: list[corpus.Example], removed: list, test: dict) -> 
              f"{len({e.country for e in examples if e.country})} countries, "
              f"{len({e.topic for e in examples})} topics. Test split: {test['examples']} examples "
              f"({corpus.TEST_SHARE}% by a hash of the text), never trained on.", ""]
-    lines += ["## Diversity", "", "| n | distinct word n-grams | of all | share distinct |", "| --- | ---: | ---: | ---: |"]
+    lines += ["## Diversity", "", "| n | distinct word n-grams | of all | share distinct |",
+              "| --- | ---: | ---: | ---: |"]
     for n in (1, 2, 3):
         distinct, total = distinct_ngrams(examples, n)
         lines.append(f"| {n} | {distinct} | {total} | {distinct / max(1, total):.3f} |")

@@ -27,7 +27,18 @@ from .features import features
 from .model import HEADS, NONE, Candidate, EventModel
 from .readings import rule_readings
 
-DEFAULTS = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "status": 4.0}, "folds": 5, "threshold": 0.5}
+DEFAULTS = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "status": 4.0}, "folds": 5, "threshold": 0.3}
+
+
+# besides the corpus, what the model's inputs are made from: a change to any of them calls for `make train`
+INPUT_FILES = ("classify/features.py", "data/event_triggers.json", "data/acled_words.json")
+
+
+def inputs_digest(corpus_folder: str | Path) -> str:
+    """sha1 of the corpus files and of the code and data that turn an example into features."""
+    package = Path(__file__).resolve().parent.parent
+    parts = [p.read_bytes() for p in corpus.files(corpus_folder)] + [(package / f).read_bytes() for f in INPUT_FILES]
+    return hashlib.sha1(b"".join(parts)).hexdigest()
 
 
 def vocabulary_of(candidates: list[Candidate], min_count: int) -> list[str]:
@@ -185,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     with threadpool_limits(1):
         model = fit(train, config, [by_text[e.text] for e in train])
     model.card["test"] = evaluate(model, test, [by_text[e.text] for e in test])
-    model.card["corpus_sha1"] = hashlib.sha1(b"".join(p.read_bytes() for p in corpus.files(args.corpus))).hexdigest()
+    model.card["inputs_sha1"] = inputs_digest(args.corpus)
     model.card["near_duplicates_removed"] = len(removed)
     model.save(args.out)
     if args.report:

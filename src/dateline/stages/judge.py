@@ -23,11 +23,12 @@ PLOVER_OF_SUB = {"Mob violence": "ASSAULT", "Arrests": "COERCE", "Disrupted weap
 
 
 def context_of(document: Document, event: Event) -> str:
-    """What the model reads besides the sentence: the article's headline, unless the sentence is it."""
+    """What the model reads besides the sentence: the article's headline (else a short first line that
+    stands alone above the text), unless the sentence is it."""
     title = (document.article.title or "").strip()
     if not title:
-        first = document.article.text.lstrip().split("\n", 1)[0].strip()
-        title = first if len(first) < 200 else ""
+        first, _, rest = document.article.text.strip().partition("\n")
+        title = first.strip() if rest and len(first) < 200 else ""
     return "" if title and title in event.evidence.text else title
 
 
@@ -63,7 +64,7 @@ class JudgeStage:
                 key = (event.evidence.start, event.acled_sub_event_type == "Disrupted weapons use")
                 if key in coded:
                     event.acled_event_type = event.acled_sub_event_type = None
-                    event.confidence = round(event.confidence * 0.5, 3)
+                    event.confidence = self._below_coded(event.confidence)
                 coded.setdefault(key, event)
             kept.append(event)
         document.events = one_per_happening(kept)
@@ -81,15 +82,19 @@ class JudgeStage:
         plover = 1.0 - judgement.plover["NONE"]
         if plover < self.min_plover:
             return False
-        event.confidence = round(min(event.confidence, plover) * 0.5, 3)  # below every coded ACLED event
+        event.confidence = self._below_coded(min(event.confidence, plover))
         return True
+
+    def _below_coded(self, score: float) -> float:
+        """A score for an event with a PLOVER type only: below every coded event, in the same order."""
+        return round(score * self.threshold * 0.5, 4)
 
     def _type(self, event: Event, judgement) -> None:
         if self.typing == "rules":
             return
         sub = judgement.acled_type
         if self.typing == "blend" and judgement.acled.get(event.acled_sub_event_type, 0.0) * 2 >= judgement.acled[sub]:
-            return  # the rules' reading stands unless the model clearly prefers another
+            return  # the rules' reading stands unless the model gives another more than twice its probability
         if sub != event.acled_sub_event_type:
             event.acled_event_type, event.acled_sub_event_type = EVENT_TYPE[sub], sub
             plover = PLOVER_OF_SUB.get(sub) or PLOVER_OF[EVENT_TYPE[sub]] or event.type

@@ -3,8 +3,8 @@
 A trigger of data/event_triggers.json names its rule (or none: `plain`). A rule reads the `Clause` and gives
 (ACLED event type, sub-event type), (None, None) for no ACLED event, or `Then("other")` to hand the clause
 on to another rule. The words a rule reads are classes of data/acled_words.json, declared with the rule so
-that `check` can tell, when the lexicon loads, a rule the data names that no code registers, a rule no
-trigger reaches, and a word class missing or unused.
+that `check` can tell, when the events stage is built, a rule the data names that no code registers, a
+rule no trigger reaches, and a word class missing or unused.
 
 To add a rule: its words in data/acled_words.json, a function here registered with `@rule`, a trigger in
 data/event_triggers.json naming it, and a test in tests/test_refinements.py.
@@ -114,9 +114,16 @@ def check(rule_names: Iterable[str | None], words: Words) -> None:
     unknown = sorted(named - set(RULES))
     if unknown:
         raise PipelineError(f"triggers name rules no code registers: {', '.join(unknown)}", code="E204")
-    reached = set(named)
-    for name in sorted(named):
-        reached.update(RULES[name].then)
+    dangling = sorted({f"{info.name} -> {then}" for info in RULES.values() for then in info.then} -
+                      {f"{info.name} -> {then}" for info in RULES.values() for then in info.then if then in RULES})
+    if dangling:
+        raise PipelineError(f"refinements hand on to rules no code registers: {', '.join(dangling)}", code="E204")
+    reached, todo = set(), sorted(named)
+    while todo:  # the rules the triggers name, and every rule those hand on to
+        name = todo.pop()
+        if name not in reached:
+            reached.add(name)
+            todo.extend(RULES[name].then)
     unused = sorted(set(RULES) - reached)
     if unused:
         raise PipelineError(f"refinements no trigger reaches: {', '.join(unused)}", code="E204")
@@ -291,7 +298,7 @@ def weapon(c: Clause) -> Reading:
     return NONE if _a_disaster(c) else c.reading
 
 
-@rule("strike", words=("not_targets",), then=("violence",))
+@rule("strike", words=("not_targets", "aircraft", "disaster_words"), then=("violence",))
 def strike(c: Clause) -> Reading | Then:
     """"jets struck militant positions"; not "struck a deal", nor a quake that struck."""
     obj = c.object_of("dobj")
