@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.pipeline import DEFAULT_STAGES, Pipeline
+from dateline.pipeline import RULE_STAGES, Pipeline
 from dateline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ def pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def rules() -> Pipeline:
     """The pipeline without its judge: what the rules alone make of a text (tests of the rules use it)."""
-    return Pipeline.build([name for name in DEFAULT_STAGES if name != "judge"], settings=Settings(workers=1))
+    return Pipeline.build(RULE_STAGES, settings=Settings(workers=1))
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from . import __version__
 from .article import ReadFailure, failure_dict
 from .errors import DatelineError
 from .progress import ProgressBar
-from .settings import Settings, describe
+from .settings import ACLED_TYPINGS, Settings, describe
 
 EVENT_TABLE = (("date", 10), ("type", 9), ("acled_sub_event_type", 26), ("actor_name", 28),
                ("recipient_name", 22), ("place_name", 14), ("fatalities", 4), ("status", 9), ("speaker", 14),
@@ -44,7 +44,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--event-threshold", type=float, metavar="P", help=defaults["event_threshold"][1])
     parser.add_argument("--event-model", metavar="DIR", help=defaults["event_model"][1])
     parser.add_argument("--min-plover", type=float, metavar="P", help=defaults["min_plover"][1])
-    parser.add_argument("--acled-typing", choices=("model", "rules", "blend"),
+    parser.add_argument("--acled-typing", choices=ACLED_TYPINGS,
                         help=f"{defaults['acled_typing'][1]} (default {defaults['acled_typing'][0]})")
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="run on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers")

@@ -16,7 +16,8 @@ from .resources import Resources
 from .settings import Settings
 from .stages import REGISTRY, Document, load_all
 
-DEFAULT_STAGES = ("nlp", "entities", "actors", "places", "dates", "attribution", "events", "judge")
+RULE_STAGES = ("nlp", "entities", "actors", "places", "dates", "attribution", "events")  # what the rules make
+DEFAULT_STAGES = (*RULE_STAGES, "judge")
 log = logging.getLogger("dateline")
 
 

