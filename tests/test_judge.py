@@ -54,3 +54,28 @@ def test_judge_refuses_a_setting_out_of_range(change):
     with pytest.raises(PipelineError) as raised:
         Pipeline.build(DEFAULT_STAGES, settings=Settings(workers=1, **change))
     assert raised.value.code == "E205" and next(iter(change)) in str(raised.value)
+
+
+# a copy under a dateline: the rules keep the second sentence for the bombing (its trigger scores higher
+# without the headline's help), which alone reads as property destruction; the model tells it by the lead
+BOMBING = Article(doc_id="b", title="Nine killed by car bomb in Iraqi market town", published="2024-03-12",
+                  text="TUZ KHURMATU (Tigris Times) - A car bomb exploded near the vegetable market in Tuz Khurmatu "
+                       "on Monday morning, killing nine people and wounding more than 20, police said.\n\nThe blast "
+                       "destroyed several stalls and set cars on fire.")
+
+
+def test_judge_tells_a_happening_by_the_sentence_it_finds_most_clearly_an_event(rules, pipeline):
+    proposed = coded(rules(BOMBING))
+    assert len(proposed) == 1 and proposed[0].evidence.text.startswith("The blast")  # what the rules kept
+    (told,) = coded(pipeline(BOMBING))
+    assert told.evidence.text.startswith("A car bomb exploded") and told.id == proposed[0].id
+    assert told.acled_sub_event_type == "Remote explosive/landmine/IED" and told.fatalities == 9
+
+
+def test_judge_leaves_a_happening_the_rules_kept_to_its_own_sentence_when_that_is_no_event():
+    from dateline.classify.model import Judgement
+    from dateline.stages.judge import best_told
+
+    first, second = object(), object()
+    low, high = (Judgement(event=p, acled={}, plover={}, status={}) for p in (0.1, 0.9))
+    assert best_told([first, second], [low, high], 0.3) == (first, low)

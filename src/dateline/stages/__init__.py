@@ -38,6 +38,9 @@ class Document:
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # the candidates an event absorbed as restatements of it (by the kept event's id): the judge may find
+    # one of them the better sentence for the happening
+    restated: dict[str, list[Event]] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     focus_country: str | None = None  # the country the article is mostly about (ISO alpha-2)
     dateline: Place | None = None  # the place the report was filed from ("KIRKUK, Iraq (Reuters) -")

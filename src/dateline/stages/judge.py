@@ -13,7 +13,7 @@ from ..settings import ACLED_TYPINGS
 from ..classify.corpus import EVENT_TYPE
 from ..classify.features import reading_of
 from . import Document, stage
-from .events.merge import one_per_happening
+from .events.merge import absorb, one_per_happening
 
 # the PLOVER type an ACLED sub-event type usually has, when the model retypes a candidate
 PLOVER_OF = {"Battles": "ASSAULT", "Explosions/Remote violence": "ASSAULT", "Violence against civilians": "ASSAULT",
@@ -33,7 +33,23 @@ def context_of(document: Document, event: Event) -> str:
     return "" if title and title in event.evidence.text else title
 
 
-@stage("judge", requires=("doc", "events"), assigns=("judged",))
+def best_told(group: list[Event], judgements: list, threshold: float) -> tuple[Event, object]:
+    """The sentence that tells a happening: the rules' choice (the first), unless the model finds another
+    of its sentences more clearly an event, which then takes what the others add (a count, a side, a date).
+    Whether it is an event at all stays the rules' choice's to say: the best of several readings is a
+    lucky draw more often than a better one (taking it cost precision on whole articles)."""
+    if judgements[0].event < threshold:
+        return group[0], judgements[0]
+    best = max(range(len(group)), key=lambda i: (judgements[i].event, -i))
+    event = group[best]
+    if best:
+        event.id = group[0].id  # the happening keeps its id, and so its place in the article's order
+        event.fatalities = group[0].fatalities if group[0].fatalities is not None else event.fatalities
+        absorb(event, group[0])
+    return event, judgements[best]
+
+
+@stage("judge", requires=("doc", "events", "restated"), assigns=("judged",))
 class JudgeStage:
     def __init__(self, resources):
         settings = resources.settings
@@ -50,10 +66,14 @@ class JudgeStage:
         self.min_plover = settings.min_plover
 
     def __call__(self, document: Document) -> Document:
-        events = document.events
-        judged = self.model.judge((e.evidence.text, context_of(document, e), reading_of(e)) for e in events)
+        # each happening the rules found, with the sentences that restate it: the model reads them all and
+        # the one it finds most clearly an event tells the happening
+        groups = [[event, *document.restated.get(event.id, ())] for event in document.events]
+        flat = [candidate for group in groups for candidate in group]
+        judged = iter(self.model.judge((e.evidence.text, context_of(document, e), reading_of(e)) for e in flat))
+        chosen = [best_told(group, [next(judged) for _ in group], self.threshold) for group in groups]
         kept, coded = [], {}  # (sentence, weapons or not) -> the event coded for it
-        for event, judgement in sorted(zip(events, judged), key=lambda pair: -pair[1].event):
+        for event, judgement in sorted(chosen, key=lambda pair: -pair[1].event):
             if not self._decide(event, judgement):
                 continue
             if event.acled_event_type is not None:

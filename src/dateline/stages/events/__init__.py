@@ -21,7 +21,7 @@ LATER_SENTENCE = 0.9
 HOLDERS = {"leader", "organiser", "organizer", "gear", "squad", "unit", "vehicle", "site"}  # besides the agents
 
 
-@stage("events", requires=("doc", "actors", "places", "dateline", "dates", "claims"), assigns=("events",))
+@stage("events", requires=("doc", "actors", "places", "dateline", "dates", "claims"), assigns=("events", "restated"))
 class EventStage:
     def __init__(self, resources):
         self.lexicon = resources.lexicon
@@ -46,7 +46,7 @@ class EventStage:
                     _give_actor(earlier[-1], event.actor)  # "IS claimed responsibility for the attack"
                     continue
                 events.append(event)
-        document.events = one_per_happening(events)
+        document.events = one_per_happening(events, document.restated)
         _update_tolls(document)
         _claimed_deeds(document)
         return document

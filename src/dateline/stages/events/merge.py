@@ -5,11 +5,12 @@ from ...article import Event
 from .status import REALIS
 
 
-def one_per_happening(events: list[Event]) -> list[Event]:
+def one_per_happening(events: list[Event], restated: dict[str, list[Event]] | None = None) -> list[Event]:
     """A sentence that restates an earlier event adds evidence, not a second event; most confident first.
 
     Two events of an article are one happening when they have the same type and place, no contradicting
-    dates, sides or status; the kept one takes what the other adds (a count, a date, a side)."""
+    dates, sides or status; the kept one takes what the other adds (a count, a date, a side). The ones it
+    absorbed are listed under its id in `restated`, when given."""
     kept: list[Event] = []
     for event in events:
         twin = next((k for k in kept if same_happening(k, event)), None)
@@ -17,15 +18,22 @@ def one_per_happening(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         first, second = (twin, event) if twin.confidence >= event.confidence else (event, twin)
-        first.fatalities = first.fatalities if first.fatalities is not None else second.fatalities
-        first.actor = first.actor or second.actor
-        first.recipient = first.recipient or second.recipient
-        if first.date.precision == "unknown" and second.date.precision != "unknown":
-            first.date = second.date
-        first.attribution = first.attribution or second.attribution
+        absorb(first, second)
         if first is event:
             kept[kept.index(twin)] = event
+        if restated is not None:
+            restated.setdefault(first.id, []).extend([second, *restated.pop(second.id, [])])
     return sorted(kept, key=lambda e: -e.confidence)
+
+
+def absorb(first: Event, second: Event) -> None:
+    """`first`, the sentence kept for a happening, takes what `second`, a restatement, adds."""
+    first.fatalities = first.fatalities if first.fatalities is not None else second.fatalities
+    first.actor = first.actor or second.actor
+    first.recipient = first.recipient or second.recipient
+    if first.date.precision == "unknown" and second.date.precision != "unknown":
+        first.date = second.date
+    first.attribution = first.attribution or second.attribution
 
 
 INTENT = {"THREATEN", "AGREE", "REJECT", "REQUEST"}
