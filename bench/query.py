@@ -2,8 +2,9 @@
 
 Run with `make bench` (or `python bench/query.py --events 1000000`). The store is built once into a temporary
 folder through the real schema (migrations, indexes, FTS), from seeded random rows: 100,000 articles of ten
-events each, over 3,000 places, 400 actors, three years of dates. Each filter is then asked 40 times with
-varying values, through `Store.events` (what the HTTP API calls), the first page of 100, newest first.
+events each, each event a happening of its own (the rows every list shows), over 3,000 places, 2,000 actors,
+three years of dates. Each filter is then asked 40 times with varying values, through `Store.events` (what the
+HTTP API calls), the first page of 100, newest first, and its total through `Store.totals`.
 
 Actors, places and words follow Zipf's law, as in news (a few very common, most rare), and the values asked
 are drawn uniformly, so most queries ask for a rare actor, place or word: the hard case for an index.
@@ -20,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from dateline.consolidate.happenings import COPIED  # noqa: E402
 from dateline.store import Store  # noqa: E402
 from dateline.store.db import EVENT_COLUMNS  # noqa: E402
 
@@ -75,22 +77,28 @@ def build(path: Path, n_events: int, rng: random.Random) -> None:
                            "speaker": None, "speaker_type": None, "via": None, "anonymous": 0,
                            "evidence": "evidence", "evidence_start": 0, "evidence_end": 8,
                            "confidence": rng.random()}
-                    events.append(tuple(row[c] for c in EVENT_COLUMNS) + (f"hap-{a // 3}-{k}",))
+                    events.append(tuple(row[c] for c in EVENT_COLUMNS) + (row["id"],))
             with conn:
                 conn.executemany("INSERT INTO articles (id, doc_id, content_hash, title, sections, source_id,"
                                  " published, outlet, url, language, text, origin, story_id, duplicate_of,"
                                  " extraction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", articles)
-                conn.executemany("INSERT OR IGNORE INTO happenings (id, n_mentions, n_articles, n_outlets,"
-                                 " n_independent) VALUES (?, 3, 3, ?, ?)",
-                                 [(e[-1], n, n) for e in events for n in [rng.randint(1, 4)]])
+                conn.executemany(f"INSERT INTO happenings ({','.join(COPIED)}, n_mentions, n_articles, n_outlets,"
+                                 f" n_independent, sources) VALUES ({','.join('?' * len(COPIED))}, 1, 1, ?, ?, ?)",
+                                 [(*e[:len(COPIED)], n, n, f"Outlet {n}") for e in events
+                                  for n in [rng.randint(1, 4)]])
                 conn.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}, happening_id) VALUES "
                                  f"({','.join('?' * (len(EVENT_COLUMNS) + 1))})", events)
-        with conn:  # what the store keeps up as it writes events one article at a time
+        with conn:  # what the store keeps up as it writes happenings one mention at a time
             conn.execute("INSERT INTO actor_names SELECT name, type, count(*) FROM ("
-                         " SELECT actor_name AS name, actor_type AS type FROM events UNION ALL"
-                         " SELECT recipient_name, recipient_type FROM events) GROUP BY name, type")
-            conn.execute("INSERT INTO place_names SELECT place_name, lower(place_name), count(*) FROM events"
+                         " SELECT actor_name AS name, actor_type AS type FROM happenings UNION ALL"
+                         " SELECT recipient_name, recipient_type FROM happenings) GROUP BY name, type")
+            conn.execute("INSERT INTO place_names SELECT place_name, lower(place_name), count(*) FROM happenings"
                          " GROUP BY place_name")
+            conn.execute("INSERT INTO happening_days SELECT date, type, count(*), coalesce(sum(fatalities), 0)"
+                         " FROM happenings GROUP BY date, type")
+            conn.execute("INSERT INTO happening_places SELECT lat, lon, type, min(geonameid), min(place_name),"
+                         " min(country_code), min(location_precision), count(*), coalesce(sum(fatalities), 0),"
+                         " max(date) FROM happenings GROUP BY lat, lon, type")
         conn.execute("ANALYZE")
 
 
@@ -125,25 +133,38 @@ def main() -> None:
         build(path, args.events, rng)
         print(f"built {args.events:,} events in {time.perf_counter() - started:.0f} s "
               f"({path.stat().st_size / 1e6:.0f} MB)")
-        print("| filter | p50 ms | p95 ms | rows |")
-        print("| --- | --- | --- | --- |")
+        print("| filter | list p50 ms | list p95 ms | total p50 ms | total p95 ms | rows |")
+        print("| --- | --- | --- | --- | --- | --- |")
         with Store(path, readonly=True) as store:
             for name, make in filters(rng).items():
-                times, rows = [], 0
+                times, counting, rows = [], [], 0
                 for _ in range(args.repeat):
                     chosen = make()
                     t = time.perf_counter()
                     rows = len(store.events(limit=100, **chosen))
                     times.append((time.perf_counter() - t) * 1000)
-                times.sort()
-                p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-                print(f"| {name} | {statistics.median(times):.1f} | {p95:.1f} | {rows} |", flush=True)
-            print("\nWhole-store aggregates the UI draws (no filter), ms:")
-            for name, call in (("timeline by week", lambda: store.timeline(interval="week")),
-                               ("map points", lambda: store.event_places()), ("actors list", lambda: store.actors())):
-                t = time.perf_counter()
-                call()
-                print(f"- {name}: {(time.perf_counter() - t) * 1000:.0f}")
+                    t = time.perf_counter()
+                    store.totals(**chosen)
+                    counting.append((time.perf_counter() - t) * 1000)
+                print(f"| {name} | {_p(times, 0.5):.1f} | {_p(times, 0.95):.1f} | {_p(counting, 0.5):.1f} |"
+                      f" {_p(counting, 0.95):.1f} | {rows} |", flush=True)
+            print("\nWhole-store aggregates the UI draws (no filter), median of 5, ms:")
+            for name, call in (("timeline by day", lambda: store.timeline()),
+                               ("timeline by week", lambda: store.timeline(interval="week")),
+                               ("map points", lambda: store.event_places()), ("actors list", lambda: store.actors()),
+                               ("timeline by week, one type", lambda: store.timeline(interval="week", type="ASSAULT")),
+                               ("map points, one country", lambda: store.event_places(country="AQ"))):
+                times = []
+                for _ in range(5):
+                    t = time.perf_counter()
+                    call()
+                    times.append((time.perf_counter() - t) * 1000)
+                print(f"- {name}: {statistics.median(times):.0f}")
+
+
+def _p(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return statistics.median(ordered) if share == 0.5 else ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 if __name__ == "__main__":

@@ -98,7 +98,9 @@ def test_store_old_database_gets_its_name_tables_filled(stored):
 
 
 def _synthetic(path, rows):
-    """A store holding generated events (no extraction): (actor, recipient, place, date) per event."""
+    """A store holding generated events (no extraction): (actor, recipient, place, date) per event, each its
+    own happening (no status, so none is merged)."""
+    from dateline.consolidate.happenings import HappeningIndex
     from dateline.store.db import EVENT_COLUMNS
 
     with open_store(path) as store, store.conn:
@@ -110,10 +112,7 @@ def _synthetic(path, rows):
                        date=day, confidence=0.5)
             store.conn.execute(f"INSERT INTO events ({','.join(row)}) VALUES ({','.join('?' * len(row))})",
                                list(row.values()))
-        store.conn.execute("INSERT INTO actor_names SELECT name, '', count(*) FROM (SELECT actor_name AS name FROM "
-                           "events UNION ALL SELECT recipient_name FROM events) WHERE name IS NOT NULL GROUP BY name")
-        store.conn.execute("INSERT INTO place_names SELECT place_name, lower(place_name), count(*) FROM events "
-                           "GROUP BY place_name")
+            HappeningIndex(store.conn).add(row["id"])
 
 
 def test_store_name_filters_agree_whichever_way_they_are_read(tmp_path):
@@ -154,6 +153,44 @@ def test_store_first_release_database_gets_stories_and_happenings(stored, tmp_pa
         assert articles and all(row[0] for row in articles)
         assert store.conn.execute("SELECT count(*) FROM events WHERE happening_id IS NULL").fetchone()[0] == 0
         assert store.happenings() and store.stories()
+
+
+def test_store_happenings_of_an_older_database_become_rows(tmp_path):
+    # a store made before happenings carried an event's columns: its happening (figures as a JSON list,
+    # outlets in happening_members) becomes a row with the lead event's columns and the lowest toll
+    from dateline.store.db import EVENT_COLUMNS
+    from dateline.store.migrations import MIGRATIONS
+
+    old = tmp_path / "older.db"
+    with closing(sqlite3.connect(old)) as conn, conn:
+        conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        conn.create_function("fold", 1, str.lower)
+        for name, sql in MIGRATIONS[:5]:
+            conn.executescript(sql)
+            conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (name,))
+        for n, (outlet, deaths, status) in enumerate([("Lake Courier", 12, "claimed"), ("Borno Times", 9, "asserted")]):
+            conn.execute("INSERT INTO articles (id, doc_id, content_hash, published, outlet, text, story_id, extraction)"
+                         " VALUES (?, ?, 'h', '2024-03-20', ?, 'text', 's', '{}')", (n + 1, f"d{n}", outlet))
+            row = dict.fromkeys(EVENT_COLUMNS)
+            row.update(id=f"d{n}:0", article_id=n + 1, type="ASSAULT", acled_event_type="Battles",
+                       acled_sub_event_type="Armed clash", place_name="Monguno", geonameid=2329946,
+                       date="2024-03-18", date_precision="day", fatalities=deaths, status=status,
+                       evidence=f"sentence {n}", confidence=0.5 + n / 10)
+            conn.execute(f"INSERT INTO events ({','.join(row)}, happening_id) VALUES ({','.join('?' * len(row))}, 'd0:0')",
+                         list(row.values()))
+            conn.executemany("INSERT INTO happening_members VALUES ('d0:0', ?, ?)",
+                             [("article", str(n + 1)), ("outlet", outlet), ("independent", outlet), ("figure", str(deaths))])
+        conn.execute("INSERT INTO happenings (id, type, acled_event_type, acled_sub_event_type, place_name, geonameid,"
+                     " date, date_precision, n_mentions, n_articles, n_outlets, n_independent, fatalities) VALUES"
+                     " ('d0:0', 'ASSAULT', 'Battles', 'Armed clash', 'Monguno', 2329946, '2024-03-18', 'day', 2, 2, 2,"
+                     " 2, '[9, 12]')")
+    with open_store(old, readonly=True) as store:
+        (h,) = store.events()
+        assert (h["id"], h["n_mentions"], h["n_independent"], h["fatalities"]) == ("d0:0", 2, 2, 9)
+        assert h["fatality_figures"] == "[9, 12]" and h["status"] == "asserted" and h["confidence"] == 0.6
+        assert h["evidence"] == "sentence 0" and h["doc_id"] == "d0" and h["acled_disputed"] == 0
+        assert sorted(h["sources"].split("; ")) == ["Borno Times", "Lake Courier"]
+        assert store.actors() == [] and store.places()[0]["events"] == 1
 
 
 def test_ingest_remembers_a_bounded_window_of_ids():

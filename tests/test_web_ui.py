@@ -38,6 +38,19 @@ def site(tmp_path_factory):
         ingest(store, [str(SAMPLES / "corpus"), str(ROOT / "tests" / "fixtures" / "corroboration.jsonl"),
                        str(ROOT / "tests" / "fixtures" / "hostile.jsonl")],
                settings=Settings(workers=1), published="2024-05-20")
+    yield from serve(path)
+
+
+@pytest.fixture(scope="module")
+def syndicated(tmp_path_factory):
+    """A server over one page, 20 syndicated copies of it and 5 retellings of its main event."""
+    path = tmp_path_factory.mktemp("ui-syndicated") / "s.db"
+    with open_store(path) as store:
+        ingest(store, [str(ROOT / "tests" / "fixtures" / "syndication.jsonl")], settings=Settings(workers=1))
+    yield from serve(path)
+
+
+def serve(path):
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(128)  # listening before the server starts: early requests wait in the backlog
@@ -97,6 +110,27 @@ def test_map_timeline_and_table_load(page, site):
     assert page.locator("#timeline rect.bar").count() >= 5
     assert page.locator("table.events tbody tr").count() == 50  # one page
     shot(page, "events")
+
+
+def test_syndicated_copies_are_one_row_each_event_once(page, syndicated):
+    base, path = syndicated
+    with open_store(path, readonly=True) as store:
+        happenings = store.events(limit=1000)
+        attack = next(e for e in happenings if e["acled_sub_event_type"] == "Attack")
+    visit(page, base)
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == len(happenings) < 10  # not 26 copies of each
+    assert f"of {len(happenings)} · 7 fatalities" in page.inner_text("#totals")
+    assert page.locator("#timeline rect.bar").count() >= 1
+    row = page.locator(f"table.events tbody tr[data-event='{attack['id']}']")
+    cells = row.locator("td").all_inner_texts()
+    assert cells[6] == "7" and cells[8] == "6" and cells[9] == "26"  # deaths, independent outlets, reports
+    shot(page, "syndicated")
+    row.locator("a:text('open')").click()
+    page.wait_for_selector("body[data-ready^='#/event/']")
+    assert "26 mention(s), 6 independent" in page.inner_text("h2:has-text('Sources')")
+    assert page.locator("ul.sources li").count() == 26
+    shot(page, "syndicated-event")
 
 
 def test_filter_by_type_and_date(page, site):

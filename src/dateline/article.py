@@ -190,6 +190,15 @@ class Event:
         return dataclasses.asdict(self)
 
 
+# an event as one row: the store's events table, and the columns a happening copies from its first report
+EVENT_COLUMNS = ("id", "article_id", "type", "mode", "acled_event_type", "acled_sub_event_type",
+                 "actor_text", "actor_name", "actor_type", "actor_country",
+                 "recipient_text", "recipient_name", "recipient_type", "recipient_country",
+                 "place_name", "geonameid", "lat", "lon", "country_code", "admin1", "location_precision",
+                 "date", "date_precision", "fatalities", "status", "speaker", "speaker_type", "via", "anonymous",
+                 "evidence", "evidence_start", "evidence_end", "confidence")
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything the pipeline found in one article: one output line of `dateline extract`."""

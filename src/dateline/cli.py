@@ -16,6 +16,8 @@ from pathlib import Path
 from . import __version__
 from .article import ReadFailure, failure_dict
 from .errors import DatelineError
+from .export import FORMATS
+from .labels import STATUS_LABELS
 from .progress import ProgressBar
 from .settings import ACLED_TYPINGS, Settings, describe
 
@@ -152,9 +154,11 @@ def cmd_events(args) -> int:
     from .store import open_store
 
     with open_store(args.db, readonly=True) as store:
-        rows = store.events(type=args.type, acled_type=args.acled_type, actor=args.actor, place=args.place,
-                            country=args.country, since=args.since, until=args.until, text=args.text,
-                            status=args.status, limit=args.limit)
+        filters = dict(type=args.type, acled_type=args.acled_type, actor=args.actor, place=args.place,
+                       country=args.country, since=args.since, until=args.until, text=args.text, status=args.status)
+        unit = "mention" if args.mentions else "happening"
+        rows = store.events(limit=args.limit, unit=unit, **filters)
+        totals = store.totals(unit=unit, **filters)
     if args.format == "json":
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
@@ -164,7 +168,8 @@ def cmd_events(args) -> int:
         writer.writerows(rows)
     else:
         print(_table(rows))
-        print(f"{len(rows)} events", file=sys.stderr)
+        print(f"{len(rows)} of {totals['events']} {'mentions' if args.mentions else 'events'},"
+              f" {totals['fatalities']} fatalities", file=sys.stderr)
     return 0
 
 
@@ -178,7 +183,8 @@ def _table(rows) -> str:
     lines.append("  ".join("-" * w for _, w in EVENT_TABLE))
     for row in rows:
         # independent outlets / articles reporting the happening: "4/12"
-        row = {**row, "sources": f"{row.get('n_independent') or 0}/{row.get('n_articles') or 0}"}
+        row = {**row, "sources": f"{row.get('n_independent') or 0}/{row.get('n_articles') or 0}",
+               "status": STATUS_LABELS.get(row.get("status"), row.get("status"))}
         lines.append("  ".join(cell(row.get(name), w) for name, w in EVENT_TABLE))
     return "\n".join(lines)
 
@@ -198,9 +204,11 @@ def cmd_export(args) -> int:
     from .store import open_store
 
     with open_store(args.db, readonly=True) as store:
-        count = export(store, args.format, args.out, type=args.type, country=args.country, since=args.since,
-                       until=args.until)
-    print(f"wrote {count} events to {args.out} ({args.format})", file=sys.stderr)
+        done = export(store, args.format, args.out, unit="mention" if args.mentions else "happening",
+                      type=args.type, acled_type=args.acled_type, country=args.country, since=args.since,
+                      until=args.until)
+    print(f"wrote {done.summary()} to {args.out} ({args.format}, one row per "
+          f"{'mention' if args.mentions else 'event, its mentions merged'})", file=sys.stderr)
     return 0
 
 
@@ -288,6 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", choices=["asserted", "claimed", "denied", "planned", "hypothetical", "historical"])
     p.add_argument("--limit", type=int, default=100, help="most events to show (default 100)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
+    p.add_argument("--mentions", action="store_true",
+                   help="one row per mention of an event in an article (default: one row per event)")
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("happenings", help="events merged across articles, best corroborated first")
@@ -297,12 +307,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50, help="most happenings to show (default 50)")
     p.set_defaults(func=cmd_happenings)
 
-    p = sub.add_parser("export", help="write stored events as ACLED CSV, GDELT TSV, JSONL, GeoJSON or Parquet")
+    p = sub.add_parser("export", help="write stored events as ACLED CSV, GDELT TSV, CSV, JSONL, GeoJSON or Parquet")
     p.add_argument("--db", required=True, metavar="FILE", help="database file")
-    p.add_argument("--format", required=True, choices=["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet"],
-                   help="acled-csv (csv is the same layout), gdelt (tab-separated), jsonl, geojson, parquet")
+    p.add_argument("--format", required=True, choices=list(FORMATS),
+                   help="acled-csv (ACLED's columns; what ACLED would code), csv (every event, every column), "
+                        "gdelt (GDELT 2.0's 61 columns, tab-separated), jsonl, geojson, parquet")
     p.add_argument("-o", "--out", required=True, metavar="PATH", help="file to write")
+    p.add_argument("--mentions", action="store_true",
+                   help="one row per mention of an event in an article (default: one row per event)")
     p.add_argument("--type", help="only this PLOVER type")
+    p.add_argument("--acled-type", help="only this ACLED event type or sub-event type")
     p.add_argument("--country", metavar="CC", help="only events placed in this country (ISO code)")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")

@@ -11,19 +11,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from .article import Article, Extraction, ReadFailure
-from .export import arrow
 from .store.db import EVENT_COLUMNS, event_row
 
 ARTICLE_COLUMNS = ("doc_id", "title", "outlet", "url", "published")
 FLOATS = {"lat", "lon", "confidence"}
-INTEGERS = {"geonameid", "fatalities", "evidence_start", "evidence_end", "anonymous"}
+INTEGERS = {"geonameid", "fatalities", "evidence_start", "evidence_end", "anonymous", "article_id", "n_mentions",
+            "n_articles", "n_outlets", "n_independent", "acled_disputed"}
 COLUMNS = tuple(c for c in EVENT_COLUMNS if c != "article_id") + ARTICLE_COLUMNS
 
 
-def schema():
+def arrow():
+    """pyarrow and pyarrow.parquet, imported when a Parquet file is first read or written."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    return pa, pq
+
+
+def schema(columns=COLUMNS):
+    """Fixed types by column name (the store's own): every part of a dataset, or every batch of an export,
+    has the same schema whatever values it happens to hold."""
     pa, _ = arrow()
     return pa.schema([(c, pa.float64() if c in FLOATS else pa.int64() if c in INTEGERS else pa.string())
-                      for c in COLUMNS])
+                      for c in columns])
 
 
 def event_rows(results: list[Extraction | ReadFailure]) -> list[dict]:

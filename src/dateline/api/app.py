@@ -22,6 +22,7 @@ ACTOR_TYPE = Literal["state_forces", "rebels", "political_militia", "identity_mi
                      "civilians", "external", "government", "media", "organization", "person", "other"]
 SORT = Literal["date_desc", "date_asc", "fatalities_desc", "confidence_desc"]
 EXPORT = Literal["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet"]
+MAX_OFFSET = 2 ** 62  # past SQLite's 64-bit integers an offset is refused with a 422, not a 500
 EXTENSIONS = {"acled-csv": "csv", "csv": "csv", "gdelt": "tsv", "jsonl": "jsonl", "geojson": "geojson",
               "parquet": "parquet"}
 STATUS = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "historical"]
@@ -90,16 +91,21 @@ def create_app(db: str | Path) -> FastAPI:
         response.headers.update(SECURITY_HEADERS)
         return response
 
-    @app.get("/api/events", summary="Events matching every filter given, most recent first")
+    @app.get("/api/events", summary="Events matching every filter given, most recent first: one row per "
+                                    "real-world event, its mentions merged (mentions=true: one per mention)")
     def events(store: StoreDep, filters: FiltersDep,
                sort: Annotated[SORT, Query(description="order of the list")] = "date_desc",
                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-               offset: Annotated[int, Query(ge=0)] = 0,
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+               mentions: Annotated[bool, Query(description="one row per mention in an article")] = False,
                format: Literal["json", "csv"] = "json"):
-        rows = store.events(sort=sort, limit=limit, offset=offset, **filters)
+        unit = "mention" if mentions else "happening"
+        rows = store.events(sort=sort, limit=limit, offset=offset, unit=unit, **filters)
         if format == "csv":
             return PlainTextResponse(_csv(rows), media_type="text/csv")
-        return {"events": rows, "limit": limit, "offset": offset, "count": len(rows)}
+        totals = store.totals(unit=unit, **filters)
+        return {"events": rows, "limit": limit, "offset": offset, "count": len(rows), "total": totals["events"],
+                "fatalities": totals["fatalities"], "unit": unit}
 
     @app.get("/api/timeline", summary="Counts of matching events by day or week and PLOVER type")
     def timeline(store: StoreDep, filters: FiltersDep, interval: Literal["day", "week"] = "day"):
@@ -109,34 +115,39 @@ def create_app(db: str | Path) -> FastAPI:
     def map_points(store: StoreDep, filters: FiltersDep):
         return {"places": store.event_places(**filters)}
 
-    @app.get("/api/export", summary="Matching events as a file: ACLED-layout CSV, GDELT-style TSV, JSONL, "
-                                    "GeoJSON or Parquet")
-    def export_events(store: StoreDep, filters: FiltersDep, format: EXPORT = "csv"):
+    @app.get("/api/export", summary="Matching events as a file: ACLED CSV, GDELT 2.0 TSV, CSV, JSONL, GeoJSON "
+                                    "or Parquet (one row per event; mentions=true: one per mention)")
+    def export_events(store: StoreDep, filters: FiltersDep, format: EXPORT = "acled-csv",
+                      mentions: Annotated[bool, Query(description="one row per mention in an article")] = False):
         from ..export import export
 
         folder = Path(tempfile.mkdtemp(prefix="dateline-export-"))
-        name = f"dateline-events.{EXTENSIONS[format]}"
+        name = f"dateline-{'mentions' if mentions else 'events'}.{EXTENSIONS[format]}"
         try:
-            export(store, format, folder / name, **filters)
+            done = export(store, format, folder / name, unit="mention" if mentions else "happening", **filters)
         except DatelineError as exc:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(422, str(exc)) from exc
-        return FileResponse(folder / name, filename=name,
+        # what the file leaves out, and why, travels with it
+        headers = {"X-Dateline-Rows": str(done.rows),
+                   "X-Dateline-Left-Out": "; ".join(f"{why}={n}" for why, n in sorted(done.left_out.items()))}
+        return FileResponse(folder / name, filename=name, headers=headers,
                             background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
-    @app.get("/api/events/{event_id}", summary="One event with every mention of its happening")
+    @app.get("/api/events/{event_id}", summary="One event mention with every mention of its happening")
     def event(event_id: str, store: StoreDep):
-        row = store.conn.execute("SELECT e.*, a.doc_id, a.title, a.outlet, a.url, a.published FROM events e "
-                                 "JOIN articles a ON a.id = e.article_id WHERE e.id = ?", (event_id,)).fetchone()
+        row = store.event(event_id)
         if row is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        mentions = store.conn.execute(
-            "SELECT e.id, e.evidence, e.evidence_start, e.evidence_end, e.fatalities, a.doc_id, a.outlet, a.title,"
-            " a.published, a.duplicate_of FROM events e JOIN articles a ON a.id = e.article_id"
-            " WHERE e.happening_id = ? ORDER BY a.published, e.id", (row["happening_id"],)).fetchall()
-        happening = store.conn.execute("SELECT * FROM happenings WHERE id = ?", (row["happening_id"],)).fetchone()
-        return {"event": dict(row), "happening": dict(happening) if happening else None,
-                "mentions": [dict(m) for m in mentions]}
+        happening = store.happening(row["happening_id"]) if row["happening_id"] else None
+        return {"event": row, "happening": happening, "mentions": happening.pop("mentions") if happening else []}
+
+    @app.get("/api/happenings/{happening_id}", summary="One real-world event with all its mentions")
+    def happening(happening_id: Annotated[str, Path_(max_length=300)], store: StoreDep):
+        row = store.happening(happening_id)
+        if row is None:
+            raise HTTPException(404, f"no happening {happening_id!r}")
+        return row
 
     @app.get("/api/articles/{doc_id}", summary="One article: its text and everything found in it")
     def article(doc_id: str, store: StoreDep):
@@ -179,6 +190,12 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/runs", summary="Recent ingest runs with their progress, rate and ETA")
     def runs(store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 10):
         return {"runs": store.runs.recent(limit=limit)}
+
+    @app.get("/api/labels", summary="What a person reads for each code: actor kinds, statuses, speakers")
+    def labels():
+        from ..labels import ACTOR_KIND_LABELS, SPEAKER_LABELS, STATUS_LABELS
+
+        return {"actor_kinds": ACTOR_KIND_LABELS, "statuses": STATUS_LABELS, "speakers": SPEAKER_LABELS}
 
     @app.get("/api/places", summary="Places events happened at, by number of events")
     def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):

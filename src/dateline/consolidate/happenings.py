@@ -1,10 +1,21 @@
-"""Events across articles: mentions of one happening merged, with every mention kept as evidence.
+"""Events across articles: mentions of one happening merged into one row, every mention kept as evidence.
 
 Two event mentions are one happening when they have the same PLOVER type, the same place (GeoNames id, or
 none and the same country and place name: one of our regions, or no place), dates within a tolerance that
 follows the date's precision, and sides that do not contradict each other (the same name, or one side
-unknown). Counts of articles, outlets and independent outlets (a syndicated copy counts for the outlet that
-wrote it) are kept on the happening; conflicting figures (12 dead in one report, 15 in another) are all kept.
+unknown; armed groups of any non-state kind count as one kind, as reports name the same gunmen
+"militants", "jihadists" or "an unidentified armed group"). A threat, a denial or a plan is merged only with
+reports of the same threat, denial or plan, never into what happened.
+
+The happening is the row every list, map, timeline and export shows. Its fields follow ACLED's rules and are
+brought up to date in constant time when a mention arrives (`happening_members` remembers what is counted):
+- the first report (earliest publication) gives the lead sentence, article and outlet;
+- the most precise date among the mentions (a day beats a week, a week a month);
+- fatalities: the lowest figure any source reports (never a sum of copies); every figure is kept;
+- the ACLED type most mentions give, `acled_disputed` set when mentions give different ones;
+- counts of mentions, articles, outlets and independent outlets (a syndicated copy counts for the outlet
+  that wrote it), and `sources`, the independent outlets as ACLED's source column lists them (a copy adds a
+  mention, not a source).
 """
 from __future__ import annotations
 
@@ -12,19 +23,34 @@ import datetime as dt
 import json
 import sqlite3
 
+from ..article import EVENT_COLUMNS
+from ..gazetteer import normalise
+
 TOLERANCE_DAYS = {"day": 2, "week": 7, "month": 31, "year": 366, "unknown": 3}
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}  # the finer the lower; unknown ranks last
+
+COPIED = EVENT_COLUMNS  # what a happening copies from its first mention (the rest it gathers from all)
+# the lead sentence and where it was read: replaced when an earlier report of the happening arrives
+LEAD = ("article_id", "mode", "actor_text", "recipient_text", "speaker", "speaker_type", "via", "anonymous",
+        "evidence", "evidence_start", "evidence_end")
+HAPPENED = ("asserted", "claimed")  # what happened, reported as fact or as a side's claim: one happening
+ARMED_NON_STATE = frozenset({"rebels", "political_militia", "identity_militia"})
 
 
-def _compatible(mine: tuple[str | None, str | None], theirs: tuple[str | None, str | None]) -> bool:
+def compatible(mine: tuple[str | None, str | None], theirs: tuple[str | None, str | None]) -> bool:
     """Sides (name, kind) agree: the same name or kind, one unknown, or one loosely named ("several stalls")."""
     (name, kind), (other_name, other_kind) = mine, theirs
     # the same kind of side at the same place and time: "Civilians" and "Civilians (Iraq)" are one
     return name is None or other_name is None or name == other_name or "other" in (kind, other_kind) \
-        or kind == other_kind
+        or kind == other_kind or {kind, other_kind} <= ARMED_NON_STATE
 
 
 def _shift(value: str, days: int) -> str:
     return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+
+
+def _date_rank(precision: str | None) -> int:
+    return DATE_RANK.get(precision or "unknown", len(DATE_RANK))
 
 
 class HappeningIndex:
@@ -32,47 +58,116 @@ class HappeningIndex:
         self.conn = conn
 
     def add(self, event_id: str) -> str:
-        """The happening a stored event belongs to (found or created); its counts brought up to date."""
-        cursor = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,))
+        """The happening a stored event belongs to (found or created); its fields and counts brought up to date."""
+        cursor = self.conn.execute("SELECT e.*, a.published AS published, a.outlet AS outlet, a.doc_id AS doc_id"
+                                   " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+                                   (event_id,))
         e = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
         happening = self._find(e)
         if happening is None:
             happening = e["id"]
             self.conn.execute(
-                "INSERT INTO happenings (id, type, acled_event_type, acled_sub_event_type, actor_name, actor_type,"
-                " recipient_name, recipient_type, geonameid, place_name, country_code, lat, lon, date, date_precision)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (happening, e["type"], e["acled_event_type"], e["acled_sub_event_type"], e["actor_name"],
-                 e["actor_type"], e["recipient_name"], e["recipient_type"], e["geonameid"], e["place_name"],
-                 e["country_code"], e["lat"], e["lon"], e["date"], e["date_precision"]))
-        else:  # a later report may name a side the first one left out
-            self.conn.execute("UPDATE happenings SET actor_type = CASE WHEN actor_name IS NULL THEN ? ELSE actor_type END,"
-                              " actor_name = coalesce(actor_name, ?),"
-                              " recipient_type = CASE WHEN recipient_name IS NULL THEN ? ELSE recipient_type END,"
-                              " recipient_name = coalesce(recipient_name, ?),"
-                              " acled_event_type = coalesce(acled_event_type, ?),"
-                              " acled_sub_event_type = coalesce(acled_sub_event_type, ?) WHERE id = ?",
-                              (e["actor_type"], e["actor_name"], e["recipient_type"], e["recipient_name"],
-                               e["acled_event_type"], e["acled_sub_event_type"], happening))
+                f"INSERT INTO happenings ({', '.join(COPIED)}, first_reported, acled_votes)"
+                f" SELECT {', '.join(COPIED)}, ?, ? FROM events WHERE id = ?",
+                (e["published"], json.dumps({e["acled_sub_event_type"]: 1} if e["acled_sub_event_type"] else {}),
+                 event_id))
+            self._roll(e, e["date"], events=1, fatalities=e["fatalities"] or 0)
+            self._name(e, "actor")
+            self._name(e, "recipient")
+            if e["place_name"]:
+                self.conn.execute("INSERT INTO place_names VALUES (?, ?, 1)"
+                                  " ON CONFLICT DO UPDATE SET events = events + 1",
+                                  (e["place_name"], normalise(e["place_name"])))
+        else:
+            self._update(happening, e)
         self.conn.execute("UPDATE events SET happening_id = ? WHERE id = ?", (happening, event_id))
         self._recount(happening, e)
         return happening
 
     def _find(self, e: dict) -> str | None:
-        if e["status"] not in ("asserted", "claimed") or not e["date"]:
-            return None  # a threat or a denial is its own record, never merged into what happened
-        days = TOLERANCE_DAYS.get(e["date_precision"], 3)
-        sql = ("SELECT id, actor_name, actor_type, recipient_name, recipient_type FROM happenings WHERE type = ? AND date BETWEEN ? AND ? AND "
+        if not e["date"]:
+            return None  # no date, no way to tell one report's event from another's
+        statuses = HAPPENED if e["status"] in HAPPENED else (e["status"], e["status"])
+        # a date stands for its whole span: a report of "March" and one of "Monday 18 March" can be one
+        window = max(TOLERANCE_DAYS.get(e["date_precision"], 3), TOLERANCE_DAYS["month"])
+        sql = ("SELECT id, actor_name, actor_type, recipient_name, recipient_type, date, date_precision"
+               " FROM happenings WHERE type = ? AND status IN (?, ?) AND date BETWEEN ? AND ? AND "
                + ("geonameid = ?" if e["geonameid"] is not None else
                   "geonameid IS NULL AND country_code IS ? AND place_name IS ?")
-               + " ORDER BY date LIMIT 50")
+               + " ORDER BY abs(julianday(date) - julianday(?)) LIMIT 50")  # the nearest in time first
         place = (e["geonameid"],) if e["geonameid"] is not None else (e["country_code"], e["place_name"])
-        rows = self.conn.execute(sql, (e["type"], _shift(e["date"], -days), _shift(e["date"], days), *place))
-        for happening, actor, actor_type, recipient, recipient_type in rows:
-            if _compatible((e["actor_name"], e["actor_type"]), (actor, actor_type)) and \
-                    _compatible((e["recipient_name"], e["recipient_type"]), (recipient, recipient_type)):
+        rows = self.conn.execute(sql, (e["type"], *statuses, _shift(e["date"], -window), _shift(e["date"], window),
+                                       *place, e["date"]))
+        day = dt.date.fromisoformat(e["date"])
+        for happening, actor, actor_type, recipient, recipient_type, date, precision in rows:
+            apart = abs((dt.date.fromisoformat(date) - day).days)
+            if apart <= max(TOLERANCE_DAYS.get(e["date_precision"], 3), TOLERANCE_DAYS.get(precision, 3)) and \
+                    compatible((e["actor_name"], e["actor_type"]), (actor, actor_type)) and \
+                    compatible((e["recipient_name"], e["recipient_type"]), (recipient, recipient_type)):
                 return happening
         return None
+
+    def _update(self, happening: str, e: dict) -> None:
+        """The happening's fields with one more mention, `e`, by the rules in the module's docstring."""
+        cursor = self.conn.execute("SELECT * FROM happenings WHERE id = ?", (happening,))
+        h = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
+        changes: dict[str, object] = {}
+        for side in ("actor", "recipient"):  # a later report may name a side the first one left out
+            if h[f"{side}_name"] is None and e[f"{side}_name"] is not None:
+                for field in ("text", "name", "type", "country"):
+                    changes[f"{side}_{field}"] = e[f"{side}_{field}"]
+                self._name(e, side)
+        if _date_rank(e["date_precision"]) < _date_rank(h["date_precision"]):
+            changes.update(date=e["date"], date_precision=e["date_precision"])
+        if e["fatalities"] is not None and (h["fatalities"] is None or e["fatalities"] < h["fatalities"]):
+            changes["fatalities"] = e["fatalities"]
+        if e["status"] == "asserted" and h["status"] == "claimed":
+            changes["status"] = "asserted"
+        if (e["confidence"] or 0) > (h["confidence"] or 0):
+            changes["confidence"] = e["confidence"]
+        if e["published"] and (h["first_reported"] is None or e["published"] < h["first_reported"]):
+            changes["first_reported"] = e["published"]
+            changes.update({field: e[field] for field in LEAD})
+        sub = e["acled_sub_event_type"]
+        if sub:
+            votes = json.loads(h["acled_votes"] or "{}")
+            votes[sub] = votes.get(sub, 0) + 1
+            changes["acled_votes"] = json.dumps(votes, sort_keys=True)
+            changes["acled_disputed"] = int(len(votes) > 1)
+            current = h["acled_sub_event_type"]
+            if current is None or votes[sub] > votes.get(current, 0):
+                changes.update(acled_event_type=e["acled_event_type"], acled_sub_event_type=sub)
+        if changes:
+            self.conn.execute(f"UPDATE happenings SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
+                              (*changes.values(), happening))
+        old_toll, new_toll = h["fatalities"] or 0, changes.get("fatalities", h["fatalities"]) or 0
+        if "date" in changes:  # the happening moves from one day of the rollup to another
+            self._roll(h, h["date"], events=-1, fatalities=-old_toll)
+            self._roll(h, changes["date"], events=1, fatalities=new_toll)
+        elif new_toll != old_toll:
+            self._roll(h, h["date"], events=0, fatalities=new_toll - old_toll)
+
+    def _roll(self, h: dict, date: str | None, *, events: int, fatalities: int) -> None:
+        """The whole store's timeline and map (`happening_days`, `happening_places`) with one change: a
+        happening added (events=1), moved to another day, or given a lower toll."""
+        kind = h["type"] or ""
+        # undated happenings under "": the timeline leaves them out, the store's totals count them
+        self.conn.execute("INSERT INTO happening_days VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+                          " events = events + excluded.events, fatalities = fatalities + excluded.fatalities",
+                          (date or "", kind, events, fatalities))
+        if h["lat"] is not None and h["lon"] is not None:
+            self.conn.execute("INSERT INTO happening_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO"
+                              " UPDATE SET events = events + excluded.events,"
+                              " fatalities = fatalities + excluded.fatalities,"
+                              " latest = max(coalesce(latest, ''), coalesce(excluded.latest, '')) ",
+                              (h["lat"], h["lon"], kind, h["geonameid"], h["place_name"], h["country_code"],
+                               h["location_precision"], events, fatalities, date))
+
+    def _name(self, e: dict, side: str) -> None:
+        """One more happening for a side's name in `actor_names` (the actors list and filter read it)."""
+        if e[f"{side}_name"]:
+            self.conn.execute("INSERT INTO actor_names VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1",
+                              (e[f"{side}_name"], e[f"{side}_type"] or ""))
 
     def _recount(self, happening: str, e: dict) -> None:
         """The happening's counts with one more mention, `e`: what it adds (a new article, outlet, independent
@@ -91,10 +186,13 @@ class HappeningIndex:
             if cursor.rowcount:
                 new.add(kind)
         self.conn.execute("UPDATE happenings SET n_mentions = n_mentions + 1, n_articles = n_articles + ?,"
-                          " n_outlets = n_outlets + ?, n_independent = n_independent + ? WHERE id = ?",
-                          ("article" in new, "outlet" in new, "independent" in new, happening))
-        if "figure" in new or self.conn.execute("SELECT fatalities IS NULL FROM happenings WHERE id = ?",
-                                                (happening,)).fetchone()[0]:
+                          " n_outlets = n_outlets + ?, n_independent = n_independent + ?,"
+                          " sources = CASE WHEN ? THEN coalesce(sources || '; ', '') || ? ELSE sources END"
+                          " WHERE id = ?",
+                          ("article" in new, "outlet" in new, "independent" in new, "independent" in new,
+                           independent, happening))
+        if "figure" in new:
             figures = sorted(int(r[0]) for r in self.conn.execute(
                 "SELECT value FROM happening_members WHERE happening_id = ? AND kind = 'figure'", (happening,)))
-            self.conn.execute("UPDATE happenings SET fatalities = ? WHERE id = ?", (json.dumps(figures), happening))
+            self.conn.execute("UPDATE happenings SET fatality_figures = ? WHERE id = ?",
+                              (json.dumps(figures), happening))

@@ -5,25 +5,18 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..article import Extraction, ReadFailure, content_id
+from ..article import EVENT_COLUMNS, Extraction, ReadFailure, content_id
 from ..consolidate.happenings import HappeningIndex
 from ..consolidate.stories import StoryIndex
 from ..errors import StoreError
 from ..gazetteer import km, normalise
 from .migrations import migrate
 from .runs import Runs
-
-EVENT_COLUMNS = ("id", "article_id", "type", "mode", "acled_event_type", "acled_sub_event_type",
-                 "actor_text", "actor_name", "actor_type", "actor_country",
-                 "recipient_text", "recipient_name", "recipient_type", "recipient_country",
-                 "place_name", "geonameid", "lat", "lon", "country_code", "admin1", "location_precision",
-                 "date", "date_precision", "fatalities", "status", "speaker", "speaker_type", "via", "anonymous",
-                 "evidence", "evidence_start", "evidence_end", "confidence")
 
 
 def open_store(path: str | Path, *, readonly: bool = False) -> Store:
@@ -121,12 +114,6 @@ class Store:
         self.conn.executemany(f"INSERT OR REPLACE INTO events ({','.join(EVENT_COLUMNS)}) VALUES "
                               f"({','.join('?' * len(EVENT_COLUMNS))})",
                               [event_row(e, article_id) for e in result.events])
-        self.conn.executemany("INSERT INTO actor_names VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1",
-                              [(party.name, party.type or "") for e in result.events for party in (e.actor, e.recipient)
-                               if party and party.name])
-        self.conn.executemany("INSERT INTO place_names VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1",
-                              [(e.location.name, normalise(e.location.name)) for e in result.events
-                               if e.location and e.location.name])
         self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                               [(article_id, p.text, p.start, p.end, p.name, p.geonameid, p.lat, p.lon,
                                 p.country_code, p.admin1, p.feature_code, p.precision) for p in result.places])
@@ -152,69 +139,122 @@ class Store:
         row = self.conn.execute("SELECT * FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
         return dict(row) if row else None
 
-    def events(self, *, sort: str = "date_desc", limit: int = 100, offset: int = 0,
+    def events(self, *, sort: str = "date_desc", limit: int = 100, offset: int = 0, unit: str = "happening",
                **filters: Any) -> list[dict[str, Any]]:
         """Events matching every filter given (see `event_filters`), most recent first unless `sort` says
-        otherwise. Values are bound, never pasted into SQL."""
-        where, args = event_filters(self.conn, **filters)
-        sql = ("SELECT e.*, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id, a.duplicate_of,"
-               " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent FROM events e"
-               " CROSS JOIN articles a ON a.id = e.article_id LEFT JOIN happenings h ON h.id = e.happening_id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        otherwise: one row per happening (a real-world event with its counts and sources), or with
+        `unit="mention"` one row per event mention. Values are bound, never pasted into SQL."""
+        sql, args = self._events_sql(sort, unit, filters)
+        return self._rows(sql + " LIMIT ? OFFSET ?", args + [limit, offset])
+
+    def each_event(self, *, sort: str = "date_asc", unit: str = "happening", **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every matching event, one at a time, read by one query (an export of a million rows neither
+        holds them in memory nor pages through them)."""
+        sql, args = self._events_sql(sort, unit, filters)
+        for row in self.conn.execute(sql, args):
+            yield dict(row)
+
+    def _events_sql(self, sort: str, unit: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {sorted(SORTS)}, not {sort!r}")
-        sql += f" ORDER BY {SORTS[sort]}, e.id LIMIT ? OFFSET ?"
-        return self._rows(sql, args + [limit, offset])
+        where, args = event_filters(self.conn, unit=unit, **filters)
+        return (f"SELECT {SELECTS[unit]} FROM {TABLES[unit]} e{_joins(where, unit, every=True)}{_where(where)}"
+                f" ORDER BY {SORTS[sort]}, e.id", args)
 
-    def timeline(self, *, interval: str = "day", **filters: Any) -> list[dict[str, Any]]:
+    def totals(self, *, unit: str = "happening", **filters: Any) -> dict[str, int]:
+        """How many events match the filters, and their fatalities (each happening's own figure, once)."""
+        where, args = event_filters(self.conn, unit=unit, **filters)
+        if unit == "happening" and not where:  # the whole store: its rollup, kept up by the writer
+            row = self.conn.execute("SELECT coalesce(sum(events), 0), coalesce(sum(fatalities), 0)"
+                                    " FROM happening_days").fetchone()
+        else:  # a count reads the index of any filter (the `+` that keeps a list in date order is dropped)
+            where = [w.replace("+e.", "e.") for w in where]
+            row = self.conn.execute(f"SELECT count(*), coalesce(sum(e.fatalities), 0) FROM {TABLES[unit]} e"
+                                    f"{_joins(where, unit)}{_where(where)}", args).fetchone()
+        return {"events": row[0], "fatalities": row[1]}
+
+    def timeline(self, *, interval: str = "day", unit: str = "happening", **filters: Any) -> list[dict[str, Any]]:
         """Counts of matching events by period (a day, or the Monday a week starts on) and PLOVER type."""
         if interval not in ("day", "week"):
             raise ValueError(f"interval must be day or week, not {interval!r}")
         period = "e.date" if interval == "day" else "date(e.date, '-' || ((strftime('%w', e.date) + 6) % 7) || ' days')"
-        where, args = event_filters(self.conn, **filters)
-        sql = (f"SELECT {period} AS period, e.type AS type, count(*) AS events FROM events e{_joins(where)}"
+        where, args = event_filters(self.conn, unit=unit, **filters)
+        if unit == "happening" and not where:  # the whole store: its rollup, kept up by the writer
+            return self._rows(f"SELECT {period} AS period, nullif(e.type, '') AS type, sum(e.events) AS events,"
+                              " sum(e.fatalities) AS fatalities FROM happening_days e"
+                              " WHERE e.events > 0 AND e.date != ''"
+                              " GROUP BY period, e.type ORDER BY period, e.type")
+        sql = (f"SELECT {period} AS period, e.type AS type, count(*) AS events,"
+               f" coalesce(sum(e.fatalities), 0) AS fatalities FROM {TABLES[unit]} e{_joins(where, unit)}"
                f" WHERE e.date IS NOT NULL{''.join(' AND ' + w for w in where)} GROUP BY period, e.type"
                " ORDER BY period, e.type")
         return self._rows(sql, args)
 
-    def event_places(self, *, limit: int = 5000, **filters: Any) -> list[dict[str, Any]]:
+    def event_places(self, *, limit: int = 5000, unit: str = "happening", **filters: Any) -> list[dict[str, Any]]:
         """Matching events counted by place (for a map): where, how many, of which types, the latest date."""
-        where, args = event_filters(self.conn, **filters)
+        where, args = event_filters(self.conn, unit=unit, **filters)
+        if unit == "happening" and not where:  # the whole store: its rollup, kept up by the writer
+            return self._rows(
+                "SELECT min(geonameid) AS geonameid, min(place_name) AS name, min(country_code) AS country_code,"
+                " min(location_precision) AS precision, lat, lon, sum(events) AS events, sum(fatalities) AS"
+                " fatalities, group_concat(nullif(type, '')) AS types, nullif(max(latest), '') AS latest"
+                " FROM happening_places WHERE events > 0 GROUP BY geonameid, lat, lon ORDER BY events DESC LIMIT ?",
+                (limit,))
         where.append("+e.lat IS NOT NULL")  # +: a plain scan, not the coordinates index, for a whole-store map
         return self._rows(
             "SELECT e.geonameid, e.place_name AS name, e.country_code, e.location_precision AS precision,"
             " e.lat, e.lon, count(*) AS events, sum(coalesce(e.fatalities, 0)) AS fatalities,"
-            f" group_concat(DISTINCT e.type) AS types, max(e.date) AS latest FROM events e{_joins(where)}"
-            f" WHERE {' AND '.join(where)} GROUP BY e.geonameid, e.lat, e.lon ORDER BY events DESC LIMIT ?",
-            args + [limit])
+            f" group_concat(DISTINCT e.type) AS types, max(e.date) AS latest FROM {TABLES[unit]} e"
+            f"{_joins(where, unit)} WHERE {' AND '.join(where)} GROUP BY e.geonameid, e.lat, e.lon"
+            " ORDER BY events DESC LIMIT ?", args + [limit])
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event mention with its article, or None."""
+        row = self.conn.execute(f"SELECT {SELECTS['mention']} FROM events e{_joins([], 'mention', every=True)}"
+                                " WHERE e.id = ?", (event_id,)).fetchone()
+        return dict(row) if row else None
+
+    def happening(self, happening_id: str) -> dict[str, Any] | None:
+        """One happening with its lead article and every mention (oldest report first), or None."""
+        row = self.conn.execute(f"SELECT {SELECTS['happening']} FROM happenings e"
+                                f"{_joins([], 'happening', every=True)} WHERE e.id = ?", (happening_id,)).fetchone()
+        if row is None:
+            return None
+        mentions = self._rows(
+            "SELECT e.id, e.evidence, e.evidence_start, e.evidence_end, e.fatalities, e.acled_sub_event_type,"
+            " e.date, e.date_precision, e.status, e.confidence, a.doc_id, a.outlet, a.title, a.url, a.published,"
+            " a.duplicate_of FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.happening_id = ? ORDER BY a.published, e.id", (happening_id,))
+        return {**dict(row), "fatality_figures": json.loads(row["fatality_figures"] or "[]"), "mentions": mentions}
 
     def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return [dict(row) for row in self.conn.execute(sql, args)]
 
     def happenings(self, *, min_independent: int = 0, limit: int = 100) -> list[dict[str, Any]]:
-        """Events merged across articles, best corroborated first."""
-        return self._rows("SELECT * FROM happenings WHERE n_independent >= ? ORDER BY n_independent DESC,"
-                          " n_articles DESC, date DESC LIMIT ?", (min_independent, limit))
+        """Happenings, best corroborated first."""
+        return self._rows(f"SELECT {SELECTS['happening']} FROM happenings e{_joins([], 'happening', every=True)}"
+                          " WHERE e.n_independent >= ?"
+                          " ORDER BY e.n_independent DESC, e.n_articles DESC, e.date DESC LIMIT ?",
+                          (min_independent, limit))
 
     def actors(self, *, limit: int = 100) -> list[dict[str, Any]]:
-        """Actors by number of events, as actor or recipient."""
+        """Actors by number of happenings, as actor or recipient."""
         return self._rows("SELECT name, nullif(type, '') AS type, events FROM actor_names"
                           " ORDER BY events DESC, name LIMIT ?", (limit,))
 
     def places(self, *, limit: int = 100) -> list[dict[str, Any]]:
-        """Places events happened at, by number of events (a region of ours, which has no id, by its name)."""
+        """Places events happened at, by number of happenings (a region of ours, which has no id, by its name)."""
         return self._rows(
             "SELECT geonameid, place_name AS name, country_code, lat, lon, location_precision AS precision,"
-            " count(*) AS events FROM events WHERE place_name IS NOT NULL GROUP BY coalesce(geonameid, place_name)"
+            " count(*) AS events FROM happenings WHERE place_name IS NOT NULL GROUP BY coalesce(geonameid, place_name)"
             " ORDER BY events DESC, name LIMIT ?", (limit,))
 
     def counterparts(self, name: str, *, limit: int = 50) -> list[dict[str, Any]]:
         """Who an actor acted on and who acted on it, by number of events."""
         return self._rows(
             "SELECT name, type, count(*) AS events FROM (SELECT recipient_name AS name, recipient_type AS type"
-            " FROM events WHERE actor_name = ? AND recipient_name IS NOT NULL UNION ALL SELECT actor_name,"
-            " actor_type FROM events WHERE recipient_name = ? AND actor_name IS NOT NULL)"
+            " FROM happenings WHERE actor_name = ? AND recipient_name IS NOT NULL UNION ALL SELECT actor_name,"
+            " actor_type FROM happenings WHERE recipient_name = ? AND actor_name IS NOT NULL)"
             " GROUP BY name, type ORDER BY events DESC, name LIMIT ?", (name, name, limit))
 
     def story_articles(self, story_id: str) -> list[dict[str, Any]]:
@@ -236,15 +276,35 @@ SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC,
          "confidence_desc": "e.confidence DESC, e.date DESC"}
 
 
+UNITS = ("happening", "mention")
+# what a row is: a happening (the default of every list and export) or one mention of it in one article
+TABLES = {"happening": "happenings", "mention": "events"}
+# the tables a row's columns come from, by their alias (CROSS: the events stay the outer loop)
+JOINS = {"happening": {"a": "LEFT JOIN articles a ON a.id = e.article_id"},
+         "mention": {"a": "CROSS JOIN articles a ON a.id = e.article_id",
+                     "h": "LEFT JOIN happenings h ON h.id = e.happening_id"}}
+SELECTS = {"happening": "e.*, e.id AS happening_id, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id,"
+                        " a.duplicate_of",
+           "mention": "e.*, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id, a.duplicate_of,"
+                      " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent"}
 # the filters that are one condition on one bound value
 SINGLE_CONDITIONS = {"type": "e.type = ?", "country": "e.country_code = ?", "admin1": "e.admin1 = ?",
-                     "story": "a.story_id = ?", "since": "e.date >= ?", "until": "e.date <= ?",
-                     "status": "e.status = ?",
-                     # coalesce keeps the happening the inner side of the join
-                     "min_independent": "coalesce(h.n_independent, 0) >= ?"}
+                     "since": "e.date >= ?", "until": "e.date <= ?", "status": "e.status = ?"}
+# the filters whose condition depends on what a row is
+UNIT_CONDITIONS = {
+    # +: read in date order and keep the corroborated (most happenings are, at any small minimum)
+    "happening": {"min_independent": "+e.n_independent >= ?",
+                  "story": "e.id IN (SELECT m.happening_id FROM events m JOIN articles s ON s.id = m.article_id"
+                           " WHERE s.story_id = ?)",
+                  "text": "+e.id IN (SELECT happening_id FROM events WHERE article_id IN"
+                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"},
+    # coalesce keeps the happening the inner side of the join
+    "mention": {"min_independent": "coalesce(h.n_independent, 0) >= ?", "story": "a.story_id = ?",
+                "text": "+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"},
+}
 
 
-def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_type: str | None = None,
+def event_filters(conn: sqlite3.Connection, *, unit: str = "happening", type: str | None = None, acled_type: str | None = None,
                   actor: str | None = None, place: str | None = None, country: str | None = None, admin1: str | None = None,
                   since: str | None = None, until: str | None = None, text: str | None = None,
                   status: str | None = None, actor_type: str | None = None, min_independent: int | None = None,
@@ -252,14 +312,18 @@ def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_ty
                   actor_name: str | None = None) -> tuple[list[str], list[Any]]:
     """SQL conditions and their bound values for the events filters; `near` is (lat, lon, km).
 
-    `actor` is part of an actor's name, `actor_name` the whole name (as actor or recipient)."""
+    `actor` is part of an actor's name, `actor_name` the whole name (as actor or recipient); `unit` says
+    what a row is (see `UNITS`)."""
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
+    conditions = {**SINGLE_CONDITIONS, **UNIT_CONDITIONS[unit]}
     where: list[str] = []
     args: list[Any] = []
     single = {"type": type and type.upper(), "country": country and country.upper(), "admin1": admin1,
               "story": story, "since": since, "until": until, "status": status, "min_independent": min_independent}
     for name, value in single.items():
         if value:
-            where.append(SINGLE_CONDITIONS[name])
+            where.append(conditions[name])
             args.append(value)
     if actor_type:
         where.append("(+e.actor_type = ? OR +e.recipient_type = ?)")  # +: read in date order, not OR-ed indexes
@@ -288,7 +352,7 @@ def event_filters(conn: sqlite3.Connection, *, type: str | None = None, acled_ty
                                pattern, ("place_name",)))
         args.append(pattern)
     if text:
-        where.append("+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        where.append(conditions["text"])
         args.append(_fts_query(text))
     return where, args
 
@@ -322,12 +386,16 @@ def _bring_up_to_date(path: Path) -> None:
     _UP_TO_DATE.add(path.resolve())
 
 
-def _joins(where: list[str]) -> str:
-    """The joins a count needs: an article or happening column only when a filter asks for one (a count
-    over every event then reads the events alone)."""
+def _joins(where: list[str], unit: str, *, every: bool = False) -> str:
+    """The joins a query over `TABLES[unit]` needs: all of them when it shows the rows (`every`), else only
+    those a filter asks for (a count over every event then reads the one table alone)."""
     asks = " ".join(where)
-    joins = " JOIN articles a ON a.id = e.article_id" if re.search(r"(?<![\w.])a\.", asks) else ""
-    return joins + (" LEFT JOIN happenings h ON h.id = e.happening_id" if re.search(r"(?<![\w.])h\.", asks) else "")
+    return "".join(f" {join}" for alias, join in JOINS[unit].items()
+                   if every or re.search(rf"(?<![\w.]){alias}\.", asks))
+
+
+def _where(where: list[str]) -> str:
+    return " WHERE " + " AND ".join(where) if where else ""
 
 
 def _by_names(conn: sqlite3.Connection, table: str, names_sql: str, value: str, columns: tuple[str, ...]) -> str:

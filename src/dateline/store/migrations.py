@@ -150,6 +150,93 @@ MIGRATIONS: list[tuple[str, str]] = [
         SELECT e.happening_id, 'figure', CAST(e.fatalities AS TEXT) FROM events e
         WHERE e.happening_id IS NOT NULL AND e.fatalities IS NOT NULL;
     """),
+    ("0006_happening_rows", """
+    -- the happening is the row of every list and export: it carries an event's columns (its first report's
+    -- sentence, the finest date, the lowest fatality figure, the type most mentions give) beside its counts;
+    -- rebuilt, as SQLite changes a column's type (fatalities: figures -> the lowest) no other way
+    CREATE TABLE happenings_new (
+        id TEXT PRIMARY KEY,
+        article_id INTEGER,
+        type TEXT, mode TEXT, acled_event_type TEXT, acled_sub_event_type TEXT,
+        actor_text TEXT, actor_name TEXT, actor_type TEXT, actor_country TEXT,
+        recipient_text TEXT, recipient_name TEXT, recipient_type TEXT, recipient_country TEXT,
+        place_name TEXT, geonameid INTEGER, lat REAL, lon REAL, country_code TEXT, admin1 TEXT,
+        location_precision TEXT,
+        date TEXT, date_precision TEXT, fatalities INTEGER, status TEXT,
+        speaker TEXT, speaker_type TEXT, via TEXT, anonymous INTEGER,
+        evidence TEXT, evidence_start INTEGER, evidence_end INTEGER, confidence REAL,
+        n_mentions INTEGER NOT NULL DEFAULT 0, n_articles INTEGER NOT NULL DEFAULT 0,
+        n_outlets INTEGER NOT NULL DEFAULT 0, n_independent INTEGER NOT NULL DEFAULT 0,
+        fatality_figures TEXT, sources TEXT, first_reported TEXT,
+        acled_votes TEXT, acled_disputed INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO happenings_new (id, article_id, type, mode, acled_event_type, acled_sub_event_type, actor_text,
+        actor_name, actor_type, actor_country, recipient_text, recipient_name, recipient_type, recipient_country,
+        place_name, geonameid, lat, lon, country_code, admin1, location_precision, date, date_precision,
+        fatalities, status, speaker, speaker_type, via, anonymous, evidence, evidence_start, evidence_end,
+        confidence, n_mentions, n_articles, n_outlets, n_independent, fatality_figures, sources, first_reported,
+        acled_votes)
+    SELECT h.id, e.article_id, h.type, e.mode, h.acled_event_type, h.acled_sub_event_type, e.actor_text,
+        h.actor_name, h.actor_type, e.actor_country, e.recipient_text, h.recipient_name, h.recipient_type,
+        e.recipient_country, h.place_name, h.geonameid, h.lat, h.lon, h.country_code, e.admin1,
+        e.location_precision, h.date, h.date_precision,
+        (SELECT min(CAST(value AS INTEGER)) FROM json_each(h.fatalities)),
+        (SELECT min(status) FROM events WHERE happening_id = h.id),
+        e.speaker, e.speaker_type, e.via, e.anonymous, e.evidence, e.evidence_start, e.evidence_end,
+        (SELECT max(confidence) FROM events WHERE happening_id = h.id),
+        h.n_mentions, h.n_articles, h.n_outlets, h.n_independent, h.fatalities,
+        (SELECT group_concat(value, '; ') FROM happening_members m
+         WHERE m.happening_id = h.id AND m.kind = 'independent'),
+        (SELECT min(a.published) FROM events m JOIN articles a ON a.id = m.article_id WHERE m.happening_id = h.id),
+        (SELECT json_group_object(sub, n) FROM (SELECT acled_sub_event_type AS sub, count(*) AS n FROM events
+         WHERE happening_id = h.id AND acled_sub_event_type IS NOT NULL GROUP BY sub))
+    FROM happenings h LEFT JOIN events e ON e.id = h.id;
+    UPDATE happenings_new SET acled_disputed = (SELECT count(*) > 1 FROM json_each(acled_votes));
+    DROP TABLE happenings;
+    ALTER TABLE happenings_new RENAME TO happenings;
+    CREATE INDEX happenings_lookup ON happenings(type, geonameid, date);
+    -- the list's filters, each with the date it is ordered by, as on the events, and the toll: a filter's
+    -- count and fatalities are then read off the index alone
+    CREATE INDEX happenings_date ON happenings(date, fatalities);
+    CREATE INDEX happenings_type_date ON happenings(type, date, fatalities);
+    CREATE INDEX happenings_acled_date ON happenings(acled_event_type, date, fatalities);
+    CREATE INDEX happenings_sub_event_date ON happenings(acled_sub_event_type, date, fatalities);
+    CREATE INDEX happenings_country_date ON happenings(country_code, date, fatalities);
+    CREATE INDEX happenings_admin1_date ON happenings(admin1, date, fatalities);
+    CREATE INDEX happenings_status_date ON happenings(status, date, fatalities);
+    CREATE INDEX happenings_actor_date ON happenings(actor_name, date, fatalities);
+    CREATE INDEX happenings_recipient_date ON happenings(recipient_name, date, fatalities);
+    CREATE INDEX happenings_actor_type_date ON happenings(actor_type, date, fatalities);
+    CREATE INDEX happenings_recipient_type_date ON happenings(recipient_type, date, fatalities);
+    CREATE INDEX happenings_place_date ON happenings(place_name, date, fatalities);
+    CREATE INDEX happenings_independent ON happenings(n_independent, fatalities);
+    CREATE INDEX happenings_lat_lon ON happenings(lat, lon);
+    -- what the whole store's timeline and map draw, kept up as happenings are written (a rollup: reading a
+    -- million happenings for every front page would take a second)
+    CREATE TABLE happening_days (
+        date TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+        PRIMARY KEY (date, type)
+    ) WITHOUT ROWID;
+    INSERT INTO happening_days SELECT coalesce(date, ''), coalesce(type, ''), count(*),
+        coalesce(sum(fatalities), 0) FROM happenings GROUP BY coalesce(date, ''), coalesce(type, '');
+    CREATE TABLE happening_places (
+        lat REAL NOT NULL, lon REAL NOT NULL, type TEXT NOT NULL, geonameid INTEGER, place_name TEXT,
+        country_code TEXT, location_precision TEXT, events INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+        latest TEXT, PRIMARY KEY (lat, lon, type)
+    ) WITHOUT ROWID;
+    INSERT INTO happening_places SELECT lat, lon, coalesce(type, ''), min(geonameid), min(place_name),
+        min(country_code), min(location_precision), count(*), coalesce(sum(fatalities), 0), max(date)
+        FROM happenings WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY lat, lon, coalesce(type, '');
+    -- names counted by happening, as every count now is
+    DELETE FROM actor_names;
+    INSERT INTO actor_names SELECT name, type, count(*) FROM (
+        SELECT actor_name AS name, coalesce(actor_type, '') AS type FROM happenings WHERE actor_name IS NOT NULL
+        UNION ALL SELECT recipient_name, coalesce(recipient_type, '') FROM happenings
+        WHERE recipient_name IS NOT NULL) GROUP BY name, type;
+    DELETE FROM place_names;
+    INSERT INTO place_names SELECT place_name, fold(place_name), count(*) FROM happenings
+        WHERE place_name IS NOT NULL GROUP BY place_name;
+    """),
 ]
 
 

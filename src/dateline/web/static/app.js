@@ -31,6 +31,10 @@ function append(node, children) {
   return node;
 }
 
+// labels for the codes a person reads (served by the API from the package: one list, not two)
+let LABELS = { actor_kinds: {}, statuses: {}, speakers: {} };
+function label(kind, code) { return (code && LABELS[kind][code]) || code || ""; }
+
 function link(route, text) { return el("a", { href: "#" + route }, text); }
 function actorLink(name, text) { return name ? link("/actor/" + encodeURIComponent(name), text || name) : text || "—"; }
 function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
@@ -74,7 +78,7 @@ function acled(e) { return [e.acled_event_type, e.acled_sub_event_type].filter(B
 
 function side(name, text, type) {
   if (!name && !text) return "—";
-  return el("span", {}, actorLink(name, name || text), type ? el("span", { class: "tag" }, type) : null);
+  return el("span", {}, actorLink(name, name || text), type ? el("span", { class: "tag" }, label("actor_kinds", type)) : null);
 }
 
 // ---------------------------------------------------------------- map
@@ -169,7 +173,7 @@ function timeline(counts, interval) {
 
 function eventsTable(events) {
   if (!events.length) return el("p", { class: "muted" }, "No events match.");
-  const head = el("tr", {}, ["Date", "Type", "ACLED", "Actor", "Recipient", "Place", "Deaths", "Status", "Outlets", ""]
+  const head = el("tr", {}, ["Date", "Type", "ACLED", "Actor", "Recipient", "Place", "Deaths", "Status", "Outlets", "Reports", ""]
     .map((h) => el("th", { scope: "col" }, h)));
   const rows = events.map((e) => el("tr", { "data-event": e.id },
     el("td", {}, e.date || "—"),
@@ -179,8 +183,9 @@ function eventsTable(events) {
     el("td", {}, side(e.recipient_name, e.recipient_text, null)),
     el("td", {}, e.place_name || "—", e.country_code ? ` (${e.country_code})` : ""),
     el("td", { class: "num" }, e.fatalities ?? "—"),
-    el("td", {}, e.status || ""),
+    el("td", {}, label("statuses", e.status)),
     el("td", { class: "num", title: "independent outlets reporting it" }, e.n_independent ?? 1),
+    el("td", { class: "num", title: "mentions in articles, copies included" }, e.n_mentions ?? 1),
     el("td", {}, link("/event/" + encodeURIComponent(e.id), "open"))));
   return el("div", { class: "table-wrap" }, el("table", { class: "events" }, el("thead", {}, head), el("tbody", {}, rows)));
 }
@@ -206,11 +211,12 @@ async function eventsPage(params) {
   timeBox.replaceChildren(el("h2", {}, `Events by ${counts.interval}`), timeline(counts.counts, counts.interval));
   const pager = el("div", { class: "pager" },
     offset > 0 ? el("button", { class: "plain", on: { click: () => go("/", { ...filters, sort, offset: Math.max(0, offset - PAGE) }) } }, "← newer") : null,
-    el("span", { class: "muted" }, `events ${list.count ? offset + 1 : 0}–${offset + list.count}`),
+    el("span", { class: "muted", id: "totals" }, `events ${list.count ? offset + 1 : 0}–${offset + list.count}`
+      + ` of ${list.total} · ${list.fatalities} fatalities (each event once, however many reports)`),
     list.count === PAGE ? el("button", { class: "plain", on: { click: () => go("/", { ...filters, sort, offset: offset + PAGE }) } }, "older →") : null);
   tableBox.replaceChildren(eventsTable(list.events), pager,
     el("p", { class: "muted" }, "Download these events: ",
-      ["csv", "gdelt", "jsonl", "geojson"].map((f) => [el("a", { href: "/api/export?" +
+      ["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet"].map((f) => [el("a", { href: "/api/export?" +
         new URLSearchParams(clean({ ...filters, format: f })).toString() }, f), " "])));
 }
 
@@ -249,20 +255,23 @@ function filterForm(filters, sort) {
 
 async function eventPage(id) {
   const data = await api("events/" + encodeURIComponent(id));
-  const e = data.event;
+  // the facts are the happening's (all its reports), the highlighted sentence this mention's
+  const e = { ...data.event, ...(data.happening || {}), id: data.event.id, doc_id: data.event.doc_id,
+    evidence: data.event.evidence, evidence_start: data.event.evidence_start, evidence_end: data.event.evidence_end };
   const article = await api("articles/" + encodeURIComponent(e.doc_id));
   const mapBox = el("div", { class: "map small", id: "event-map" });
   const facts = el("dl", { class: "facts" },
     fact("Type", `${e.type || "—"}${e.mode ? " · " + e.mode : ""}`),
-    fact("ACLED", acled(e)),
+    fact("ACLED", acled(e), e.acled_disputed ? el("span", { class: "tag", title: "its reports give different ACLED types" }, " disputed") : null),
     fact("Actor", side(e.actor_name, e.actor_text, e.actor_type), e.actor_country ? ` · ${e.actor_country}` : ""),
     fact("Recipient", side(e.recipient_name, e.recipient_text, e.recipient_type), e.recipient_country ? ` · ${e.recipient_country}` : ""),
     fact("Where", e.place_name ? `${e.place_name}${e.admin1 ? ", " + e.admin1 : ""} (${e.country_code || "?"}), precision ${e.location_precision}` : "unknown"),
     fact("When", `${e.date || "?"} (precision ${e.date_precision || "?"})`),
-    fact("Fatalities", e.fatalities ?? "not reported"),
-    fact("Status", e.status || "—"),
+    fact("Fatalities", e.fatalities ?? "not reported",
+      data.happening && data.happening.fatality_figures.length > 1 ? ` (the lowest of ${data.happening.fatality_figures.join(", ")})` : ""),
+    fact("Status", label("statuses", e.status) || "—"),
     fact("According to", [e.speaker || (e.anonymous ? "an anonymous source" : "the article itself"),
-      e.speaker_type ? ` (${e.speaker_type})` : "", e.via ? `, via ${e.via}` : ""]),
+      e.speaker_type ? ` (${label("speakers", e.speaker_type)})` : "", e.via ? `, via ${e.via}` : ""]),
     fact("Confidence", e.confidence != null ? Number(e.confidence).toFixed(2) : "—"));
   const sources = el("ul", { class: "plain sources" }, data.mentions.map((m) => el("li", {},
     m.id === e.id ? el("strong", {}, "this article") : link("/event/" + encodeURIComponent(m.id), "mention"),
@@ -376,5 +385,5 @@ async function route() {
 }
 
 window.addEventListener("hashchange", route);
-route();
+api("labels").then((labels) => { LABELS = labels; }).catch(() => {}).finally(route);
 pollRuns();
