@@ -167,3 +167,24 @@ def test_http_export_formats_are_the_exporters():
     from dateline.export import FORMATS
 
     assert set(get_args(EXPORT)) == set(FORMATS)
+
+
+@pytest.mark.parametrize("params, named", [
+    ({"contry": "IQ"}, "contry"),  # misspelt: refused, not everything unfiltered
+    ({"country": "IQ", "limitt": "5"}, "limitt"),
+])
+def test_http_unknown_parameters_are_refused_by_name(client, params, named):
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 422 and named in response.json()["detail"]
+    assert "country" in response.json()["detail"]  # and what the route does take
+
+
+def test_http_a_repeated_parameter_is_refused_not_half_read(client):
+    response = client.get("/api/events?country=IQ&country=SY")
+    assert response.status_code == 422 and "country given more than once" in response.json()["detail"]
+
+
+def test_http_an_offset_past_any_store_is_refused_not_a_crash(client):
+    response = client.get("/api/events", params={"offset": "99999999999999999999"})
+    assert response.status_code == 422
+    assert client.get("/api/events", params={"offset": str(2 ** 62)}).status_code == 200

@@ -71,6 +71,37 @@ def test_html_page_metadata_and_body():
     assert "clashed with rebels" in article.text
 
 
+PORT_LEAD = ("The harbour authority in Port Elgin said on Tuesday that container traffic rose by a fifth in the first"
+             " half of the year, helped by a new crane line.")
+PORT_LATER = ("The authority plans to dredge the outer channel next year so that larger vessels can call without"
+              " waiting for the tide, a project it puts at 40 million euros.")
+
+
+def port_page(middle: str) -> bytes:
+    return ("<!doctype html><html><head><title>Port traffic up a fifth</title></head><body><nav><a href='/'>Home"
+            f"</a></nav><article><h1>Port traffic up a fifth</h1><p>{PORT_LEAD}</p>{middle}<p>{PORT_LATER}</p>"
+            "</article><footer>Contact us</footer></body></html>").encode()
+
+
+def test_html_page_keeps_a_short_paragraph_holding_a_link():
+    # a one-line update in its own block, with a link: trafilatura's precision setting drops it
+    middle = '<div class="update"><p>Shares of <a href="/q/pel">Port Elgin Holdings</a> rose 3% on the news.</p></div>'
+    [article] = read_bytes(port_page(middle), origin="port.html", suffix=".html")
+    assert article.text.split("\n\n")[-3:] == [PORT_LEAD, "Shares of Port Elgin Holdings rose 3% on the news.", PORT_LATER]
+
+
+def test_pages_in_a_folder_carry_their_file_name_as_source_id(tmp_path):
+    # a page gives no identifier of its own: its file's name ties the output line back to it
+    (tmp_path / "port-elgin-0617.html").write_bytes(port_page(""))
+    (tmp_path / "wire-note.txt").write_text("Harbour strike ends\n\n" + PORT_LEAD + "\n", encoding="utf-8")
+    (tmp_path / "with-id.txt").write_text("Harbour strike ends\nID: 88231\n\n" + PORT_LEAD + "\n", encoding="utf-8")
+    found = {a.origin.rsplit("/", 1)[-1]: a.source_id for a in read_inputs([str(tmp_path)])}
+    assert found == {"port-elgin-0617.html": "port-elgin-0617.html", "wire-note.txt": "wire-note.txt",
+                     "with-id.txt": "88231"}
+    [from_stdin] = read_bytes(port_page(""), origin="<stdin>")
+    assert from_stdin.source_id is None
+
+
 def test_bad_files_each_give_one_failure_and_the_rest_go_on(tmp_path):
     (tmp_path / "a_empty.txt").write_bytes(b"")
     (tmp_path / "b_binary.txt").write_bytes(bytes(range(256)) * 4)
@@ -107,3 +138,35 @@ def test_records_take_the_date_in_their_address_before_the_default():
                        "url": "https://news.example/2024/03/18/harare-march/"})
     [article] = read_bytes(line.encode(), origin="u.jsonl", suffix=".jsonl", published="2024-06-01")
     assert article.published == "2024-03-18"
+
+
+def test_a_record_too_long_for_the_parser_is_refused_by_name_and_the_rest_go_on(tmp_path):
+    from dateline.ingest import MAX_TEXT_CHARS
+
+    source = tmp_path / "feed.jsonl"
+    long = "Harbour cranes were idle again on Thursday. " * (MAX_TEXT_CHARS // 40)
+    source.write_text(json.dumps({"id": "huge", "text": long}) + "\n"
+                      + json.dumps({"id": "fine", "text": "Dock workers ended their strike in Port Elgin."}) + "\n",
+                      encoding="utf-8")
+    first, second = read_inputs([str(source)])
+    assert isinstance(first, ReadFailure) and first.code == "E111" and first.origin == f"{source}:1"
+    assert f"{len(long):,} characters" in first.reason
+    assert isinstance(second, Article) and second.doc_id == "fine"
+
+
+def test_a_page_nested_deeper_than_the_tree_parser_goes_still_gives_its_text():
+    # 200,000 nested blocks: lxml builds no tree that deep, so trafilatura alone finds only the menu
+    html = ("<!doctype html><html><head><title>Port traffic up a fifth</title></head><body><nav>Home | News</nav>"
+            + "<div>" * 200_000 + f"<p>{PORT_LEAD}</p>" + "</div>" * 200_000 + "</body></html>").encode()
+    [article] = read_bytes(html, origin="deep.html", suffix=".html")
+    assert isinstance(article, Article) and article.text == PORT_LEAD and article.title == "Port traffic up a fifth"
+
+
+def test_a_page_just_too_deep_reads_the_same_as_its_shallow_twin():
+    def page(depth):
+        return ("<!doctype html><html><head><title>Port traffic up a fifth</title></head><body><nav>Home</nav>"
+                + "<div>" * depth + f"<p>{PORT_LEAD}</p><p>{PORT_LATER}</p>" + "</div>" * depth
+                + "<footer>Contact us</footer></body></html>").encode()
+    [shallow] = read_bytes(page(3), origin="a.html", suffix=".html")
+    [deep] = read_bytes(page(400), origin="b.html", suffix=".html")
+    assert deep.text.split("\n\n")[-2:] == shallow.text.split("\n\n")[-2:] == [PORT_LEAD, PORT_LATER]

@@ -67,10 +67,10 @@ def test_bad_input_corpus_one_clear_error_per_bad_file(tmp_path, monkeypatch):
     expected = bad_corpus(folder)
     original = readers.read_text_page
 
-    def buggy_reader(text, *, origin, published=None):  # a reader with a bug, for one file
+    def buggy_reader(text, *, origin, **options):  # a reader with a bug, for one file
         if origin.endswith("bad_raises.txt"):
             raise RuntimeError("a reader bug")
-        return original(text, origin=origin, published=published)
+        return original(text, origin=origin, **options)
 
     monkeypatch.setattr(readers, "read_text_page", buggy_reader)
 

@@ -50,3 +50,36 @@ def test_warc_broken_file_gives_a_failure_after_the_good_records(tmp_path):
     items = list(read_inputs([str(path)]))
     assert isinstance(items[0], Article)
     assert isinstance(items[-1], ReadFailure) and items[-1].code == "E108" and "broken.warc#" in items[-1].origin
+
+
+def test_a_record_that_inflates_past_a_page_is_refused_in_bounded_memory(tmp_path):
+    # a record of well under 1 MB whose gzip content encoding inflates to 600 MB, then an ordinary page:
+    # the first is refused by name, the second read, and the process never holds the inflated bytes
+    import subprocess
+    import sys
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip stream
+    zeros = b"\0" * 2**20
+    bomb = b"".join(packer.compress(zeros) for _ in range(600)) + packer.flush()
+    assert len(bomb) < 2**20
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for uri, payload, extra in (("https://news.example/bomb", bomb, [("Content-Encoding", "gzip")]),
+                                ("https://news.example/b", PAGE.format(title="Strike in Lagos", day=2, body=(
+                                    "Dock workers in Lagos stopped work on Tuesday to demand higher pay, and the port "
+                                    "authority said talks would begin on Thursday.")).encode(), [])):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *extra], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
+                                                      length=len(payload), http_headers=headers))
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(out.getvalue())
+    script = ("import resource, sys; from dateline.ingest import read_inputs\n"
+              "for item in read_inputs([sys.argv[1]]):\n"
+              "    print(type(item).__name__, getattr(item, 'code', ''), getattr(item, 'origin', ''))\n"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")  # its own peak, in MB
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    *lines, peak_mb = done.stdout.splitlines()
+    assert lines == [f"ReadFailure E111 {path}#1", f"Article  {path}#2"]
+    assert int(peak_mb) < 500, f"peak {peak_mb} MB"

@@ -5,6 +5,7 @@ test-output/ui/."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -129,6 +130,9 @@ def test_syndicated_copies_are_one_row_each_event_once(page, syndicated):
     row.locator("a:text('open')").click()
     page.wait_for_selector("body[data-ready^='#/event/']")
     assert "26 mention(s), 6 independent" in page.inner_text("h2:has-text('Sources')")
+    facts = page.inner_text("dl.facts")
+    assert "Djibo" in facts and not re.search(r"\b[A-Z]{2}\.\w+", facts)  # a division's name, not its code
+    assert "state_forces" not in facts and "asserted" not in facts  # labels, not codes
     assert page.locator("ul.sources li").count() == 26
     shot(page, "syndicated-event")
 

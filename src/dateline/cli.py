@@ -92,17 +92,19 @@ def cmd_extract(args) -> int:
 def cmd_stories(args) -> int:
     from .consolidate.stories import StoryIndex
     from .ingest import read_inputs
+    from .store import open_store
 
-    index = StoryIndex()
     failed = 0
-    for item in read_inputs(args.inputs or ["-"], published=_check_date(args.published)):
-        if isinstance(item, ReadFailure):
-            line = {**failure_dict(item), "story_id": None, "duplicate_of": None}
-            failed += 1
-        else:
-            story, duplicate = index.add(item.doc_id, item.text, title=item.title)
-            line = {"doc_id": item.doc_id, "error": None, "story_id": story, "duplicate_of": duplicate}
-        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    with open_store(":memory:") as scratch:  # the store's own index, in memory
+        index = StoryIndex(scratch.conn)
+        for item in read_inputs(args.inputs or ["-"], published=_check_date(args.published)):
+            if isinstance(item, ReadFailure):
+                line = {**failure_dict(item), "story_id": None, "duplicate_of": None}
+                failed += 1
+            else:
+                story, duplicate = index.add(item.doc_id, item.text, title=item.title)
+                line = {"doc_id": item.doc_id, "error": None, "story_id": story, "duplicate_of": duplicate}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     return 1 if failed else 0
 
 

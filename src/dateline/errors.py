@@ -78,7 +78,7 @@ CODES = {
     "E108": "broken WARC record",
     "E109": "malformed RSS or Atom feed",
     "E110": "a feed or page could not be fetched",
-    "E111": "a single-article file too large to be one article",
+    "E111": "a single-article file, or an article's text, too large to be one article",
     "E201": "unknown stage name",
     "E202": "a stage needs something no earlier stage adds",
     "E203": "a stage appears twice",

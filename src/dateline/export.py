@@ -59,7 +59,7 @@ class Tables:
 
     def __init__(self):
         from .gazetteer import admin1_names, country_table
-        from .resources import load_data
+        from .data import load_data
 
         self.countries = country_table()
         self.regions = {code: region for region, codes in load_data("acled_regions.json")["regions"].items()

@@ -119,11 +119,21 @@ def country_table() -> dict[str, dict]:
 @functools.lru_cache(maxsize=1)
 def admin1_names() -> dict[str, str]:
     """First-level divisions' names by their code as places carry it ("SO.02" -> "Banaadir"), without
-    diacritics as ACLED writes them ("Kirkūk" -> "Kirkuk")."""
+    diacritics as ACLED writes them ("Kirkūk" -> "Kirkuk"), read from the divisions file alone (a few
+    milliseconds: the whole gazetteer is not loaded for a name)."""
     def plain(name: str) -> str:
         return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
-    return {row[5]: plain(row[1]) for row in Gazetteer.load().rows if row[6] == "ADM1" and row[5]}
+    folder = _subdivisions_dir()
+    if folder is None:
+        return {}
+    names = {}
+    with (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        for line in f:  # name, ..., code ("SO.02"), geonameid, ..., level, ...
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) >= 8 and cells[6] == "1" and cells[2]:
+                names[cells[2]] = plain(cells[0])
+    return names
 
 
 def load_countries() -> dict[str, Country]:

@@ -5,18 +5,9 @@ loads its part when a stage first asks for it. A worker process builds one and k
 """
 from __future__ import annotations
 
-import json
 from functools import cached_property
-from importlib import resources as package_files
-from typing import Any
 
 from .settings import Settings
-
-
-def load_data(name: str) -> Any:
-    """A JSON file shipped in dateline/data."""
-    with package_files.files("dateline.data").joinpath(name).open(encoding="utf-8") as f:
-        return json.load(f)
 
 
 class Resources:

@@ -24,7 +24,6 @@ from .ingest.html import read_html_page
 from .loader import ingest_items
 from .settings import Settings
 from .store import Store
-from .store.runs import utc_now
 
 MAX_BYTES = 20 * 1024 * 1024  # a feed or page larger than this is refused, not read into memory
 
@@ -67,14 +66,14 @@ def read_feed_list(path: str | Path) -> list[str]:
 
 
 def _feed_articles(store: Store, url: str, *, pages: bool, timeout: float) -> Iterator[Article | ReadFailure]:
-    state = store.conn.execute("SELECT etag, modified FROM feeds WHERE url = ?", (url,)).fetchone()
+    etag, modified = store.watched.feed_state(url)
     try:
-        got = fetch(url, etag=state and state["etag"], modified=state and state["modified"], timeout=timeout)
+        got = fetch(url, etag=etag, modified=modified, timeout=timeout)
     except InputError as exc:
-        _remember_feed(store, url, status=None, error=exc.reason)
+        store.watched.remember_feed(url, status=None, error=exc.reason)
         yield ReadFailure(url, url, exc.reason, code=exc.code)
         return
-    _remember_feed(store, url, status=got.status, etag=got.etag, modified=got.modified)
+    store.watched.remember_feed(url, status=got.status, etag=got.etag, modified=got.modified)
     if got.status == 304:
         return
     try:
@@ -82,7 +81,7 @@ def _feed_articles(store: Store, url: str, *, pages: bool, timeout: float) -> It
     except InputError as exc:
         yield ReadFailure(url, url, exc.reason, code=exc.code)
         return
-    seen = {row[0] for row in store.conn.execute("SELECT item_id FROM feed_items WHERE feed = ?", (url,))}
+    seen = store.watched.items_seen(url)
     for item in items:
         if item.doc_id in seen:
             continue
@@ -103,16 +102,6 @@ def _with_page(item: Article, *, timeout: float) -> Article:
                    outlet=item.outlet or page.outlet, url=item.url, source_id=item.source_id)
 
 
-def _remember_feed(store: Store, url: str, *, status: int | None, etag: str | None = None,
-                   modified: str | None = None, error: str | None = None) -> None:
-    with store.writing(), store.conn:
-        store.conn.execute(
-            "INSERT INTO feeds (url, etag, modified, polled, status, error) VALUES (?,?,?,?,?,?) ON CONFLICT(url) "
-            "DO UPDATE SET etag = coalesce(excluded.etag, etag), modified = coalesce(excluded.modified, modified),"
-            " polled = excluded.polled, status = excluded.status, error = excluded.error",
-            (url, etag, modified, utc_now(), status, error))
-
-
 def poll_feeds(store: Store, feeds: Iterable[str], *, settings: Settings | None = None, pages: bool = True,
                timeout: float = 20.0, progress: Callable[[dict], None] | None = None) -> dict[str, int]:
     """One poll of every feed: new items ingested, then remembered."""
@@ -122,9 +111,8 @@ def poll_feeds(store: Store, feeds: Iterable[str], *, settings: Settings | None 
         if not items:
             continue
         counts = ingest_items(store, items, label=[url], total=len(items), settings=settings, progress=progress)
-        with store.writing(), store.conn:  # after the ingest: an interrupted poll reads these again
-            store.conn.executemany("INSERT OR IGNORE INTO feed_items VALUES (?, ?, ?)",
-                                   [(url, item.doc_id, utc_now()) for item in items if item.doc_id != url])
+        # after the ingest: an interrupted poll reads these again
+        store.watched.remember_items(url, [item.doc_id for item in items if item.doc_id != url])
         for key in totals:
             totals[key] += counts[key]
     return totals
@@ -137,7 +125,7 @@ def poll_folder(store: Store, folder: str | Path, *, settings: Settings | None =
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(str(folder), "not a folder", code="E106")
-    known = {row[0]: (row[1], row[2]) for row in store.conn.execute("SELECT path, size, mtime_ns FROM folder_files")}
+    known = store.watched.files_seen()
     fresh, limit = [], time.time() - settle
     for path in walk(folder):
         try:
@@ -151,7 +139,5 @@ def poll_folder(store: Store, folder: str | Path, *, settings: Settings | None =
     items = (item for path, _ in fresh for item in read_path(path, published=published))
     counts = ingest_items(store, items, label=[str(folder)], total=estimate_total([str(p) for p, _ in fresh]),
                           settings=settings, progress=progress)
-    with store.writing(), store.conn:
-        store.conn.executemany("INSERT OR REPLACE INTO folder_files VALUES (?, ?, ?, ?)",
-                               [(str(path), stat.st_size, stat.st_mtime_ns, utc_now()) for path, stat in fresh])
+    store.watched.remember_files((str(path), stat.st_size, stat.st_mtime_ns) for path, stat in fresh)
     return counts

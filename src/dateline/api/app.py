@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as Path_
 from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.routing import APIRoute
 from starlette.background import BackgroundTask
 
 from ..errors import DatelineError
@@ -66,6 +67,27 @@ def event_filters(
 FiltersDep = Annotated[dict, Depends(event_filters)]
 
 
+def known_parameters(request: Request) -> None:
+    """A parameter the route does not take, or one given twice, is refused by name (422): a misspelt
+    filter (`contry=IQ`) must not return everything unfiltered, nor a repeated one keep one of its values."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    taken = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - taken)
+    if unknown:
+        raise HTTPException(422, f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+                                 f"{route.path} takes {', '.join(sorted(taken)) or 'none'}")
+    repeated = sorted(name for name in set(request.query_params)
+                      if len(request.query_params.getlist(name)) > 1)
+    if repeated:
+        raise HTTPException(422, f"{', '.join(repeated)} given more than once; each takes one value")
+
+
+def _query_names(dependant) -> set[str]:
+    return {q.alias for q in dependant.query_params} | {n for sub in dependant.dependencies for n in _query_names(sub)}
+
+
 def open_store(request: Request):
     """A read-only connection for one request, closed after it."""
     with Store(request.app.state.db, readonly=True) as store:
@@ -79,7 +101,7 @@ def create_app(db: str | Path) -> FastAPI:
     """The application for one database file (which must exist)."""
     path = Path(db)
     Store(path, readonly=True).close()  # fail now, with E401, rather than on the first request
-    app = FastAPI(title="dateline", version="0.1.0",
+    app = FastAPI(title="dateline", version="0.1.0", dependencies=[Depends(known_parameters)],
                   description="Events extracted from news articles: who did what to whom, where, when, "
                               "according to whom, and how well corroborated.")
 
@@ -191,11 +213,15 @@ def create_app(db: str | Path) -> FastAPI:
     def runs(store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 10):
         return {"runs": store.runs.recent(limit=limit)}
 
-    @app.get("/api/labels", summary="What a person reads for each code: actor kinds, statuses, speakers")
-    def labels():
+    @app.get("/api/labels", summary="What a person reads for each code: actor kinds, statuses, speakers, and "
+                                    "the names of the store's first-level divisions")
+    def labels(store: StoreDep):
+        from ..gazetteer import admin1_names
         from ..labels import ACTOR_KIND_LABELS, SPEAKER_LABELS, STATUS_LABELS
 
-        return {"actor_kinds": ACTOR_KIND_LABELS, "statuses": STATUS_LABELS, "speakers": SPEAKER_LABELS}
+        names = admin1_names()
+        return {"actor_kinds": ACTOR_KIND_LABELS, "statuses": STATUS_LABELS, "speakers": SPEAKER_LABELS,
+                "admin1": {code: names[code] for code in store.admin1_codes() if code in names}}
 
     @app.get("/api/places", summary="Places events happened at, by number of events")
     def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):

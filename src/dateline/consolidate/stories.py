@@ -50,16 +50,12 @@ def terms(text: str) -> Counter[str]:
 class StoryIndex:
     """Assigns each added article a story id and, for a copy, the article it duplicates.
 
-    Works on any connection holding the dateline schema: the store's file, or an in-memory database.
+    Works on any connection holding the dateline schema: the store's file, or an in-memory one
+    (`open_store(":memory:")`).
     """
 
-    def __init__(self, conn: sqlite3.Connection | None = None, *, threshold: float = 0.3,
+    def __init__(self, conn: sqlite3.Connection, *, threshold: float = 0.3,
                  duplicate_threshold: float = 0.5, containment: float = 0.6):
-        if conn is None:
-            from ..store.migrations import migrate
-
-            conn = sqlite3.connect(":memory:")
-            migrate(conn)
         self.conn = conn
         self.threshold = threshold
         self.duplicate_threshold = duplicate_threshold

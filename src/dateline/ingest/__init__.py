@@ -15,7 +15,7 @@ from ..article import Article, ReadFailure
 from ..errors import InputError
 from .decode import decode
 from .feeds import looks_like_feed, read_feed
-from .html import looks_like_html, read_html_page
+from .html import MAX_PAGE_BYTES, looks_like_html, read_html_page
 from .records import read_csv, read_jsonl
 from .text import read_text_page
 from .warc import read_warc
@@ -23,7 +23,7 @@ from .warc import read_warc
 __all__ = ["read_inputs", "read_path", "read_bytes", "estimate_total"]
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
-MAX_PAGE_BYTES = 10 * 2**20  # a text or HTML page; spaCy refuses texts over a million characters anyway
+MAX_TEXT_CHARS = 1_000_000  # an article's text: what spaCy parses at once (its nlp.max_length)
 
 
 def read_inputs(inputs: Iterable[str], *, published: str | None = None,
@@ -32,7 +32,7 @@ def read_inputs(inputs: Iterable[str], *, published: str | None = None,
     for item in inputs:
         if item == "-":
             stream = stdin or sys.stdin.buffer
-            yield from read_bytes(stream.read(), origin="<stdin>", published=published)
+            yield from bounded(read_bytes(stream.read(), origin="<stdin>", published=published))
             continue
         path = Path(item)
         if path.is_dir():
@@ -40,6 +40,18 @@ def read_inputs(inputs: Iterable[str], *, published: str | None = None,
                 yield from read_path(child, published=published)
         else:
             yield from read_path(path, published=published)
+
+
+def bounded(items: Iterable[Article | ReadFailure]) -> Iterator[Article | ReadFailure]:
+    """An article longer than the parser reads at once is refused with its own failure (naming its record),
+    before it reaches the parser, so the input's other articles go on."""
+    for item in items:
+        if isinstance(item, Article) and len(item.text) > MAX_TEXT_CHARS:
+            where = item.origin or item.doc_id
+            yield ReadFailure(item.doc_id, where, f"text of {len(item.text):,} characters is longer than one "
+                              f"article can be ({MAX_TEXT_CHARS:,}, what the parser reads at once)", code="E111")
+        else:
+            yield item
 
 
 def estimate_total(inputs: Iterable[str]) -> int | None:
@@ -77,6 +89,10 @@ def walk(folder: Path) -> Iterator[Path]:
 def read_path(path: Path, *, published: str | None = None) -> Iterator[Article | ReadFailure]:
     """The articles of one file; a file that cannot be read gives one failure naming it. Record files and
     WARC files are streamed, so memory does not grow with their size."""
+    return bounded(_read_path(path, published=published))
+
+
+def _read_path(path: Path, *, published: str | None = None) -> Iterator[Article | ReadFailure]:
     origin = str(path)
     name = path.name.lower()
     suffix = ".warc" if name.endswith((".warc", ".warc.gz")) else path.suffix.lower()
@@ -140,6 +156,7 @@ def read_bytes(data: bytes, *, origin: str, published: str | None = None,
         if suffix in (".gz", ".zip", ".pdf", ".docx"):
             raise InputError(origin, f"unsupported file format {suffix!r}", code="E107")
         text = decode(data, origin)
+        file_name = None if origin == "<stdin>" else Path(origin).name  # a page's own name, when it has no id
         if suffix in (".jsonl", ".ndjson") or (not suffix and text.lstrip().startswith("{")):
             yield from read_jsonl(text, origin=origin, published=published)
         elif suffix in (".csv", ".tsv"):
@@ -147,9 +164,9 @@ def read_bytes(data: bytes, *, origin: str, published: str | None = None,
         elif suffix in (".rss", ".atom") or (suffix in ("", ".xml") and looks_like_feed(text)):
             yield from read_feed(text, origin=origin, published=published)
         elif suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
-            yield read_html_page(text, origin=origin, published=published)
+            yield read_html_page(text, origin=origin, published=published, source_id=file_name)
         else:
-            yield read_text_page(text, origin=origin, published=published)
+            yield read_text_page(text, origin=origin, published=published, source_id=file_name)
     except InputError as exc:
         yield ReadFailure(origin, origin, exc.reason, code=exc.code)
     except Exception as exc:  # a reader's own bug must not stop the run: name the input and go on

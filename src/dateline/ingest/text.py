@@ -38,8 +38,11 @@ def _is_body_line(line: str) -> bool:
     return words >= 30 or (words >= 6 and line.rstrip().endswith((".", "!", "?", '"', "”")))
 
 
-def read_text_page(text: str, *, origin: str, doc_id: str | None = None, published: str | None = None) -> Article:
-    """Split a scraped page into header fields and body; the body becomes `Article.text`."""
+def read_text_page(text: str, *, origin: str, doc_id: str | None = None, published: str | None = None,
+                   source_id: str | None = None) -> Article:
+    """Split a scraped page into header fields and body; the body becomes `Article.text`. Its source_id is
+    the identifier line of its header, else `source_id` (such as its file's name)."""
+    given_id = source_id
     lines = [line.strip().replace("\u00a0", " ").strip() for line in text.replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line and not is_boilerplate(line)]
     header: list[str] = []
@@ -69,4 +72,5 @@ def read_text_page(text: str, *, origin: str, doc_id: str | None = None, publish
     if dateline:
         outlet = dateline.group(1).strip()
     return Article(doc_id=doc_id or content_id(body), text=body, title=title, sections=sections,
-                   source_id=source_id, published=found_date or published, outlet=outlet, origin=origin)
+                   source_id=source_id or given_id, published=found_date or published, outlet=outlet,
+                   origin=origin)

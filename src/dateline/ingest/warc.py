@@ -13,7 +13,7 @@ from ..article import Article, ReadFailure
 from ..errors import InputError
 from .dates import date_from_url, normalise_date
 from .decode import decode
-from .html import read_html_page
+from .html import MAX_PAGE_BYTES, read_html_page
 
 
 def read_warc(data: bytes | BinaryIO, *, origin: str,
@@ -34,7 +34,13 @@ def read_warc(data: bytes | BinaryIO, *, origin: str,
             uri = record.rec_headers.get_header("WARC-Target-URI")
             date = normalise_date(record.rec_headers.get_header("WARC-Date"))
             try:
-                text = decode(record.content_stream().read(), where)  # content_stream undoes gzip and chunking
+                # content_stream undoes gzip and chunking: read no more than a page can be, whatever the record
+                # inflates to (the iterator then skips the rest of it in small pieces)
+                content = record.content_stream().read(MAX_PAGE_BYTES + 1)
+                if len(content) > MAX_PAGE_BYTES:
+                    raise InputError(where, f"record inflates to more than {MAX_PAGE_BYTES // 2**20} MB: too large "
+                                            "for one page", code="E111")
+                text = decode(content, where)
                 article = read_html_page(text, origin=where, published=date_from_url(uri) or published or date)
             except InputError as exc:
                 yield ReadFailure(where, where, exc.reason, code=exc.code)

@@ -6,72 +6,9 @@ document is processed, the way spaCy's pipe analysis does.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from .base import REGISTRY, Claim, Document, StageFn, StageInfo, stage
 
-from ..article import Article, ActorMention, Attribution, DateMention, Entity, Event, Extraction, Place, Quote
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-
-@dataclass(slots=True)
-class Claim:
-    """A reporting clause ("a source told Al-Sumaria News that ..."): who says what, through whom."""
-
-    verb: int  # token index of the reporting verb
-    scope: frozenset[int]  # token indices of what is reported
-    attribution: Attribution
-    status: str  # claimed|denied|asserted
-
-
-@dataclass(slots=True)
-class Document:
-    """An article on its way through the pipeline: the spaCy parse and every layer the stages add."""
-
-    article: Article
-    doc: Doc | None = None
-    entities: list[Entity] = field(default_factory=list)
-    actors: list[ActorMention] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    # the candidates an event absorbed as restatements of it (by the kept event's id): the judge may find
-    # one of them the better sentence for the happening
-    restated: dict[str, list[Event]] = field(default_factory=dict)
-    claims: list[Claim] = field(default_factory=list)
-    focus_country: str | None = None  # the country the article is mostly about (ISO alpha-2)
-    dateline: Place | None = None  # the place the report was filed from ("KIRKUK, Iraq (Reuters) -")
-
-    def extraction(self) -> Extraction:
-        return Extraction(article=self.article, entities=self.entities, places=self.places,
-                          events=self.events, quotes=self.quotes)
-
-
-StageFn = Callable[[Document], Document]
-
-
-@dataclass(frozen=True, slots=True)
-class StageInfo:
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-    factory: Callable[[Any], StageFn]
-
-
-REGISTRY: dict[str, StageInfo] = {}
-
-
-def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()):
-    """Register a stage factory under `name`."""
-
-    def register(factory: Callable[[Any], StageFn]) -> Callable[[Any], StageFn]:
-        REGISTRY[name] = StageInfo(name, tuple(requires), tuple(assigns), factory)
-        return factory
-
-    return register
+__all__ = ["REGISTRY", "Claim", "Document", "StageFn", "StageInfo", "load_all", "stage"]
 
 
 def load_all() -> None:

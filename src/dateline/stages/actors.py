@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from ..article import ActorMention
 from ..gazetteer import ARABIC_ARTICLES, normalise
-from ..resources import load_data
-from . import Document, stage
+from ..data import load_data
+from .base import Document, stage
 from .places import BRACKETED
 
 MAX_ALIAS_TOKENS = 8

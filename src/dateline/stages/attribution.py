@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..article import Attribution, Quote
-from . import Claim, Document, stage
+from .base import Claim, Document, stage
 
 REPORTING = {"say": "claimed", "tell": "claimed", "report": "claimed", "claim": "claimed", "state": "claimed",
              "announce": "claimed", "add": "claimed", "allege": "claimed", "insist": "claimed",

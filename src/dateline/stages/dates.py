@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from ..article import DateMention
-from . import Document, stage
+from .base import Document, stage
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..article import Entity
-from . import Document, stage
+from .base import Document, stage
 
 KEPT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "CARDINAL", "QUANTITY"}
 

@@ -12,7 +12,7 @@ from ..errors import PipelineError
 from ..settings import ACLED_TYPINGS
 from ..classify.corpus import EVENT_TYPE
 from ..classify.features import reading_of
-from . import Document, stage
+from .base import Document, stage
 from .events.merge import absorb, one_per_happening
 
 # the PLOVER type an ACLED sub-event type usually has, when the model retypes a candidate

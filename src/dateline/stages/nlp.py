@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from . import Document, stage
+from .base import Document, stage
 from .headlines import HeadlineView, original_doc, view_doc
 
 # a wire dateline opening a line: "KIRKUK, Iraq, Jan 16 (Reuters) - ", "BAGHDAD (AP) — ", "Mogadishu, 14 March -"

@@ -6,7 +6,7 @@ import re
 
 from ..article import Place
 from ..gazetteer import REGION_CODES, normalise, own_name
-from . import Document, stage
+from .base import Document, stage
 from .geocoding import Geocoder
 from .nlp import DATELINE, DATELINE_REACH
 

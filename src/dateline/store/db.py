@@ -17,6 +17,7 @@ from ..errors import StoreError
 from ..gazetteer import km, normalise
 from .migrations import migrate
 from .runs import Runs
+from .watched import Watched
 
 
 def open_store(path: str | Path, *, readonly: bool = False) -> Store:
@@ -40,7 +41,7 @@ class Store:
                 # two deferred transactions both try to upgrade to writing
                 self.conn = sqlite3.connect(self.path, isolation_level="IMMEDIATE", timeout=30)
                 self.conn.execute("PRAGMA journal_mode=WAL")
-                migrate(self.conn)
+                upgrade(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as a dateline database: {exc}", code="E401") from exc
         self.conn.row_factory = sqlite3.Row
@@ -48,6 +49,7 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         self.runs = Runs(self.conn, self.writing)
+        self.watched = Watched(self.conn, self.writing)
 
     def close(self) -> None:
         self.conn.close()
@@ -249,6 +251,10 @@ class Store:
             " count(*) AS events FROM happenings WHERE place_name IS NOT NULL GROUP BY coalesce(geonameid, place_name)"
             " ORDER BY events DESC, name LIMIT ?", (limit,))
 
+    def admin1_codes(self) -> list[str]:
+        """The first-level divisions the store's events are in, by code."""
+        return [row[0] for row in self.conn.execute("SELECT DISTINCT admin1 FROM happenings WHERE admin1 IS NOT NULL")]
+
     def counterparts(self, name: str, *, limit: int = 50) -> list[dict[str, Any]]:
         """Who an actor acted on and who acted on it, by number of events."""
         return self._rows(
@@ -357,6 +363,31 @@ def event_filters(conn: sqlite3.Connection, *, unit: str = "happening", type: st
     return where, args
 
 
+def upgrade(conn: sqlite3.Connection) -> list[str]:
+    """The migrations this database lacks, and the stories and happenings of articles stored before the
+    migration that added them; returns the migrations applied."""
+    applied = migrate(conn)
+    if "0002_stories_and_happenings" in applied:
+        backfill(conn)
+    return applied
+
+
+def backfill(conn: sqlite3.Connection) -> int:
+    """Stories, duplicates and happenings for articles stored before they existed (a database from the
+    first release gets them when it is upgraded). Returns the number of articles placed."""
+    rows = conn.execute("SELECT id, doc_id, title, text FROM articles WHERE story_id IS NULL ORDER BY id").fetchall()
+    with conn:
+        stories, happenings = StoryIndex(conn), HappeningIndex(conn)
+        for article_id, doc_id, title, text in rows:
+            story, duplicate_of = stories.add(doc_id, text, title=title)
+            conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
+                         (story, duplicate_of, article_id))
+            for (event_id,) in conn.execute("SELECT id FROM events WHERE article_id = ? AND happening_id IS NULL",
+                                            (article_id,)).fetchall():
+                happenings.add(event_id)
+    return len(rows)
+
+
 _UP_TO_DATE: set[Path] = set()
 
 
@@ -377,7 +408,7 @@ def _bring_up_to_date(path: Path) -> None:
         try:
             conn = sqlite3.connect(path, isolation_level="IMMEDIATE", timeout=30)
             try:
-                migrate(conn)
+                upgrade(conn)
             finally:
                 conn.close()
         except sqlite3.OperationalError as exc:

@@ -241,7 +241,8 @@ MIGRATIONS: list[tuple[str, str]] = [
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the migrations this database lacks; returns their names."""
+    """Apply the migrations this database lacks; returns their names (the store then fills what a
+    migration adds for rows stored before it, `store.db.upgrade`)."""
     from ..gazetteer import normalise
 
     conn.create_function("fold", 1, normalise, deterministic=True)  # used by migrations that fill name tables
@@ -260,25 +261,4 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         # one transaction per migration: a failed one leaves no trace and is tried again next time
         conn.executescript("BEGIN;" + sql + f"INSERT INTO migrations VALUES ('{name}', datetime('now'));COMMIT;")
         applied.append(name)
-    if "0002_stories_and_happenings" in applied:
-        backfill(conn)
     return applied
-
-
-def backfill(conn: sqlite3.Connection) -> int:
-    """Stories, duplicates and happenings for articles stored before they existed (a database from the
-    first release gets them when it is upgraded). Returns the number of articles placed."""
-    from ..consolidate.happenings import HappeningIndex
-    from ..consolidate.stories import StoryIndex
-
-    rows = conn.execute("SELECT id, doc_id, title, text FROM articles WHERE story_id IS NULL ORDER BY id").fetchall()
-    with conn:
-        stories, happenings = StoryIndex(conn), HappeningIndex(conn)
-        for article_id, doc_id, title, text in rows:
-            story, duplicate_of = stories.add(doc_id, text, title=title)
-            conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
-                         (story, duplicate_of, article_id))
-            for (event_id,) in conn.execute("SELECT id FROM events WHERE article_id = ? AND happening_id IS NULL",
-                                            (article_id,)).fetchall():
-                happenings.add(event_id)
-    return len(rows)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...article import Event, EventDate, Evidence
-from .. import Document, stage
+from ..base import Document, stage
 from ..counts import fatalities, other_counts, toll_update
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, check_lexicon, disarms, refine
 from .lexicon import EventLexicon, depth

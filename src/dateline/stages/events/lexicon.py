@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...resources import load_data
+from ...data import load_data
 
 @dataclass(frozen=True, slots=True)
 class Trigger:

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from ...article import Party
 from ...errors import PipelineError
-from ...resources import load_data
+from ...data import load_data
 from .lexicon import Trigger, word_in
 from .roles import ARMED, NON_STATE
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...article import Party
-from .. import Document
+from ..base import Document
 from .lexicon import verb_stems
 
 ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}

@@ -3,7 +3,7 @@ codes for a stated intent (a promise is AGREE, an announced attack THREATEN)."""
 from __future__ import annotations
 
 from ...article import Party
-from .. import Claim, Document
+from ..base import Claim, Document
 from .roles import LIGHT_VERBS, base_forms, party_of
 
 REALIS = {"asserted", "claimed", "historical"}

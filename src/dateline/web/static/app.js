@@ -32,7 +32,7 @@ function append(node, children) {
 }
 
 // labels for the codes a person reads (served by the API from the package: one list, not two)
-let LABELS = { actor_kinds: {}, statuses: {}, speakers: {} };
+let LABELS = { actor_kinds: {}, statuses: {}, speakers: {}, admin1: {} };
 function label(kind, code) { return (code && LABELS[kind][code]) || code || ""; }
 
 function link(route, text) { return el("a", { href: "#" + route }, text); }
@@ -265,7 +265,7 @@ async function eventPage(id) {
     fact("ACLED", acled(e), e.acled_disputed ? el("span", { class: "tag", title: "its reports give different ACLED types" }, " disputed") : null),
     fact("Actor", side(e.actor_name, e.actor_text, e.actor_type), e.actor_country ? ` · ${e.actor_country}` : ""),
     fact("Recipient", side(e.recipient_name, e.recipient_text, e.recipient_type), e.recipient_country ? ` · ${e.recipient_country}` : ""),
-    fact("Where", e.place_name ? `${e.place_name}${e.admin1 ? ", " + e.admin1 : ""} (${e.country_code || "?"}), precision ${e.location_precision}` : "unknown"),
+    fact("Where", e.place_name ? `${e.place_name}${e.admin1 && label("admin1", e.admin1) !== e.place_name ? ", " + label("admin1", e.admin1) : ""} (${e.country_code || "?"}), precision ${e.location_precision}` : "unknown"),
     fact("When", `${e.date || "?"} (precision ${e.date_precision || "?"})`),
     fact("Fatalities", e.fatalities ?? "not reported",
       data.happening && data.happening.fatality_figures.length > 1 ? ` (the lowest of ${data.happening.fatality_figures.join(", ")})` : ""),
