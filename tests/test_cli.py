@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from dateline.progress import ProgressBar
+
 from .conftest import SAMPLES
 
 
@@ -89,6 +91,13 @@ def test_cli_ingest_twice_changes_nothing_and_events_filter(tmp_path):
     table = run("events", "--db", str(db))
     assert "Kirkuk" in table.stdout and table.returncode == 0
 
+    def ids(*filters):
+        out = run("events", "--db", str(db), "--format", "json", "--limit", "1000", *filters)
+        return {json.loads(line)["id"] for line in out.stdout.splitlines()}
+
+    iraq, haiti = ids("--country", "IQ"), ids("--country", "HT")  # a filter of several values: any of them
+    assert iraq and haiti and ids("--country", "IQ", "--country", "HT") == iraq | haiti
+
 
 def test_cli_ingest_reports_only_this_runs_failures(tmp_path):
     db = tmp_path / "d.db"
@@ -105,8 +114,6 @@ def test_cli_ingest_reports_only_this_runs_failures(tmp_path):
 
 
 def test_progress_bar_line():
-    from dateline.progress import ProgressBar
-
     bar = ProgressBar(sys.stderr)
     line = bar.line({"done": 50, "total": 200, "articles": 48, "events": 61, "failures": 2, "skipped": 0}, 10.0)
     assert "[#######.....................]  25% 50/200" in line
@@ -126,3 +133,26 @@ def test_cli_extract_to_a_parquet_dataset(tmp_path):
     assert table.num_rows > 20 and set(table.column("doc_id").to_pylist()) <= {
         json.loads(line)["doc_id"] for line in run("extract", str(SAMPLES / "corpus" / "pages"), "--workers", "1",
                                                    "--published", "2024-05-20").stdout.splitlines()}
+
+
+def test_progress_to_a_log_is_plain_lines_now_and_then():
+    import io
+
+    now = [0.0]
+    log = io.StringIO()
+    bar = ProgressBar(log, clock=lambda: now[0], interactive=False, every=10)
+    for done in range(1, 31):  # 30 updates over 29 seconds
+        now[0] = done - 1.0
+        bar.update({"done": done, "total": 30, "articles": done, "events": done, "failures": 0, "skipped": 0})
+    bar.close()
+    lines = log.getvalue().splitlines()
+    assert "\r" not in log.getvalue() and len(lines) == 4  # at 0, 10 and 20 seconds, and the end
+    assert lines[-1].startswith("[####") and "30/30" in lines[-1]
+
+
+def test_cli_ingest_says_what_it_loads_and_writes_no_carriage_return_to_a_log(tmp_path):
+    out = run("ingest", str(SAMPLES / "corpus"), "--db", str(tmp_path / "p.db"), "--workers", "1",
+              "--published", "2024-05-20")
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.splitlines()[0].startswith("dateline: loading the language model")
+    assert "\r" not in out.stderr and "35/35" in out.stderr

@@ -179,12 +179,41 @@ def test_http_unknown_parameters_are_refused_by_name(client, params, named):
     assert "country" in response.json()["detail"]  # and what the route does take
 
 
-def test_http_a_repeated_parameter_is_refused_not_half_read(client):
-    response = client.get("/api/events?country=IQ&country=SY")
-    assert response.status_code == 422 and "country given more than once" in response.json()["detail"]
+def test_http_a_repeated_single_value_is_refused_not_half_read(client):
+    response = client.get("/api/events?limit=5&limit=50")
+    assert response.status_code == 422 and "limit given more than once" in response.json()["detail"]
+
+
+def test_http_a_filter_of_several_values_takes_them_all(client):
+    def ids(query):
+        return {e["id"] for e in client.get(f"/api/events?limit=1000&{query}").json()["events"]}
+
+    iraq, haiti = ids("country=IQ"), ids("country=HT")
+    assert iraq and haiti and ids("country=IQ&country=HT") == iraq | haiti
+    protests, battles = ids("acled_type=Protests"), ids("acled_type=Armed%20clash")
+    assert ids("acled_type=Protests&acled_type=Armed%20clash") == protests | battles
+
+
+def test_http_the_filters_are_the_event_filter_record(client):
+    # the API's filters and the store's EventFilter are one list: a field added to one and not the other fails
+    from dataclasses import fields
+
+    from dateline.store.filters import EventFilter
+
+    spec = client.get("/openapi.json").json()["paths"]["/api/events"]["get"]["parameters"]
+    taken = {p["name"] for p in spec}
+    api_fields = {f.name for f in fields(EventFilter)} - {"near", "actor_name", "story"} | {"lat", "lon", "radius_km"}
+    assert api_fields <= taken
+    assert taken - api_fields == {"sort", "limit", "offset", "mentions", "format"}
 
 
 def test_http_an_offset_past_any_store_is_refused_not_a_crash(client):
     response = client.get("/api/events", params={"offset": "99999999999999999999"})
     assert response.status_code == 422
     assert client.get("/api/events", params={"offset": str(2 ** 62)}).status_code == 200
+
+
+def test_http_a_country_code_no_country_has_is_refused(client):
+    response = client.get("/api/events", params={"country": "XQ"})
+    assert response.status_code == 422 and "XQ" in response.json()["detail"]
+    assert client.get("/api/events", params={"country": "iq"}).status_code == 200

@@ -137,6 +137,28 @@ def test_syndicated_copies_are_one_row_each_event_once(page, syndicated):
     shot(page, "syndicated-event")
 
 
+def test_api_docs_load_from_the_package_with_no_network(browser, site):
+    # every request that is not to the local server is refused: the docs must not need a CDN
+    base, _ = site
+    context = browser.new_context()
+    outside = []
+
+    def only_local(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.goto(f"{base}/docs")
+    page.locator(".opblock-summary-path", has_text="/api/events").first.wait_for()
+    assert page.locator(".opblock").count() >= 10 and not outside
+    shot(page, "api-docs")
+    context.close()
+
+
 def test_filter_by_type_and_date(page, site):
     base, _ = site
     visit(page, base)

@@ -18,6 +18,8 @@ from .article import ReadFailure, failure_dict
 from .errors import DatelineError
 from .export import FORMATS
 from .labels import STATUS_LABELS
+from .store.filters import add_arguments as add_filter_arguments
+from .store.filters import from_arguments
 from .progress import ProgressBar
 from .settings import ACLED_TYPINGS, Settings, describe
 
@@ -113,6 +115,7 @@ def cmd_ingest(args) -> int:
     from .store import open_store
 
     bar = ProgressBar(sys.stderr)
+    bar.announce("loading the language model, the gazetteer and the event model (a few seconds), then reading")
     with open_store(args.db) as store:
         totals = ingest(store, args.inputs, settings=_settings(args), published=_check_date(args.published),
                         progress=bar.update, dask=args.dask)
@@ -156,11 +159,10 @@ def cmd_events(args) -> int:
     from .store import open_store
 
     with open_store(args.db, readonly=True) as store:
-        filters = dict(type=args.type, acled_type=args.acled_type, actor=args.actor, place=args.place,
-                       country=args.country, since=args.since, until=args.until, text=args.text, status=args.status)
+        match = from_arguments(args)
         unit = "mention" if args.mentions else "happening"
-        rows = store.events(limit=args.limit, unit=unit, **filters)
-        totals = store.totals(unit=unit, **filters)
+        rows = store.events(limit=args.limit, unit=unit, match=match)
+        totals = store.totals(unit=unit, match=match)
     if args.format == "json":
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
@@ -207,8 +209,7 @@ def cmd_export(args) -> int:
 
     with open_store(args.db, readonly=True) as store:
         done = export(store, args.format, args.out, unit="mention" if args.mentions else "happening",
-                      type=args.type, acled_type=args.acled_type, country=args.country, since=args.since,
-                      until=args.until)
+                      match=from_arguments(args))
     print(f"wrote {done.summary()} to {args.out} ({args.format}, one row per "
           f"{'mention' if args.mentions else 'event, its mentions merged'})", file=sys.stderr)
     return 0
@@ -287,15 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("events", help="list stored events")
     p.add_argument("--db", required=True, metavar="FILE", help="database file")
-    p.add_argument("--type", help="PLOVER type, e.g. ASSAULT")
-    p.add_argument("--acled-type", help="ACLED event type or sub-event type, e.g. Battles")
-    p.add_argument("--actor", help="words in the actor's or recipient's name")
-    p.add_argument("--place", help="words in the place name")
-    p.add_argument("--country", metavar="CC", help="ISO country code of the place, e.g. IQ")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
-    p.add_argument("--text", help="words in the article (full-text search)")
-    p.add_argument("--status", choices=["asserted", "claimed", "denied", "planned", "hypothetical", "historical"])
+    add_filter_arguments(p)
     p.add_argument("--limit", type=int, default=100, help="most events to show (default 100)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
     p.add_argument("--mentions", action="store_true",
@@ -317,11 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", required=True, metavar="PATH", help="file to write")
     p.add_argument("--mentions", action="store_true",
                    help="one row per mention of an event in an article (default: one row per event)")
-    p.add_argument("--type", help="only this PLOVER type")
-    p.add_argument("--acled-type", help="only this ACLED event type or sub-event type")
-    p.add_argument("--country", metavar="CC", help="only events placed in this country (ISO code)")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
+    add_filter_arguments(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", help="serve the HTTP API over a database (read-only)")

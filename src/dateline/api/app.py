@@ -2,6 +2,8 @@
 only reads (one read-only connection per request, so a running ingest never waits for it)."""
 import json
 import shutil
+from dataclasses import fields
+from functools import lru_cache
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -15,6 +17,7 @@ from starlette.background import BackgroundTask
 
 from ..errors import DatelineError
 from ..store import Store
+from ..store.filters import EventFilter
 from ..web import mount_web
 
 PLOVER = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -27,6 +30,8 @@ MAX_OFFSET = 2 ** 62  # past SQLite's 64-bit integers an offset is refused with 
 EXTENSIONS = {"acled-csv": "csv", "csv": "csv", "gdelt": "tsv", "jsonl": "jsonl", "geojson": "geojson",
               "parquet": "parquet"}
 STATUS = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "historical"]
+EVENT_FILTER_HELP = {f.name: f.metadata["help"] for f in fields(EventFilter)}
+MANY = {f.name for f in fields(EventFilter) if f.metadata["many"]}
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -35,41 +40,58 @@ SECURITY_HEADERS = {
 }
 
 
+def _help(name: str) -> str:
+    return EVENT_FILTER_HELP[name] + (" (repeat for any of several)" if name in MANY else "")
+
+
 def event_filters(
-        type: Annotated[PLOVER | None, Query(description="PLOVER type")] = None,
-        acled_type: Annotated[str | None, Query(max_length=60, description="ACLED type or sub-type")] = None,
-        actor: Annotated[str | None, Query(max_length=100, description="part of an actor's name or words")] = None,
-        actor_type: Annotated[ACTOR_TYPE | None, Query(description="ACLED actor kind of either side")] = None,
-        place: Annotated[str | None, Query(max_length=100, description="part of the place name")] = None,
-        country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2")] = None,
-        admin1: Annotated[str | None, Query(max_length=100, description="first-level division, as stored")] = None,
-        since: Annotated[date | None, Query(description="first day (YYYY-MM-DD)")] = None,
-        until: Annotated[date | None, Query(description="last day (YYYY-MM-DD)")] = None,
-        status: STATUS | None = None,
-        text: Annotated[str | None, Query(max_length=200, description="full-text search of the articles")] = None,
-        min_independent: Annotated[int | None, Query(ge=1, le=1000, description="independent outlets")] = None,
-        lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
-        lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
-        radius_km: Annotated[float | None, Query(gt=0, le=5000, description="with lat and lon")] = None,
-) -> dict:
-    """The events filters shared by the list, the timeline, the map and the export."""
+        type: Annotated[list[PLOVER] | None, Query(description=_help("type"))] = None,
+        acled_type: Annotated[list[Annotated[str, Query(max_length=60)]] | None,
+                              Query(description=_help("acled_type"))] = None,
+        actor: Annotated[str | None, Query(max_length=100, description=_help("actor"))] = None,
+        actor_type: Annotated[list[ACTOR_TYPE] | None, Query(description=_help("actor_type"))] = None,
+        place: Annotated[str | None, Query(max_length=100, description=_help("place"))] = None,
+        country: Annotated[list[Annotated[str, Query(pattern="^[A-Za-z]{2}$")]] | None,
+                           Query(description=_help("country"))] = None,
+        admin1: Annotated[list[Annotated[str, Query(max_length=100)]] | None, Query(description=_help("admin1"))] = None,
+        since: Annotated[date | None, Query(description=_help("since"))] = None,
+        until: Annotated[date | None, Query(description=_help("until"))] = None,
+        status: Annotated[list[STATUS] | None, Query(description=_help("status"))] = None,
+        text: Annotated[str | None, Query(max_length=200, description=_help("text"))] = None,
+        min_independent: Annotated[int | None, Query(ge=1, le=1000, description=_help("min_independent"))] = None,
+        lat: Annotated[float | None, Query(ge=-90, le=90, description="with lon and radius_km")] = None,
+        lon: Annotated[float | None, Query(ge=-180, le=180, description="with lat and radius_km")] = None,
+        radius_km: Annotated[float | None, Query(gt=0, le=5000, description="within this distance of lat, lon")] = None,
+) -> EventFilter:
+    """The events filters (`EventFilter`) shared by the list, the timeline, the map, the totals and the export."""
     if since and until and since > until:
         raise HTTPException(422, "since is after until")
     given = [v is not None for v in (lat, lon, radius_km)]
     if any(given) and not all(given):
         raise HTTPException(422, "lat, lon and radius_km go together")
-    return {"type": type, "acled_type": acled_type, "actor": actor, "actor_type": actor_type, "place": place,
-            "country": country, "admin1": admin1, "since": since.isoformat() if since else None,
-            "until": until.isoformat() if until else None, "status": status, "text": text,
-            "min_independent": min_independent, "near": (lat, lon, radius_km) if all(given) else None}
+    unknown = sorted({code.upper() for code in country or ()} - _country_codes())
+    if unknown:  # a code no country has would silently match nothing
+        raise HTTPException(422, f"country {', '.join(unknown)}: no such ISO 3166 alpha-2 code")
+    return EventFilter.of(type=type, acled_type=acled_type, actor=actor, actor_type=actor_type, place=place,
+                          country=country, admin1=admin1, since=since.isoformat() if since else None,
+                          until=until.isoformat() if until else None, status=status, text=text,
+                          min_independent=min_independent, near=(lat, lon, radius_km) if all(given) else None)
 
 
-FiltersDep = Annotated[dict, Depends(event_filters)]
+FiltersDep = Annotated[EventFilter, Depends(event_filters)]
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    from ..gazetteer import country_table
+
+    return frozenset(country_table())
 
 
 def known_parameters(request: Request) -> None:
-    """A parameter the route does not take, or one given twice, is refused by name (422): a misspelt
-    filter (`contry=IQ`) must not return everything unfiltered, nor a repeated one keep one of its values."""
+    """A parameter the route does not take, or one that takes one value given twice, is refused by name
+    (422): a misspelt filter (`contry=IQ`) must not return everything unfiltered, nor a repeated one keep
+    one of its values. The filters of several values (`country=IQ&country=SY`) take them all."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
@@ -78,7 +100,7 @@ def known_parameters(request: Request) -> None:
     if unknown:
         raise HTTPException(422, f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
                                  f"{route.path} takes {', '.join(sorted(taken)) or 'none'}")
-    repeated = sorted(name for name in set(request.query_params)
+    repeated = sorted(name for name in set(request.query_params) - MANY
                       if len(request.query_params.getlist(name)) > 1)
     if repeated:
         raise HTTPException(422, f"{', '.join(repeated)} given more than once; each takes one value")
@@ -102,6 +124,7 @@ def create_app(db: str | Path) -> FastAPI:
     path = Path(db)
     Store(path, readonly=True).close()  # fail now, with E401, rather than on the first request
     app = FastAPI(title="dateline", version="0.1.0", dependencies=[Depends(known_parameters)],
+                  docs_url=None, redoc_url=None,  # /docs is served from the package's own files (web/)
                   description="Events extracted from news articles: who did what to whom, where, when, "
                               "according to whom, and how well corroborated.")
 
@@ -122,20 +145,20 @@ def create_app(db: str | Path) -> FastAPI:
                mentions: Annotated[bool, Query(description="one row per mention in an article")] = False,
                format: Literal["json", "csv"] = "json"):
         unit = "mention" if mentions else "happening"
-        rows = store.events(sort=sort, limit=limit, offset=offset, unit=unit, **filters)
+        rows = store.events(sort=sort, limit=limit, offset=offset, unit=unit, match=filters)
         if format == "csv":
             return PlainTextResponse(_csv(rows), media_type="text/csv")
-        totals = store.totals(unit=unit, **filters)
+        totals = store.totals(unit=unit, match=filters)
         return {"events": rows, "limit": limit, "offset": offset, "count": len(rows), "total": totals["events"],
                 "fatalities": totals["fatalities"], "unit": unit}
 
     @app.get("/api/timeline", summary="Counts of matching events by day or week and PLOVER type")
     def timeline(store: StoreDep, filters: FiltersDep, interval: Literal["day", "week"] = "day"):
-        return {"interval": interval, "counts": store.timeline(interval=interval, **filters)}
+        return {"interval": interval, "counts": store.timeline(interval=interval, match=filters)}
 
     @app.get("/api/map", summary="Matching events counted by place, for a map")
     def map_points(store: StoreDep, filters: FiltersDep):
-        return {"places": store.event_places(**filters)}
+        return {"places": store.event_places(match=filters)}
 
     @app.get("/api/export", summary="Matching events as a file: ACLED CSV, GDELT 2.0 TSV, CSV, JSONL, GeoJSON "
                                     "or Parquet (one row per event; mentions=true: one per mention)")
@@ -146,7 +169,7 @@ def create_app(db: str | Path) -> FastAPI:
         folder = Path(tempfile.mkdtemp(prefix="dateline-export-"))
         name = f"dateline-{'mentions' if mentions else 'events'}.{EXTENSIONS[format]}"
         try:
-            done = export(store, format, folder / name, unit="mention" if mentions else "happening", **filters)
+            done = export(store, format, folder / name, unit="mention" if mentions else "happening", match=filters)
         except DatelineError as exc:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(422, str(exc)) from exc

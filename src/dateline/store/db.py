@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import math
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,7 +13,8 @@ from ..article import EVENT_COLUMNS, Extraction, ReadFailure, content_id
 from ..consolidate.happenings import HappeningIndex
 from ..consolidate.stories import StoryIndex
 from ..errors import StoreError
-from ..gazetteer import km, normalise
+from ..gazetteer import km
+from .filters import EventFilter
 from .migrations import migrate
 from .runs import Runs
 from .watched import Watched
@@ -275,8 +275,6 @@ class Store:
                           "GROUP BY story_id ORDER BY n_articles DESC, first")
 
 
-ACLED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
-                     "Strategic developments"}
 SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC, e.confidence DESC",
          "fatalities_desc": "coalesce(e.fatalities, -1) DESC, e.date DESC",
          "confidence_desc": "e.confidence DESC, e.date DESC"}
@@ -293,9 +291,8 @@ SELECTS = {"happening": "e.*, e.id AS happening_id, a.doc_id, a.title, a.outlet,
                         " a.duplicate_of",
            "mention": "e.*, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id, a.duplicate_of,"
                       " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent"}
-# the filters that are one condition on one bound value
-SINGLE_CONDITIONS = {"type": "e.type = ?", "country": "e.country_code = ?", "admin1": "e.admin1 = ?",
-                     "since": "e.date >= ?", "until": "e.date <= ?", "status": "e.status = ?"}
+
+
 # the filters whose condition depends on what a row is
 UNIT_CONDITIONS = {
     # +: read in date order and keep the corroborated (most happenings are, at any small minimum)
@@ -310,57 +307,13 @@ UNIT_CONDITIONS = {
 }
 
 
-def event_filters(conn: sqlite3.Connection, *, unit: str = "happening", type: str | None = None, acled_type: str | None = None,
-                  actor: str | None = None, place: str | None = None, country: str | None = None, admin1: str | None = None,
-                  since: str | None = None, until: str | None = None, text: str | None = None,
-                  status: str | None = None, actor_type: str | None = None, min_independent: int | None = None,
-                  near: tuple[float, float, float] | None = None, story: str | None = None,
-                  actor_name: str | None = None) -> tuple[list[str], list[Any]]:
-    """SQL conditions and their bound values for the events filters; `near` is (lat, lon, km).
-
-    `actor` is part of an actor's name, `actor_name` the whole name (as actor or recipient); `unit` says
-    what a row is (see `UNITS`)."""
+def event_filters(conn: sqlite3.Connection, *, unit: str = "happening", match: EventFilter | None = None,
+                  **given: Any) -> tuple[list[str], list[Any]]:
+    """SQL conditions and their bound values for an `EventFilter` (or its fields given as keywords) over
+    rows of `unit` (see `UNITS`)."""
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
-    conditions = {**SINGLE_CONDITIONS, **UNIT_CONDITIONS[unit]}
-    where: list[str] = []
-    args: list[Any] = []
-    single = {"type": type and type.upper(), "country": country and country.upper(), "admin1": admin1,
-              "story": story, "since": since, "until": until, "status": status, "min_independent": min_independent}
-    for name, value in single.items():
-        if value:
-            where.append(conditions[name])
-            args.append(value)
-    if actor_type:
-        where.append("(+e.actor_type = ? OR +e.recipient_type = ?)")  # +: read in date order, not OR-ed indexes
-        args += [actor_type, actor_type]
-    if near:
-        lat, lon, km = near
-        box = km / 111.0  # degrees of latitude; the box only narrows, the distance decides
-        wide = box / max(0.01, math.cos(math.radians(lat)))
-        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND km(e.lat, e.lon, ?, ?) <= ?")
-        args += [lat - box, lat + box, lon - wide, lon + wide, lat, lon, km]
-    if acled_type:  # an event type or a sub-event type: the names never overlap, so one column is asked
-        column = "acled_event_type" if acled_type in ACLED_EVENT_TYPES else "acled_sub_event_type"
-        where.append(f"e.{column} = ?")
-        args.append(acled_type)
-    if actor:
-        pattern = "%" + _like_prefix(actor)
-        where.append(_by_names(conn, "actor_names", "SELECT name FROM actor_names WHERE name LIKE ? ESCAPE '\\'",
-                               pattern, ("actor_name", "recipient_name")))
-        args += [pattern] * 2
-    if actor_name:
-        where.append(_by_names(conn, "actor_names", "SELECT ?", actor_name, ("actor_name", "recipient_name")))
-        args += [actor_name] * 2
-    if place:  # part of the name, any case, accents ignored
-        pattern = "%" + _like_prefix(normalise(place))
-        where.append(_by_names(conn, "place_names", "SELECT name FROM place_names WHERE folded LIKE ? ESCAPE '\\'",
-                               pattern, ("place_name",)))
-        args.append(pattern)
-    if text:
-        where.append(conditions["text"])
-        args.append(_fts_query(text))
-    return where, args
+    return (match or EventFilter.of(**given)).where(conn, UNIT_CONDITIONS[unit])
 
 
 def upgrade(conn: sqlite3.Connection) -> list[str]:
@@ -427,30 +380,6 @@ def _joins(where: list[str], unit: str, *, every: bool = False) -> str:
 
 def _where(where: list[str]) -> str:
     return " WHERE " + " AND ".join(where) if where else ""
-
-
-def _by_names(conn: sqlite3.Connection, table: str, names_sql: str, value: str, columns: tuple[str, ...]) -> str:
-    """The condition for events with one of the names `names_sql` selects (from `table`, which counts each
-    name's events) in any of `columns`.
-
-    Few matching events: look them up by name (the name indexes) and sort them. Many: read events newest
-    first and keep those that match (the `+` turns the name indexes off). Reading N events in date order finds
-    the first page of 100 after about 100 * N / M rows when M match, so the lookup wins while M < sqrt(100 N)."""
-    matching = conn.execute(f"SELECT coalesce(sum(events), 0) FROM {table} WHERE name IN ({names_sql})", (value,))
-    total = conn.execute("SELECT coalesce(max(rowid), 0) FROM events").fetchone()[0]
-    plus = "+" if matching.fetchone()[0] ** 2 > 100 * total else ""
-    return "(" + " OR ".join(f"{plus}e.{column} IN ({names_sql})" for column in columns) + ")"
-
-
-def _like_prefix(text: str) -> str:
-    """A LIKE pattern for "starts with `text`", its own % and _ taken literally."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _fts_query(text: str) -> str:
-    """User words as an FTS5 query of quoted terms: no FTS syntax from the user reaches SQLite."""
-    words = [w.replace('"', "") for w in text.split() if w.replace('"', "")]
-    return " ".join(f'"{w}"' for w in words) or '""'
 
 
 def event_row(e, article_id: int | None) -> tuple:

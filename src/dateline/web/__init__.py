@@ -1,5 +1,5 @@
 """The web UI: one page (static HTML, CSS and JavaScript) over the HTTP API, with Leaflet, topojson-client
-and Natural Earth outlines (world-atlas) from npm. `npm ci` in this folder installs them at build time
+and Natural Earth outlines (world-atlas) from npm, and the API docs (Swagger UI, swagger-ui-dist). `npm ci` in this folder installs them at build time
 (`make web`); they are never committed. Nothing here builds HTML from data: the page uses text nodes only."""
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ VENDOR = {
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-110m.json": "world-atlas/countries-110m.json",
     "countries-50m.json": "world-atlas/countries-50m.json",
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
 }
 
 
@@ -33,6 +35,10 @@ def mount_web(app: FastAPI) -> None:
     @app.get("/", include_in_schema=False)
     def index():
         return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():  # Swagger UI from the package's own files: FastAPI's default loads it from a CDN
+        return FileResponse(STATIC / "docs.html", media_type="text/html")
 
     @app.get("/vendor/{name}", include_in_schema=False)
     def vendor(name: str):
