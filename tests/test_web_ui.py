@@ -159,6 +159,47 @@ def test_api_docs_load_from_the_package_with_no_network(browser, site):
     context.close()
 
 
+def test_timeline_is_continuous_labelled_and_clickable(page, site):
+    base, _ = site
+    visit(page, base)
+    heading = page.inner_text("#timeline h2")
+    assert heading in ("Events by day", "Events by week", "Events by month")
+    interval = heading.rsplit(" ", 1)[-1]
+    ticks = page.locator("#timeline text.tick").evaluate_all("ts => ts.map(t => t.textContent)")
+    assert "0" in ticks and len(ticks) >= 4  # a count axis and dates along the bottom
+    periods = sorted(set(page.locator("#timeline rect.bar").evaluate_all("bs => bs.map(b => b.dataset.period)")))
+    counts = page.request.get(f"{base}/api/timeline?interval={interval}").json()["counts"]
+    assert periods == sorted({c["period"] for c in counts})  # every period with events drawn, where it falls
+    bar = page.locator("#timeline rect.bar").first
+    period = bar.get_attribute("data-period")
+    bar.click(force=True)
+    page.wait_for_selector(f"body[data-ready*='since={period}']")
+    for row in page.locator("table.events tbody tr").all():
+        assert row.locator("td").first.inner_text() >= period
+    shot(page, "timeline-clicked")
+
+
+def test_timeline_is_coloured_by_the_taxonomy_being_filtered(page, site):
+    base, _ = site
+    visit(page, base, "#/?acled_type=Battles")
+    types = set(page.locator("#timeline rect.bar").evaluate_all("bs => bs.map(b => b.dataset.type)"))
+    assert types == {"Battles"}
+    assert "Battles" in page.inner_text("#timeline .legend")
+
+
+def test_map_markers_are_coloured_by_type_with_a_legend(page, site):
+    base, _ = site
+    visit(page, base, "#/?type=PROTEST")
+    page.locator("#map path.place-marker").first.wait_for(state="attached")
+    fills = set(page.locator("#map path.place-marker").evaluate_all("ms => ms.map(m => m.getAttribute('fill'))"))
+    assert len(fills) == 1  # one type asked: one colour
+    legend = page.inner_text("#map-legend")
+    assert "PROTEST" in legend and "size: fatalities" in legend
+    visit(page, base)
+    assert len(set(page.locator("#map path.place-marker").evaluate_all(
+        "ms => ms.map(m => m.getAttribute('fill'))"))) > 2  # several types, several colours
+
+
 def test_filter_by_type_and_date(page, site):
     base, _ = site
     visit(page, base)

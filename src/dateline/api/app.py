@@ -152,9 +152,10 @@ def create_app(db: str | Path) -> FastAPI:
         return {"events": rows, "limit": limit, "offset": offset, "count": len(rows), "total": totals["events"],
                 "fatalities": totals["fatalities"], "unit": unit}
 
-    @app.get("/api/timeline", summary="Counts of matching events by day or week and PLOVER type")
-    def timeline(store: StoreDep, filters: FiltersDep, interval: Literal["day", "week"] = "day"):
-        return {"interval": interval, "counts": store.timeline(interval=interval, match=filters)}
+    @app.get("/api/timeline", summary="Counts of matching events by day, week or month and by PLOVER or ACLED type")
+    def timeline(store: StoreDep, filters: FiltersDep, interval: Literal["day", "week", "month"] = "day",
+                 by: Annotated[Literal["plover", "acled"], Query(description="whose types count")] = "plover"):
+        return {"interval": interval, "by": by, "counts": store.timeline(interval=interval, by=by, match=filters)}
 
     @app.get("/api/map", summary="Matching events counted by place, for a map")
     def map_points(store: StoreDep, filters: FiltersDep):

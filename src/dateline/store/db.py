@@ -175,21 +175,26 @@ class Store:
                                     f"{_joins(where, unit)}{_where(where)}", args).fetchone()
         return {"events": row[0], "fatalities": row[1]}
 
-    def timeline(self, *, interval: str = "day", unit: str = "happening", **filters: Any) -> list[dict[str, Any]]:
-        """Counts of matching events by period (a day, or the Monday a week starts on) and PLOVER type."""
-        if interval not in ("day", "week"):
-            raise ValueError(f"interval must be day or week, not {interval!r}")
-        period = "e.date" if interval == "day" else "date(e.date, '-' || ((strftime('%w', e.date) + 6) % 7) || ' days')"
+    def timeline(self, *, interval: str = "day", by: str = "plover", unit: str = "happening",
+                 **filters: Any) -> list[dict[str, Any]]:
+        """Counts of matching events by period (a day, the Monday a week starts on, or the first of a month)
+        and type (PLOVER's, or `by="acled"` ACLED's event type); periods with no event are not listed."""
+        if interval not in PERIODS:
+            raise ValueError(f"interval must be one of {', '.join(PERIODS)}, not {interval!r}")
+        if by not in ("plover", "acled"):
+            raise ValueError(f"by must be plover or acled, not {by!r}")
+        period = PERIODS[interval]
         where, args = event_filters(self.conn, unit=unit, **filters)
-        if unit == "happening" and not where:  # the whole store: its rollup, kept up by the writer
+        if unit == "happening" and not where and by == "plover":  # the whole store: its rollup
             return self._rows(f"SELECT {period} AS period, nullif(e.type, '') AS type, sum(e.events) AS events,"
                               " sum(e.fatalities) AS fatalities FROM happening_days e"
                               " WHERE e.events > 0 AND e.date != ''"
                               " GROUP BY period, e.type ORDER BY period, e.type")
-        sql = (f"SELECT {period} AS period, e.type AS type, count(*) AS events,"
+        kind = "e.type" if by == "plover" else "e.acled_event_type"
+        sql = (f"SELECT {period} AS period, {kind} AS type, count(*) AS events,"
                f" coalesce(sum(e.fatalities), 0) AS fatalities FROM {TABLES[unit]} e{_joins(where, unit)}"
-               f" WHERE e.date IS NOT NULL{''.join(' AND ' + w for w in where)} GROUP BY period, e.type"
-               " ORDER BY period, e.type")
+               f" WHERE e.date IS NOT NULL{''.join(' AND ' + w for w in where)} GROUP BY period, {kind}"
+               " ORDER BY period, type")
         return self._rows(sql, args)
 
     def event_places(self, *, limit: int = 5000, unit: str = "happening", **filters: Any) -> list[dict[str, Any]]:
@@ -281,6 +286,9 @@ SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC,
 
 
 UNITS = ("happening", "mention")
+# a timeline's periods, each named by its first day
+PERIODS = {"day": "e.date", "week": "date(e.date, '-' || ((strftime('%w', e.date) + 6) % 7) || ' days')",
+           "month": "substr(e.date, 1, 7) || '-01'"}
 # what a row is: a happening (the default of every list and export) or one mention of it in one article
 TABLES = {"happening": "happenings", "mention": "events"}
 # the tables a row's columns come from, by their alias (CROSS: the events stay the outer loop)

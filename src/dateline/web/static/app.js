@@ -109,31 +109,73 @@ function makeMap(container) {
   return map;
 }
 
-function placeMarkers(map, places, onPick) {
+const SEVERAL = "#555";  // a place with events of several types
+
+// one marker a place: coloured by its events' type (grey for several), sized by their fatalities
+function placeMarkers(map, places, onPick, legendBox) {
   const layer = L.featureGroup().addTo(map);
+  const shown = new Set();
   for (const p of places) {
-    const radius = 4 + Math.min(14, Math.sqrt(p.events) * 3);
-    const marker = L.circleMarker([p.lat, p.lon], { radius, color: "#7a1d12", weight: 1, fillColor: "#d94f3d",
-      fillOpacity: 0.75 });
+    const types = (p.types || "").split(",").filter(Boolean);
+    const fill = types.length === 1 ? typeColor(types[0]) : SEVERAL;
+    shown.add(types.length === 1 ? types[0] : "several types");
+    const radius = 4 + Math.min(16, Math.sqrt(p.fatalities || 0) * 2.5);
+    const marker = L.circleMarker([p.lat, p.lon], { radius, color: "#333", weight: 1, fillColor: fill,
+      fillOpacity: 0.8, className: "place-marker" });
     const pick = el("a", { href: "#", on: { click: (ev) => { ev.preventDefault(); onPick(p); } } }, "show these events");
     marker.bindPopup(el("div", {}, el("strong", {}, p.name || "?"), ` (${p.precision || "?"})`, el("br"),
-      `${p.events} event(s), ${p.fatalities} fatalities, latest ${p.latest || "?"}`, el("br"), pick));
+      `${p.events} event(s), ${p.fatalities} fatalities, latest ${p.latest || "?"}`, el("br"),
+      types.join(", "), el("br"), pick));
     marker.addTo(layer);
   }
   if (places.length) map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 7 });
+  if (legendBox) {
+    const legend = el("div", { class: "legend map-legend" }, [...shown].sort().map((t) => el("span", {},
+      el("span", { class: "swatch", "data-color": t === "several types" ? SEVERAL : typeColor(t) }), t)),
+      el("span", { class: "muted" }, "· size: fatalities"));
+    for (const sw of legend.querySelectorAll(".swatch")) sw.style.background = sw.dataset.color;
+    legendBox.replaceChildren(legend);
+  }
   return layer;
 }
 
 // ---------------------------------------------------------------- timeline
 
-function timeline(counts, interval) {
+const ACLED_TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+  "Strategic developments"];
+const ACLED_COLORS = ["#c0392b", "#e67e22", "#8e44ad", "#2e86c1", "#16a085", "#7f8c8d"];
+function acledColor(type) { const i = ACLED_TYPES.indexOf(type); return i < 0 ? "#bbb" : ACLED_COLORS[i]; }
+
+// the periods from first to last, none left out: a day, a week (Mondays) or a month (its first day)
+function allPeriods(first, last, interval) {
+  const out = [];
+  const day = new Date(first + "T00:00:00Z"), end = new Date(last + "T00:00:00Z");
+  while (day <= end && out.length < 2000) {
+    out.push(day.toISOString().slice(0, 10));
+    if (interval === "month") day.setUTCMonth(day.getUTCMonth() + 1);
+    else day.setUTCDate(day.getUTCDate() + (interval === "week" ? 7 : 1));
+  }
+  return out;
+}
+
+function periodEnd(period, interval) {
+  const day = new Date(period + "T00:00:00Z");
+  if (interval === "month") { day.setUTCMonth(day.getUTCMonth() + 1); day.setUTCDate(0); }
+  else if (interval === "week") day.setUTCDate(day.getUTCDate() + 6);
+  return day.toISOString().slice(0, 10);
+}
+
+// counts by period and type on a continuous axis; a bar's click narrows the events to its period
+function timeline(counts, interval, by, onPick) {
   const box = el("div", { class: "timeline" });
   if (!counts.length) return append(box, [el("p", { class: "muted" }, "No dated events.")]);
-  const periods = [...new Set(counts.map((c) => c.period))].sort();
+  const seen = [...new Set(counts.map((c) => c.period))].sort();
+  const periods = allPeriods(seen[0], seen[seen.length - 1], interval);
   const totals = Object.fromEntries(periods.map((p) => [p, 0]));
-  for (const c of counts) totals[c.period] += c.events;
-  const max = Math.max(...Object.values(totals));
-  const W = 600, H = 220, left = 30, bottom = 40, barW = (W - left) / periods.length;
+  for (const c of counts) totals[c.period] = (totals[c.period] || 0) + c.events;
+  const max = Math.max(1, ...Object.values(totals));
+  const color = by === "acled" ? acledColor : typeColor;
+  const W = 600, H = 220, left = 34, bottom = 40, barW = (W - left) / periods.length;
   const ns = "http://www.w3.org/2000/svg";
   const svg = document.createElementNS(ns, "svg");
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
@@ -146,26 +188,36 @@ function timeline(counts, interval) {
     svg.append(node);
     return node;
   };
+  const plot = H - bottom - 10;
   add("line", { x1: left, y1: H - bottom, x2: W, y2: H - bottom, stroke: "#999" });
-  add("text", { x: 0, y: 12, "font-size": 11, fill: "#555" }, String(max));
-  const offsets = Object.fromEntries(periods.map((p) => [p, 0]));
+  for (const value of [...new Set([0, Math.round(max / 2), max])]) {  // the count axis
+    const y = H - bottom - (value / max) * plot;
+    add("line", { x1: left - 3, y1: y, x2: left, y2: y, stroke: "#999" });
+    add("text", { x: left - 5, y: y + 4, "font-size": 10, fill: "#555", "text-anchor": "end", class: "tick" }, String(value));
+  }
+  const every = Math.ceil(periods.length / 6);
   periods.forEach((period, i) => {
+    let offset = 0;
     for (const c of counts.filter((x) => x.period === period)) {
-      const h = (c.events / max) * (H - bottom - 10);
-      offsets[period] += h;
-      const rect = add("rect", { x: left + i * barW + 1, y: H - bottom - offsets[period], width: Math.max(1, barW - 2),
-        height: h, fill: typeColor(c.type), class: "bar", "data-period": period, "data-type": c.type });
+      const h = (c.events / max) * plot;
+      offset += h;
+      const rect = add("rect", { x: left + i * barW + 0.5, y: H - bottom - offset, width: Math.max(1, barW - 1),
+        height: h, fill: color(c.type), class: "bar", "data-period": period, "data-type": c.type || "" });
+      rect.addEventListener("click", () => onPick(period, periodEnd(period, interval)));
       const title = document.createElementNS(ns, "title");
-      title.textContent = `${period}: ${c.events} ${c.type}`;
+      title.textContent = `${period}${interval === "day" ? "" : " – " + periodEnd(period, interval)}: ${c.events} ${c.type || "no ACLED type"} (click to show them)`;
       rect.append(title);
     }
-    const every = Math.ceil(periods.length / 8);
-    if (i % every === 0) add("text", { x: left + i * barW, y: H - bottom + 14, "font-size": 10, fill: "#555" }, period);
+    if (i % every === 0) {
+      add("line", { x1: left + (i + 0.5) * barW, y1: H - bottom, x2: left + (i + 0.5) * barW, y2: H - bottom + 4, stroke: "#999" });
+      add("text", { x: left + i * barW, y: H - bottom + 16, "font-size": 10, fill: "#555", class: "tick" },
+        interval === "month" ? period.slice(0, 7) : period);
+    }
   });
   const types = [...new Set(counts.map((c) => c.type))];
   const legend = el("div", { class: "legend" },
-    types.map((t) => el("span", {}, el("span", { class: "swatch", "data-color": typeColor(t) }), t)));
-  for (const s of legend.querySelectorAll(".swatch")) s.style.background = s.dataset.color;
+    types.map((t) => el("span", {}, el("span", { class: "swatch", "data-color": color(t) }), t || "no ACLED type")));
+  for (const sw of legend.querySelectorAll(".swatch")) sw.style.background = sw.dataset.color;
   return append(box, [svg, legend]);
 }
 
@@ -198,17 +250,24 @@ async function eventsPage(params) {
   const sort = params.get("sort") || "date_desc";
   const form = filterForm(filters, sort);
   const mapBox = el("div", { class: "map", id: "map" });
+  const mapLegend = el("div", { id: "map-legend" });
   const timeBox = el("div", { id: "timeline" }, el("p", { class: "muted" }, "Loading timeline…"));
   const tableBox = el("div", { id: "events" }, el("p", { class: "muted" }, "Loading events…"));
-  show(el("h1", {}, "Events"), form, el("div", { class: "panels" }, mapBox, timeBox), tableBox);
+  show(el("h1", {}, "Events"), form, el("div", { class: "panels" }, el("div", {}, mapBox, mapLegend), timeBox), tableBox);
 
-  const [list, places, counts] = await Promise.all([
+  const by = filters.acled_type ? "acled" : "plover";  // coloured by the taxonomy being filtered
+  const [list, places, daily] = await Promise.all([
     api("events", { ...filters, sort, limit: PAGE, offset }),
     api("map", filters),
-    api("timeline", { ...filters, interval: spanDays(filters) > 62 ? "week" : "day" })]);
+    api("timeline", { ...filters, interval: "day", by })]);
+  const days = daily.counts.map((c) => c.period).sort();
+  const span = days.length ? (Date.parse(days[days.length - 1]) - Date.parse(days[0])) / 86400000 : 0;
+  const interval = span > 730 ? "month" : span > 92 ? "week" : "day";
+  const counts = interval === "day" ? daily : await api("timeline", { ...filters, interval, by });
   const map = makeMap(mapBox);
-  if (map) placeMarkers(map, places.places, (p) => go("/", { ...filters, place: p.name, offset: 0 }));
-  timeBox.replaceChildren(el("h2", {}, `Events by ${counts.interval}`), timeline(counts.counts, counts.interval));
+  if (map) placeMarkers(map, places.places, (p) => go("/", { ...filters, place: p.name, offset: 0 }), mapLegend);
+  timeBox.replaceChildren(el("h2", {}, `Events by ${counts.interval}`),
+    timeline(counts.counts, counts.interval, by, (since, until) => go("/", { ...filters, since, until, offset: 0 })));
   const pager = el("div", { class: "pager" },
     offset > 0 ? el("button", { class: "plain", on: { click: () => go("/", { ...filters, sort, offset: Math.max(0, offset - PAGE) }) } }, "← newer") : null,
     el("span", { class: "muted", id: "totals" }, `events ${list.count ? offset + 1 : 0}–${offset + list.count}`
@@ -218,11 +277,6 @@ async function eventsPage(params) {
     el("p", { class: "muted" }, "Download these events: ",
       ["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet"].map((f) => [el("a", { href: "/api/export?" +
         new URLSearchParams(clean({ ...filters, format: f })).toString() }, f), " "])));
-}
-
-function spanDays(filters) {
-  if (!filters.since || !filters.until) return 9999;
-  return (Date.parse(filters.until) - Date.parse(filters.since)) / 86400000;
 }
 
 function filterForm(filters, sort) {
