@@ -47,9 +47,11 @@ def test_acled_notes_meet_the_floors(pipeline):
         loc = event.location if event else None
         near.append(bool(loc and loc.lat is not None and
                          km((loc.lat, loc.lon), (float(row["latitude"]), float(row["longitude"]))) <= 25))
-    assert len(rows) >= 20
-    assert macro_f1(types) >= 0.80, types
-    assert macro_f1(subs) >= 0.60, subs
-    assert sum(dead) / len(dead) >= 0.85
-    assert sum(dates) / len(dates) >= 0.95
-    assert sum(near) / len(near) >= 0.80
+    # 205 notes since the seventh session (160 added across 60 countries and every sub-event type, written
+    # and measured before any change); the floors sit a little under what they measured then
+    assert len(rows) >= 200
+    assert macro_f1(types) >= 0.85, types  # measured 0.90
+    assert macro_f1(subs) >= 0.75, subs  # 0.82
+    assert sum(dead) / len(dead) >= 0.90  # 0.93
+    assert sum(dates) / len(dates) >= 0.85  # 0.87: most misses are notes with no ACLED event found
+    assert sum(near) / len(near) >= 0.80  # 0.83

@@ -17,7 +17,7 @@ from .settings import Settings
 from .stages import REGISTRY, Document, load_all
 
 RULE_STAGES = ("nlp", "entities", "actors", "places", "dates", "attribution", "events")  # what the rules make
-DEFAULT_STAGES = (*RULE_STAGES, "judge")
+DEFAULT_STAGES = (*RULE_STAGES, "judge", "sides")
 log = logging.getLogger("dateline")
 
 

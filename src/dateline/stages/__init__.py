@@ -13,4 +13,4 @@ __all__ = ["REGISTRY", "Claim", "Document", "StageFn", "StageInfo", "load_all", 
 
 def load_all() -> None:
     """Import the built-in stage modules so they register themselves."""
-    from . import actors, attribution, dates, entities, events, judge, nlp, places  # noqa: F401
+    from . import actors, attribution, dates, entities, events, judge, nlp, places, sides  # noqa: F401

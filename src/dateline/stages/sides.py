@@ -1,0 +1,119 @@
+"""Sides: ACLED's conventions for who is who, applied once an event's ACLED type is final (after the judge).
+
+The events stage reads the actor and recipient from the clause ("teachers demonstrated", "police used tear
+gas on students", "gunmen shot dead two traders"); ACLED's coders name them by the event's type:
+- in a protest the demonstrators are "Protesters (<country>)", in a riot "Rioters (<country>)"; when forces
+  break up a protest the protesters are actor 1 and the forces actor 2, and when the forces use excessive
+  force on it, the forces are actor 1;
+- the victims of violence against civilians, and the people or places a strike or shelling hit, are
+  "Civilians (<country>)" unless they are an armed or state actor;
+- a generic side named without its country ("Military Forces", "Civilians") takes the country of the event's
+  place; a place given as a side ("marched in Nairobi") is no side.
+Each rule is one row of `CONVENTIONS` and one function; the country comes from the event's place, else the
+article's focus country.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..article import Event, Party
+from .base import Document, stage
+
+ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
+UNARMED = {None, "civilians", "other", "person", "organization", "media"}
+CROWD = {"civilians", "other", "person", "protesters"}
+# generic names that ACLED writes with a country, and how
+WITH_COUNTRY = {"Military Forces": "{} of {}", "Police Forces": "{} of {}", "Government": "{} of {}",
+                "Civilians": "{} ({})", "Protesters": "{} ({})", "Rioters": "{} ({})",
+                "Unidentified Armed Group": "{} ({})"}
+
+
+Where = tuple[str | None, str | None]  # the event's country: (ISO alpha-2 code, name)
+
+
+def _named(kind: str, label: str, where: Where, text: str | None) -> Party:
+    code, country = where
+    return Party(text=text, name=f"{label} ({country})" if country else label, type=kind, country=code)
+
+
+def demonstrators(event: Event, where: Where) -> None:
+    """Protests: the demonstrators are actor 1, as Protesters; forces that intervened are actor 2."""
+    actor, recipient = event.actor, event.recipient
+    if actor is not None and actor.type in ARMED and (recipient is None or recipient.type in UNARMED | {"protesters"}):
+        event.actor, event.recipient = recipient, actor  # "police dispersed students": the students protested
+        actor, recipient = event.actor, event.recipient
+    if actor is None or actor.type in UNARMED:
+        event.actor = _named("protesters", "Protesters", where, actor.text if actor else None)
+    if event.recipient is not None and event.recipient.type in CROWD:
+        event.recipient = None  # a crowd or thing the protest is about is no side (a government it is to stays)
+
+
+def rioters(event: Event, where: Where) -> None:
+    """Riots: a crowd of no armed kind is actor 1, as Rioters."""
+    if event.actor is None or event.actor.type in UNARMED | {"protesters"}:
+        event.actor = _named("rioters", "Rioters", where, event.actor.text if event.actor else None)
+
+
+def victims(event: Event, where: Where) -> None:
+    """Violence against civilians, a mob's violence, and strikes or shelling that hit people or places:
+    the victims are Civilians."""
+    recipient = event.recipient
+    if recipient is not None and recipient.type in UNARMED - {None}:
+        event.recipient = _named("civilians", "Civilians", where, recipient.text)
+
+
+def force_on_protesters(event: Event, where: Where) -> None:
+    """Excessive force against protesters: the forces are actor 1, the protesters actor 2."""
+    actor, recipient = event.actor, event.recipient
+    if recipient is not None and recipient.type in ARMED and (actor is None or actor.type not in ARMED):
+        event.actor, event.recipient = recipient, actor
+    if event.recipient is None or event.recipient.type in UNARMED | {"protesters"}:
+        text = event.recipient.text if event.recipient else None
+        event.recipient = _named("protesters", "Protesters", where, text)
+
+
+# (ACLED event type, sub-event type or None for all of the type) -> the conventions, in order
+CONVENTIONS: dict[tuple[str, str | None], tuple[Callable[[Event, Where], None], ...]] = {
+    ("Protests", None): (demonstrators,),
+    ("Protests", "Excessive force against protesters"): (force_on_protesters,),
+    ("Riots", None): (rioters,),
+    ("Riots", "Mob violence"): (rioters, victims),
+    ("Violence against civilians", None): (victims,),
+    ("Explosions/Remote violence", "Air/drone strike"): (victims,),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"): (victims,),
+}
+
+
+def with_country(party: Party | None, where: Where) -> Party | None:
+    """A generic side named without a country takes the event's ("Military Forces" -> "Military Forces of
+    Syria")."""
+    code, country = where
+    if party is None or not country or party.name not in WITH_COUNTRY:
+        return party
+    return Party(text=party.text, name=WITH_COUNTRY[party.name].format(party.name, country), type=party.type,
+                 country=party.country or code)
+
+
+@stage("sides", requires=("events", "judged"), assigns=("sides",))
+class SidesStage:
+    def __init__(self, resources):
+        self.countries = resources.countries
+
+    def __call__(self, document: Document) -> Document:
+        places = {place.text for place in document.places}
+        for event in document.events:
+            if not event.acled_event_type:
+                continue
+            code = (event.location.country_code if event.location else None) or document.focus_country
+            where = (code, self.countries[code].name if code in self.countries else None)
+            for party in ("actor", "recipient"):  # a place is no side ("marched in Nairobi")
+                side = getattr(event, party)
+                if side is not None and side.text in places and side.type in UNARMED:
+                    setattr(event, party, None)
+            rules = CONVENTIONS.get((event.acled_event_type, event.acled_sub_event_type)) or \
+                CONVENTIONS.get((event.acled_event_type, None), ())
+            for rule in rules:
+                rule(event, where)
+            event.actor = with_country(event.actor, where)
+            event.recipient = with_country(event.recipient, where)
+        return document

@@ -1,0 +1,85 @@
+"""The sides stage: ACLED's conventions for who is who, on events built by hand (no parse needed)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.article import Article, Event, EventDate, Evidence, Location, Party, Place
+from dateline.resources import Resources
+from dateline.stages import Document
+from dateline.stages.sides import SidesStage
+
+NAIROBI = Location(name="Nairobi", geonameid=184745, lat=-1.28, lon=36.82, country_code="KE", admin1="KE.30",
+                   precision="city")
+
+
+def event(sub: str, kind: str, actor: Party | None, recipient: Party | None, location=NAIROBI) -> Event:
+    return Event(id="d:0", type="PROTEST", mode=None, acled_event_type=kind, acled_sub_event_type=sub,
+                 actor=actor, recipient=recipient, location=location, date=EventDate("2024-03-16", "day"),
+                 fatalities=None, status="asserted", attribution=None, evidence=Evidence("…", 0, 1), confidence=0.9)
+
+
+def side(name, kind, text=None):
+    return Party(text=text or name, name=name, type=kind, country=None)
+
+
+@pytest.fixture(scope="module")
+def sides():
+    return SidesStage(Resources())
+
+
+def run(sides, e: Event, places=()) -> Event:
+    document = Document(article=Article(doc_id="d", text="…"), events=[e], places=list(places))
+    return sides(document).events[0]
+
+
+def test_demonstrators_are_protesters_of_the_events_country(sides):
+    e = run(sides, event("Peaceful protest", "Protests", side("Civilians (Kenya)", "civilians", "teachers"), None))
+    assert (e.actor.name, e.actor.type, e.actor.country, e.actor.text) == ("Protesters (Kenya)", "protesters", "KE",
+                                                                          "teachers")
+
+
+def test_forces_that_break_up_a_protest_are_its_second_side(sides):
+    e = run(sides, event("Protest with intervention", "Protests", side("Police Forces of Kenya", "state_forces"),
+                         side("students", "other")))
+    assert (e.actor.name, e.recipient.name) == ("Protesters (Kenya)", "Police Forces of Kenya")
+
+
+def test_what_protesters_protest_about_is_no_side_but_whom_they_protest_to_is(sides):
+    e = run(sides, event("Peaceful protest", "Protests", side("Protesters (Kenya)", "protesters"),
+                         side("fee increases", "other")))
+    assert e.recipient is None
+    e = run(sides, event("Peaceful protest", "Protests", side("Protesters (Kenya)", "protesters"),
+                         side("Government of Kenya", "government")))
+    assert e.recipient.name == "Government of Kenya"  # PLOVER's target of the protest
+
+
+def test_a_place_is_no_side(sides):
+    place = Place("Nairobi", 40, 47, "Nairobi", 184745, -1.28, 36.82, "KE", "KE.30", "PPLC", "city")
+    e = run(sides, event("Violent demonstration", "Riots", side("youths", "other"), side("Nairobi", "other")),
+            places=[place])
+    assert e.recipient is None and e.actor.name == "Rioters (Kenya)"
+
+
+def test_victims_of_violence_against_civilians_are_civilians(sides):
+    e = run(sides, event("Attack", "Violence against civilians", side("Unidentified Armed Group (Kenya)", "political_militia"),
+                         side("two traders", "other")))
+    assert (e.recipient.name, e.recipient.type) == ("Civilians (Kenya)", "civilians")
+    soldiers = run(sides, event("Attack", "Violence against civilians", side("al-Shabaab", "rebels"),
+                                side("Military Forces of Kenya", "state_forces")))
+    assert soldiers.recipient.name == "Military Forces of Kenya"  # an armed side stays what it is
+
+
+def test_a_generic_side_takes_the_events_country(sides):
+    e = run(sides, event("Armed clash", "Battles", side("Military Forces", "state_forces"), side("al-Shabaab", "rebels")))
+    assert e.actor.name == "Military Forces of Kenya" and e.recipient.name == "al-Shabaab"
+
+
+def test_events_without_an_acled_type_are_left_as_read(sides):
+    e = run(sides, event(None, None, side("Civilians", "civilians"), side("Nairobi", "other")))
+    assert e.actor.name == "Civilians" and e.recipient.name == "Nairobi"
+
+
+def test_excessive_force_has_the_forces_first(sides):
+    e = run(sides, event("Excessive force against protesters", "Protests", side("demonstrators", "other"),
+                         side("Police Forces of Kenya", "state_forces")))
+    assert (e.actor.name, e.recipient.name) == ("Police Forces of Kenya", "Protesters (Kenya)")
