@@ -10,6 +10,17 @@ from dateline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def ingested(path: Path, inputs: list[Path], *, published: str | None = None) -> Path:
+    """A real store at `path` holding `inputs` read by the real pipeline (one worker), for a module's tests."""
+    from dateline.loader import ingest
+    from dateline.store import open_store
+
+    with open_store(path) as store:
+        ingest(store, [str(p) for p in inputs], settings=Settings(workers=1), published=published)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -9,16 +9,14 @@ from dateline.loader import ingest
 from dateline.settings import Settings
 from dateline.store import open_store
 
-from .conftest import ROOT
+from .conftest import ROOT, ingested
 
 FIXTURE = ROOT / "tests" / "fixtures" / "corroboration.jsonl"
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("corroboration") / "c.db"
-    with open_store(path) as store:
-        ingest(store, [str(FIXTURE)], settings=Settings(workers=1))
+    path = ingested(tmp_path_factory.mktemp("corroboration") / "c.db", [FIXTURE])
     with open_store(path, readonly=True) as store:
         yield store
 

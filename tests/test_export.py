@@ -8,18 +8,14 @@ import re
 import pytest
 
 from dateline.export import ExportError, export
-from dateline.loader import ingest
-from dateline.settings import Settings
 from dateline.store import open_store
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, ingested
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("export") / "e.db"
-    with open_store(path) as store:
-        ingest(store, [str(SAMPLES / "corpus" / "pages")], settings=Settings(workers=1), published="2024-05-20")
+    path = ingested(tmp_path_factory.mktemp("export") / "e.db", [SAMPLES / "corpus" / "pages"], published="2024-05-20")
     with open_store(path, readonly=True) as store:
         yield store
 

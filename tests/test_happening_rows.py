@@ -14,16 +14,14 @@ from dateline.loader import ingest
 from dateline.settings import Settings
 from dateline.store import open_store
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ingested
 
-FIXTURE = ROOT / "tests" / "fixtures" / "syndication.jsonl"
+FIXTURE = FIXTURES / "syndication.jsonl"
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("syndication") / "s.db"
-    with open_store(path) as store:
-        ingest(store, [str(FIXTURE)], settings=Settings(workers=1))
+    path = ingested(tmp_path_factory.mktemp("syndication") / "s.db", [FIXTURE])
     with open_store(path, readonly=True) as store:
         yield store
 
@@ -34,8 +32,7 @@ def page_alone(tmp_path_factory):
     path = tmp_path_factory.mktemp("page") / "p.db"
     source = path.with_suffix(".jsonl")
     source.write_text(FIXTURE.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    with open_store(path) as store:
-        ingest(store, [str(source)], settings=Settings(workers=1))
+    with open_store(ingested(path, [source]), readonly=True) as store:
         yield store.events(limit=1000)
 
 

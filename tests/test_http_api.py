@@ -6,19 +6,14 @@ from fastapi.testclient import TestClient
 
 from dateline.api import create_app
 from dateline.errors import StoreError
-from dateline.loader import ingest
-from dateline.settings import Settings
-from dateline.store import open_store
 
-from .conftest import ROOT, SAMPLES
+from .conftest import FIXTURES, SAMPLES, ingested
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "api.db"
-    with open_store(path) as store:
-        ingest(store, [str(SAMPLES / "corpus" / "pages"), str(ROOT / "tests" / "fixtures" / "corroboration.jsonl")],
-               settings=Settings(workers=1), published="2024-05-20")
+    path = ingested(tmp_path_factory.mktemp("api") / "api.db",
+                    [SAMPLES / "corpus" / "pages", FIXTURES / "corroboration.jsonl"], published="2024-05-20")
     with TestClient(create_app(path)) as client:
         yield client
 

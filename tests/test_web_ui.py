@@ -15,12 +15,10 @@ import pytest
 import uvicorn
 
 from dateline.api import create_app
-from dateline.loader import ingest
-from dateline.settings import Settings
 from dateline.store import open_store
 from dateline.web import vendor_missing
 
-from .conftest import ROOT, SAMPLES
+from .conftest import FIXTURES, ROOT, SAMPLES, ingested
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -34,21 +32,15 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """A server on a free port over the sample corpus, the corroboration set and one hostile article."""
-    path = tmp_path_factory.mktemp("ui") / "ui.db"
-    with open_store(path) as store:
-        ingest(store, [str(SAMPLES / "corpus"), str(ROOT / "tests" / "fixtures" / "corroboration.jsonl"),
-                       str(ROOT / "tests" / "fixtures" / "hostile.jsonl")],
-               settings=Settings(workers=1), published="2024-05-20")
+    path = ingested(tmp_path_factory.mktemp("ui") / "ui.db", [SAMPLES / "corpus", FIXTURES / "corroboration.jsonl",
+                                                             FIXTURES / "hostile.jsonl"], published="2024-05-20")
     yield from serve(path)
 
 
 @pytest.fixture(scope="module")
 def syndicated(tmp_path_factory):
     """A server over one page, 20 syndicated copies of it and 5 retellings of its main event."""
-    path = tmp_path_factory.mktemp("ui-syndicated") / "s.db"
-    with open_store(path) as store:
-        ingest(store, [str(ROOT / "tests" / "fixtures" / "syndication.jsonl")], settings=Settings(workers=1))
-    yield from serve(path)
+    yield from serve(ingested(tmp_path_factory.mktemp("ui-syndicated") / "s.db", [FIXTURES / "syndication.jsonl"]))
 
 
 def serve(path):

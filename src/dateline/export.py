@@ -143,10 +143,11 @@ def write_csv(events: Iterable[dict], path: Path) -> Exported:
 
 
 def write_gdelt(events: Iterable[dict], path: Path) -> Exported:
+    from .gazetteer import country_table
     from .gdelt import COLUMNS, gdelt_row
 
-    tables = Tables()
-    return Exported(rows=_write_csv((gdelt_row(e, tables.countries) for e in events), path, COLUMNS,
+    countries = country_table()  # all a GDELT row looks up (not the regions and divisions ACLED's need)
+    return Exported(rows=_write_csv((gdelt_row(e, countries) for e in events), path, COLUMNS,
                                     delimiter="\t", header=False))
 
 
@@ -184,20 +185,23 @@ def write_parquet(events: Iterable[dict], path: Path) -> Exported:
 
     pa, pq = arrow()
     exported, writer, batch = Exported(), None, []
+
+    def flush():
+        writer.write_table(pa.Table.from_pylist(batch, schema=writer.schema))
+        exported.rows += len(batch)
+        batch.clear()
+
     try:
         for e in events:
+            if writer is None:  # the columns are the first row's, their types the store's
+                writer = pq.ParquetWriter(path, schema(tuple(e)))
             batch.append(e)
-            if len(batch) == 10000 or writer is None:
-                if writer is None:
-                    writer = pq.ParquetWriter(path, schema(tuple(e)))
-                writer.write_table(pa.Table.from_pylist(batch, schema=writer.schema))
-                exported.rows += len(batch)
-                batch.clear()
+            if len(batch) == 10000:
+                flush()
         if writer is None:
             pq.write_table(pa.table({}), path)
         elif batch:
-            writer.write_table(pa.Table.from_pylist(batch, schema=writer.schema))
-            exported.rows += len(batch)
+            flush()
     finally:
         if writer is not None:
             writer.close()

@@ -95,7 +95,7 @@ def known_parameters(request: Request) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
-    taken = _query_names(route.dependant)
+    taken = _route_parameters(route)
     unknown = sorted(set(request.query_params) - taken)
     if unknown:
         raise HTTPException(422, f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
@@ -104,6 +104,17 @@ def known_parameters(request: Request) -> None:
                       if len(request.query_params.getlist(name)) > 1)
     if repeated:
         raise HTTPException(422, f"{', '.join(repeated)} given more than once; each takes one value")
+
+
+_PARAMETERS: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+
+
+def _route_parameters(route: APIRoute) -> frozenset[str]:
+    """The query parameters a route takes, its dependencies' included (read once per path and method)."""
+    key = (route.path, frozenset(route.methods))
+    if key not in _PARAMETERS:
+        _PARAMETERS[key] = frozenset(_query_names(route.dependant))
+    return _PARAMETERS[key]
 
 
 def _query_names(dependant) -> set[str]:
