@@ -1,6 +1,7 @@
-"""Story and duplicate assignment stays incremental: time per article across 10,000 generated articles.
+"""Story and duplicate assignment stays incremental: time per article across generated articles.
 
-Run with `make bench`. The articles are generated from templates (seeded, so every run is the same corpus):
+Run with `make bench` (10,000 articles) or `python bench/stories.py --articles 100000`. Each article is written
+as the store's writer does it: its row, its story and duplicate (`StoryIndex`), and its story's row (`StoryRows`). The articles are generated from templates (seeded, so every run is the same corpus):
 happenings in many places, each told several times in other words, a fifth of them syndicated copies.
 Prints the mean milliseconds per article for each block of 1,000: flat means incremental.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from dateline.consolidate.stories import StoryIndex  # noqa: E402
+from dateline.consolidate.story_rows import StoryRows, wire_credit  # noqa: E402
 from dateline.store.migrations import migrate  # noqa: E402
 
 PLACES = ["Kirkuk", "Mosul", "Tikrit", "Ramadi", "Fallujah", "Baqubah", "Samarra", "Hawija", "Sinjar", "Basra",
@@ -45,7 +47,7 @@ def main(total: int = 10_000, block: int = 1_000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         conn = sqlite3.connect(Path(tmp) / "stories.db")
         migrate(conn)
-        index = StoryIndex(conn)
+        index, rows = StoryIndex(conn), StoryRows(conn)
         happenings: list[tuple] = []
         texts: list[str] = []
         print(f"{'articles':>9}  {'ms/article':>10}")
@@ -59,7 +61,15 @@ def main(total: int = 10_000, block: int = 1_000) -> None:
                                        rng.randint(2, 40)))
                 text = article(rng, rng.choice(happenings[-50:]))
             texts.append(text)
-            index.add(f"doc{n}", text)
+            day = f"2024-{1 + n * 12 // total:02d}-{1 + n % 28:02d}"
+            article_id = conn.execute("INSERT INTO articles (doc_id, content_hash, text, outlet, published, wire,"
+                                      " extraction) VALUES (?, ?, ?, ?, ?, ?, '{}')",
+                                      (f"doc{n}", str(n), text, f"outlet{rng.randrange(300)}", day,
+                                       wire_credit(text))).lastrowid
+            story, duplicate_of = index.add(f"doc{n}", text)
+            conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
+                         (story, duplicate_of, article_id))
+            rows.add(article_id)
             if (n + 1) % 200 == 0:
                 conn.commit()
             if (n + 1) % block == 0:
@@ -70,4 +80,8 @@ def main(total: int = 10_000, block: int = 1_000) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="articles to add (default 10,000)")
+    main(parser.parse_args().articles)

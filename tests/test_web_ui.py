@@ -239,8 +239,14 @@ def test_stories_and_actors_pages(page, site):
     assert stories.count() >= 10
     page.click("main li a >> nth=0")  # the largest story: the corroborated bombing
     page.wait_for_selector("body[data-ready^='#/story/']")
-    assert page.locator("main ul.plain li").count() >= 3 and page.locator("table.events tbody tr").count() >= 1
+    assert page.locator("#story-articles li").count() >= 3 and page.locator("table.events tbody tr").count() >= 1
+    tags = page.locator("#story-articles li .tag").all_inner_texts()
+    assert set(tags) <= {"own reporting", "copy", "wire story"} and "own reporting" in tags
+    assert page.locator(".story-timeline li").count() >= 1
+    assert "independent" in page.inner_text("main p.muted")
     shot(page, "story")
+    visit(page, base, "#/stories/other")
+    assert page.inner_text("h1") == "Other stories"
     visit(page, base, "#/actors")
     assert page.locator("main li").count() >= 10
     shot(page, "actors")

@@ -34,7 +34,13 @@ def _settings(args) -> Settings:
                               event_threshold=getattr(args, "event_threshold", None),
                               acled_typing=getattr(args, "acled_typing", None),
                               event_model=getattr(args, "event_model", None),
-                              min_plover=getattr(args, "min_plover", None))
+                              min_plover=getattr(args, "min_plover", None),
+                              story_threshold=getattr(args, "story_threshold", None))
+
+
+def _add_story_threshold(parser: argparse.ArgumentParser) -> None:
+    default, help_ = next((d, h) for name, d, h in describe() if name == "story_threshold")
+    parser.add_argument("--story-threshold", type=float, metavar="S", help=f"{help_} (default {default})")
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +56,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-plover", type=float, metavar="P", help=defaults["min_plover"][1])
     parser.add_argument("--acled-typing", choices=ACLED_TYPINGS,
                         help=f"{defaults['acled_typing'][1]} (default {defaults['acled_typing'][0]})")
+    _add_story_threshold(parser)
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="run on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers")
 
@@ -98,7 +105,7 @@ def cmd_stories(args) -> int:
 
     failed = 0
     with open_store(":memory:") as scratch:  # the store's own index, in memory
-        index = StoryIndex(scratch.conn)
+        index = StoryIndex(scratch.conn, threshold=_settings(args).story_threshold)
         for item in read_inputs(args.inputs or ["-"], published=_check_date(args.published)):
             if isinstance(item, ReadFailure):
                 line = {**failure_dict(item), "story_id": None, "duplicate_of": None}
@@ -265,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stories", help="one JSON line per document with its story_id and duplicate_of")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, or - for standard input")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for inputs that carry none")
+    _add_story_threshold(p)
     p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("ingest", help="extract and store articles in a SQLite database")

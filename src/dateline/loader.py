@@ -94,7 +94,7 @@ def ingest_items(store: Store, items: Iterable[Article | ReadFailure], *, label:
     try:
         results = run(_new_only(store, items, settings.batch_size * 4, _Recent(), dropped), settings=settings, dask=dask)
         while batch := list(islice(results, settings.batch_size)):
-            for key, value in store.write(batch).items():
+            for key, value in store.write(batch, story_threshold=settings.story_threshold).items():
                 written[key] += value
             report(batch)
         counts = report([])

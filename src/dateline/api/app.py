@@ -220,16 +220,26 @@ def create_app(db: str | Path) -> FastAPI:
                    limit: Annotated[int, Query(ge=1, le=1000)] = 100):
         return {"happenings": store.happenings(min_independent=min_independent, limit=limit)}
 
-    @app.get("/api/stories", summary="Stories: articles about the same happening")
-    def stories(store: StoreDep):
-        return {"stories": store.stories()}
+    @app.get("/api/stories", summary="Stories: articles telling the same happening, with their title, outlets and "
+             "independent sources; stories of events and other stories (no event in any article) listed apart")
+    def stories(store: StoreDep, kind: Literal["event", "other", "all"] = "event",
+                sort: Literal["sources", "recent"] = "sources",
+                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0):
+        return {"stories": store.stories(kind=kind, sort=sort, limit=limit, offset=offset)}
 
-    @app.get("/api/stories/{story_id}", summary="One story: its articles and their events")
-    def story(story_id: str, store: StoreDep):
-        articles = store.story_articles(story_id)
-        if not articles:
+    @app.get("/api/stories/{story_id}", summary="One story: its row, its articles oldest first (each own reporting, "
+             "a copy or a wire story, and the source it counts for), its articles by day, and its events")
+    def story(story_id: Annotated[str, Path_(max_length=300)], store: StoreDep):
+        row = store.story(story_id)
+        if row is None:
             raise HTTPException(404, f"no story {story_id!r}")
-        return {"story_id": story_id, "articles": articles,
+        articles = store.story_articles(story_id)
+        days: dict[str, int] = {}
+        for a in articles:
+            days[a["published"] or ""] = days.get(a["published"] or "", 0) + 1
+        return {**row, "articles": articles,
+                "timeline": [{"date": day or None, "articles": n} for day, n in days.items()],
                 "events": store.events(story=story_id, limit=1000)}
 
     @app.get("/api/actors", summary="Actors by number of events, as actor or recipient")

@@ -11,7 +11,8 @@ from typing import Any
 
 from ..article import EVENT_COLUMNS, Extraction, ReadFailure, content_id
 from ..consolidate.happenings import HappeningIndex
-from ..consolidate.stories import StoryIndex
+from ..consolidate.stories import SAME_STORY, StoryIndex
+from ..consolidate.story_rows import TOLD, StoryRows, sourcing, wire_credit
 from ..errors import StoreError
 from ..gazetteer import km
 from .filters import EventFilter
@@ -71,8 +72,10 @@ class Store:
             found.update(r[0] for r in self.conn.execute(f"SELECT doc_id FROM articles WHERE doc_id IN ({marks})", chunk))
         return found
 
-    def write(self, results: Iterable[Extraction | ReadFailure]) -> dict[str, int]:
-        """Write one batch in one transaction: all of it lands, or none (an interrupted run resumes cleanly)."""
+    def write(self, results: Iterable[Extraction | ReadFailure], *,
+              story_threshold: float = SAME_STORY) -> dict[str, int]:
+        """Write one batch in one transaction: all of it lands, or none (an interrupted run resumes cleanly).
+        `story_threshold`: how similar an article must be to join a story (the setting of that name)."""
         counts = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
         with self.writing(), self.conn:
             for result in results:
@@ -84,7 +87,7 @@ class Store:
                     cur = self.conn.execute("INSERT OR IGNORE INTO failures VALUES (?, ?, ?)",
                                             (result.article.origin or result.doc_id, "E301", result.error))
                     counts["failures"] += cur.rowcount
-                elif self._insert(result):
+                elif self._insert(result, story_threshold):
                     counts["articles"] += 1
                     counts["events"] += len(result.events)
                 else:
@@ -103,13 +106,13 @@ class Store:
                              " stored is kept and nothing is read twice" if full else ""),
                              code="E404" if full else "E405") from exc
 
-    def _insert(self, result: Extraction) -> bool:
+    def _insert(self, result: Extraction, story_threshold: float) -> bool:
         a = result.article
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO articles (doc_id, content_hash, title, sections, source_id, published, outlet, url,"
-            " language, text, origin, extraction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " language, text, origin, wire, extraction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (a.doc_id, content_id(a.text), a.title, json.dumps(a.sections), a.source_id, a.published, a.outlet,
-             a.url, a.language, a.text, a.origin, json.dumps(result.to_dict(), ensure_ascii=False)))
+             a.url, a.language, a.text, a.origin, wire_credit(a.text), json.dumps(result.to_dict(), ensure_ascii=False)))
         if cur.rowcount == 0:
             return False
         article_id = cur.lastrowid
@@ -123,12 +126,13 @@ class Store:
                               [(article_id, q.text, q.start, q.end, q.speaker, q.speaker_type, q.via)
                                for q in result.quotes])
         # stories and happenings grow with each article, in the same transaction as the article itself
-        story, duplicate_of = StoryIndex(self.conn).add(a.doc_id, a.text, title=a.title)
+        story, duplicate_of = StoryIndex(self.conn, threshold=story_threshold).add(a.doc_id, a.text, title=a.title)
         self.conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
                           (story, duplicate_of, article_id))
         happenings = HappeningIndex(self.conn)
         for event in result.events:
             happenings.add(event.id)
+        StoryRows(self.conn).add(article_id)
         return True
 
     # ------------------------------------------------------------------ reading
@@ -268,16 +272,37 @@ class Store:
             " actor_type FROM happenings WHERE recipient_name = ? AND actor_name IS NOT NULL)"
             " GROUP BY name, type ORDER BY events DESC, name LIMIT ?", (name, name, limit))
 
-    def story_articles(self, story_id: str) -> list[dict[str, Any]]:
-        """The articles of one story, oldest first, copies marked by `duplicate_of`."""
-        return self._rows("SELECT doc_id, title, outlet, url, published, duplicate_of FROM articles"
-                          " WHERE story_id = ? ORDER BY published, doc_id", (story_id,))
+    def story_articles(self, story_id: str, *, limit: int = 1000) -> list[dict[str, Any]]:
+        """The articles of one story, oldest first, each with its `sourcing` (own, copy or wire), the agency it
+        credits and the source it counts for (a copy for its original's)."""
+        rows = self._rows("SELECT a.doc_id, a.title, a.outlet, a.url, a.published, a.duplicate_of, a.wire,"
+                          " coalesce(o.wire, a.wire, o.outlet, o.doc_id, a.outlet, a.doc_id) AS source,"
+                          " (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.confidence >= ?) AS n_events"
+                          " FROM articles a LEFT JOIN articles o ON o.doc_id = a.duplicate_of"
+                          " WHERE a.story_id = ? ORDER BY a.published IS NULL, a.published, a.id LIMIT ?",
+                          (TOLD, story_id, limit))
+        return [{**row, "sourcing": sourcing(row)} for row in rows]
 
-    def stories(self) -> list[dict[str, Any]]:
-        """Stories with their article counts and dates, largest first."""
-        return self._rows("SELECT story_id, count(*) AS n_articles, min(published) AS first, "
-                          "max(published) AS last, min(title) AS title FROM articles "
-                          "GROUP BY story_id ORDER BY n_articles DESC, first")
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story's row: title, first and last publication, articles, outlets, independent sources, kind."""
+        rows = self._rows(f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,))
+        return rows[0] if rows else None
+
+    def stories(self, *, kind: str = "event", sort: str = "sources", limit: int = 100,
+                offset: int = 0) -> list[dict[str, Any]]:
+        """Stories of one kind ("event": some article tells an event; "other": none does; "all"), the best
+        sourced first or (`sort="recent"`) the latest first."""
+        if kind not in STORY_KINDS or sort not in STORY_SORTS:
+            raise ValueError(f"kind must be one of {STORY_KINDS} and sort one of {sorted(STORY_SORTS)}")
+        where = "" if kind == "all" else " WHERE kind = ?"
+        return self._rows(f"SELECT {STORY_COLUMNS} FROM stories{where} ORDER BY {STORY_SORTS[sort]} LIMIT ? OFFSET ?",
+                          ([] if kind == "all" else [kind]) + [limit, offset])
+
+
+STORY_COLUMNS = ("id AS story_id, title, title_doc, first_published, last_published, n_articles, n_outlets,"
+                 " n_independent, n_copies, n_events, kind")
+STORY_KINDS = ("event", "other", "all")
+STORY_SORTS = {"sources": "n_independent DESC, last_published DESC, id", "recent": "last_published DESC, id"}
 
 
 SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC, e.confidence DESC",
@@ -338,14 +363,15 @@ def backfill(conn: sqlite3.Connection) -> int:
     first release gets them when it is upgraded). Returns the number of articles placed."""
     rows = conn.execute("SELECT id, doc_id, title, text FROM articles WHERE story_id IS NULL ORDER BY id").fetchall()
     with conn:
-        stories, happenings = StoryIndex(conn), HappeningIndex(conn)
+        stories, happenings, rows_ = StoryIndex(conn), HappeningIndex(conn), StoryRows(conn)
         for article_id, doc_id, title, text in rows:
             story, duplicate_of = stories.add(doc_id, text, title=title)
-            conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
-                         (story, duplicate_of, article_id))
+            conn.execute("UPDATE articles SET story_id = ?, duplicate_of = ?, wire = ? WHERE id = ?",
+                         (story, duplicate_of, wire_credit(text), article_id))
             for (event_id,) in conn.execute("SELECT id FROM events WHERE article_id = ? AND happening_id IS NULL",
                                             (article_id,)).fetchall():
                 happenings.add(event_id)
+            rows_.add(article_id)
     return len(rows)
 
 

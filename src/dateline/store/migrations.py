@@ -237,15 +237,59 @@ MIGRATIONS: list[tuple[str, str]] = [
     INSERT INTO place_names SELECT place_name, fold(place_name), count(*) FROM happenings
         WHERE place_name IS NOT NULL GROUP BY place_name;
     """),
+    ("0009_story_rows", """
+    -- a story is a row a person can read (consolidate/story_rows.py keeps it up): its title from the earliest
+    -- full report, its outlets and independent sources (a copy or a wire story counts once), event or other
+    ALTER TABLE articles ADD COLUMN wire TEXT;
+    UPDATE articles SET wire = wire_credit(text);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT, title_doc TEXT, title_published TEXT, title_full INTEGER NOT NULL DEFAULT 0,
+        first_published TEXT, last_published TEXT,
+        n_articles INTEGER NOT NULL DEFAULT 0, n_outlets INTEGER NOT NULL DEFAULT 0,
+        n_independent INTEGER NOT NULL DEFAULT 0, n_copies INTEGER NOT NULL DEFAULT 0,
+        n_events INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL DEFAULT 'other'
+    );
+    CREATE INDEX stories_kind ON stories(kind, n_independent DESC, last_published DESC);
+    CREATE INDEX stories_recent ON stories(kind, last_published DESC);
+    CREATE TABLE story_members (
+        story_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (story_id, kind, value)
+    ) WITHOUT ROWID;
+    -- the stories of articles stored before
+    INSERT OR IGNORE INTO story_members SELECT story_id, 'outlet', coalesce(outlet, doc_id) FROM articles
+        WHERE story_id IS NOT NULL;
+    INSERT OR IGNORE INTO story_members SELECT a.story_id, 'independent',
+        coalesce(o.wire, a.wire, o.outlet, o.doc_id, a.outlet, a.doc_id) FROM articles a
+        LEFT JOIN articles o ON o.doc_id = a.duplicate_of WHERE a.story_id IS NOT NULL;
+    INSERT INTO stories (id, first_published, last_published, n_articles, n_copies, n_events)
+        -- n_events: events at least as likely as story_rows.TOLD (0.3)
+        SELECT a.story_id, min(a.published), max(a.published), count(*), count(a.duplicate_of),
+               coalesce(sum((SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.confidence >= 0.3)), 0)
+        FROM articles a WHERE a.story_id IS NOT NULL GROUP BY a.story_id;
+    UPDATE stories SET
+        n_outlets = (SELECT count(*) FROM story_members m WHERE m.story_id = stories.id AND m.kind = 'outlet'),
+        n_independent = (SELECT count(*) FROM story_members m
+                         WHERE m.story_id = stories.id AND m.kind = 'independent'),
+        kind = CASE WHEN n_events > 0 THEN 'event' ELSE 'other' END,
+        (title, title_doc, title_published, title_full) = (
+            SELECT coalesce(a.title, substr(a.text, 1, 160)), a.doc_id, a.published,
+                   a.duplicate_of IS NULL AND length(a.text) >= 400 FROM articles a WHERE a.story_id = stories.id
+            ORDER BY a.duplicate_of IS NULL AND length(a.text) >= 400 DESC, a.published IS NULL, a.published, a.id
+            LIMIT 1);
+    """),
 ]
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database lacks; returns their names (the store then fills what a
     migration adds for rows stored before it, `store.db.upgrade`)."""
+    from ..consolidate.story_rows import wire_credit
     from ..gazetteer import normalise
 
-    conn.create_function("fold", 1, normalise, deterministic=True)  # used by migrations that fill name tables
+    # used by migrations that fill what they add for rows stored before
+    conn.create_function("fold", 1, normalise, deterministic=True)
+    conn.create_function("wire_credit", 1, wire_credit, deterministic=True)
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
     known = {name for name, _ in MIGRATIONS}

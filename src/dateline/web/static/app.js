@@ -376,20 +376,45 @@ async function actorsPage() {
     el("li", {}, actorLink(a.name), a.type ? [" ", el("span", { class: "tag" }, a.type)] : null, ` · ${a.events} event(s)`))));
 }
 
-async function storiesPage() {
-  const data = await api("stories");
-  show(el("h1", {}, "Stories"), el("p", { class: "muted" }, "Articles about the same happening, grouped."),
-    el("ul", { class: "plain" }, data.stories.map((s) => el("li", {},
-      link("/story/" + encodeURIComponent(s.story_id), s.title || s.story_id),
-      ` · ${s.n_articles} article(s) · ${s.first || "?"}${s.last && s.last !== s.first ? " – " + s.last : ""}`))));
+const SOURCING = { own: "own reporting", copy: "copy", wire: "wire story" };
+
+function storyCounts(s) {
+  const dates = s.first_published && s.last_published && s.last_published !== s.first_published
+    ? `${s.first_published} – ${s.last_published}` : (s.first_published || "undated");
+  return `${s.n_articles} article(s) · ${s.n_outlets} outlet(s) · ${s.n_independent} independent · ${dates}`;
+}
+
+async function storiesPage(kind) {
+  kind = kind === "other" ? "other" : "event";
+  const data = await api("stories", { kind });
+  show(el("h1", {}, kind === "event" ? "Stories of events" : "Other stories"),
+    el("p", { class: "muted" }, "Articles telling the same happening, grouped; a copy or a wire story counts as one ",
+      "independent source. ", kind === "event" ? link("/stories/other", "Stories with no event")
+        : link("/stories", "Stories of events")),
+    el("ul", { class: "plain", id: "stories" }, data.stories.map((s) => el("li", {},
+      link("/story/" + encodeURIComponent(s.story_id), s.title || "untitled story"), " · ", storyCounts(s)))));
+}
+
+function storyTimeline(days) {
+  const most = Math.max(1, ...days.map((d) => d.articles));
+  return el("ul", { class: "plain story-timeline" }, days.map((d) => {
+    const bar = el("span", { class: "bar" });
+    bar.style.width = `${Math.round(100 * d.articles / most)}px`; // the CSSOM, which the page's policy allows
+    return el("li", {}, el("span", { class: "day" }, d.date || "undated"), " ", bar, ` ${d.articles}`);
+  }));
 }
 
 async function storyPage(id) {
   const data = await api("stories/" + encodeURIComponent(id));
-  show(el("h1", {}, data.articles[0].title || "Story"),
+  show(el("h1", {}, data.title || "Story"), el("p", { class: "muted" }, storyCounts(data)),
+    el("h2", {}, "Articles by day"), storyTimeline(data.timeline),
     el("h2", {}, `Articles (${data.articles.length})`),
-    el("ul", { class: "plain" }, data.articles.map((a) => el("li", {}, a.title || a.doc_id, " · ", a.outlet || "unknown outlet",
-      " · ", a.published || "undated", a.duplicate_of ? [" ", el("span", { class: "tag" }, "copy of " + a.duplicate_of)] : null))),
+    el("ul", { class: "plain", id: "story-articles" }, data.articles.map((a) => el("li", {},
+      safeUrl(a.url) ? el("a", { href: safeUrl(a.url), rel: "noopener noreferrer" }, a.title || a.doc_id)
+        : (a.title || a.doc_id),
+      " · ", a.outlet || "unknown outlet",
+      " · ", a.published || "undated", " ", el("span", { class: "tag" }, SOURCING[a.sourcing] || a.sourcing),
+      a.wire ? ` (${a.wire})` : null, a.duplicate_of ? ` of ${a.duplicate_of}` : null))),
     el("h2", {}, "Events"), eventsTable(data.events));
 }
 
@@ -428,7 +453,7 @@ async function route() {
     if (parts[0] === "event" && parts[1]) await eventPage(parts[1]);
     else if (parts[0] === "actor" && parts[1]) await actorPage(parts[1]);
     else if (parts[0] === "actors") await actorsPage();
-    else if (parts[0] === "stories") await storiesPage();
+    else if (parts[0] === "stories") await storiesPage(parts[1]);
     else if (parts[0] === "story" && parts[1]) await storyPage(parts[1]);
     else await eventsPage(params);
     document.body.dataset.ready = location.hash || "#/";
