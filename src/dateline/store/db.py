@@ -14,6 +14,7 @@ from ..consolidate.happenings import HappeningIndex
 from ..consolidate.stories import StoryIndex
 from ..errors import StoreError
 from ..gazetteer import km
+from .alerts import Alerts
 from .filters import EventFilter
 from .migrations import migrate
 from .runs import Runs
@@ -50,6 +51,7 @@ class Store:
         self.conn.execute("PRAGMA busy_timeout=10000")
         self.runs = Runs(self.conn, self.writing)
         self.watched = Watched(self.conn, self.writing)
+        self.alerts = Alerts(self.conn, self.writing, lambda match: event_filters(self.conn, match=match))
 
     def close(self) -> None:
         self.conn.close()
