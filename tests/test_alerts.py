@@ -135,6 +135,8 @@ def test_webhook_gets_exactly_the_new_matching_events_once(tmp_path, webhook):
         assert (nigeria["events"], nigeria["unsent"], nigeria["error"]) == (3, 0, None) and nigeria["sent"]
         assert (peru["events"], peru["unsent"], peru["sent"]) == (1, 0, None)
         assert [row["place_name"] for row in store.alerts.recent("late", limit=10)] == ["Sokoto"]
+        remove_alert(store, "nigeria")  # and what it found goes with it
+        assert store.conn.execute("SELECT count(*) FROM alert_events WHERE alert = 'nigeria'").fetchone()[0] == 0
 
 
 def test_a_failing_webhook_is_recorded_and_sent_again_next_run(tmp_path, webhook, caplog):
@@ -170,7 +172,8 @@ def test_a_failing_webhook_is_recorded_and_sent_again_next_run(tmp_path, webhook
         assert webhook.received.empty()
 
 
-def test_watching_a_folder_tells_the_webhook(tmp_path, webhook):
+def test_watching_a_folder_tells_the_webhook_a_bounded_batch_a_poll(tmp_path, webhook, monkeypatch):
+    monkeypatch.setattr("dateline.alerts.MAX_EVENTS", 1)  # one event a POST: the other waits for the next poll
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     jsonl(inbox / "first.jsonl", FIRST)
@@ -179,8 +182,13 @@ def test_watching_a_folder_tells_the_webhook(tmp_path, webhook):
     with open_store(tmp_path / "w.db") as store:
         add_alert(store, "nigeria", NIGERIA, webhook=webhook.url + "/hook")
         poll_folder(store, inbox, settings=SETTINGS, published="2024-05-20")
-        _, _, body = webhook.next()
-        assert {e["place"] for e in body["events"]} == {"Kaduna", "Zaria"}
+        _, _, first = webhook.next()
+        assert (len(first["events"]), first["more"]) == (1, 1)
+        assert webhook.received.empty()
+        poll_folder(store, inbox, settings=SETTINGS)  # nothing new in the folder; the one waiting is sent
+        _, _, second = webhook.next()
+        assert (len(second["events"]), second["more"]) == (1, 0)
+        assert {e["place"] for e in first["events"] + second["events"]} == {"Kaduna", "Zaria"}
         poll_folder(store, inbox, settings=SETTINGS)
         assert webhook.received.empty()
 
@@ -210,6 +218,7 @@ def test_alert_names_filters_and_duplicates(tmp_path):
             add_alert(store, "kirkuk.v2", NIGERIA)
         assert caught.value.code == "E703"
         remove_alert(store, "kirkuk.v2")
+        assert store.alerts.list() == []
         with pytest.raises(AlertError) as caught:
             remove_alert(store, "kirkuk.v2")
         assert caught.value.code == "E702"
