@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,12 +36,23 @@ def _settings(args) -> Settings:
                               acled_typing=getattr(args, "acled_typing", None),
                               event_model=getattr(args, "event_model", None),
                               min_plover=getattr(args, "min_plover", None),
-                              story_threshold=getattr(args, "story_threshold", None))
+                              story_threshold=getattr(args, "story_threshold", None),
+                              public_url=getattr(args, "public_url", None),
+                              webhook_timeout=getattr(args, "webhook_timeout", None))
 
 
 def _add_story_threshold(parser: argparse.ArgumentParser) -> None:
     default, help_ = next((d, h) for name, d, h in describe() if name == "story_threshold")
     parser.add_argument("--story-threshold", type=float, metavar="S", help=f"{help_} (default {default})")
+
+
+def _add_alert_options(parser: argparse.ArgumentParser) -> None:
+    """What an ingest needs to tell the alerts' webhooks of new events."""
+    defaults = {name: (default, help_) for name, default, help_ in describe()}
+    parser.add_argument("--public-url", metavar="URL",
+                        help=f"{defaults['public_url'][1]} (default {defaults['public_url'][0]})")
+    parser.add_argument("--webhook-timeout", type=float, metavar="SECONDS",
+                        help=f"{defaults['webhook_timeout'][1]} (default {defaults['webhook_timeout'][0]:g})")
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -250,6 +262,51 @@ def cmd_gazetteer(args) -> int:
     return 0
 
 
+def cmd_alerts_add(args) -> int:
+    from .alerts import add_alert
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        alert = add_alert(store, args.name, from_arguments(args), webhook=args.webhook)
+    told = f"and POSTs them to {args.webhook} after each ingest" if args.webhook else "(no webhook)"
+    print(f"saved alert {alert['name']}: events stored from now on that match {_filter_text(alert['filter'])} are "
+          f"in its feed, /api/alerts/{alert['name']}/feed.atom under `dateline serve`, {told}", file=sys.stderr)
+    return 0
+
+
+def cmd_alerts_list(args) -> int:
+    from .store import open_store
+
+    with open_store(args.db, readonly=True) as store:
+        alerts = store.alerts.list()
+    if args.format == "json":
+        for alert in alerts:
+            print(json.dumps(alert, ensure_ascii=False))
+        return 0
+    for alert in alerts:
+        state = f"last error {alert['error']}" if alert["error"] else f"last sent {alert['sent'] or 'never'}"
+        webhook = f"webhook {alert['webhook']}, {alert['unsent']} unsent, {state}" if alert["webhook"] else "no webhook"
+        print(f"{alert['name']}\t{_filter_text(alert['filter'])}\t{alert['events']} events found\t{webhook}")
+    if not alerts:
+        print(f"no alerts in {args.db} (add one with `dateline alerts add NAME --db {args.db} ...`)", file=sys.stderr)
+    return 0
+
+
+def cmd_alerts_remove(args) -> int:
+    from .alerts import remove_alert
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        remove_alert(store, args.name)
+    print(f"removed alert {args.name} and what it found", file=sys.stderr)
+    return 0
+
+
+def _filter_text(given: dict) -> str:
+    return " ".join(f"--{name.replace('_', '-')} {item}" for name, value in given.items()
+                    for item in (value if isinstance(value, list) else [value])) or "anything"
+
+
 def cmd_settings(args) -> int:
     for name, default, help_ in describe():
         print(f"{name:16} {str(default):26} {help_}")
@@ -279,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="PATH", help="files or folders")
     p.add_argument("--db", required=True, metavar="FILE", help="database file (created if missing)")
     _add_run_options(p)
+    _add_alert_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("watch", help="poll RSS/Atom feeds and/or a folder, ingesting what is new, until stopped")
@@ -292,6 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="use the text a feed item carries; do not fetch the page it links to")
     p.add_argument("--timeout", type=float, default=20, metavar="SECONDS", help="per request (default 20)")
     _add_run_options(p)
+    _add_alert_options(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("events", help="list stored events")
@@ -334,6 +393,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out populated places smaller than this (default 0: every village)")
     p.set_defaults(func=cmd_gazetteer)
 
+    p = sub.add_parser("alerts", help="saved filters: new events matching one are in its Atom feed and, with a "
+                                      "webhook, POSTed to it after each ingest")
+    alerts = p.add_subparsers(dest="alerts_command", required=True)
+    a = alerts.add_parser("add", help="save a filter as an alert (only events stored from now on are new to it)")
+    a.add_argument("name", metavar="NAME", help="letters, digits, '-', '_' and '.'; part of the feed's address")
+    a.add_argument("--db", required=True, metavar="FILE", help="database file (created if missing)")
+    add_filter_arguments(a)
+    a.add_argument("--webhook", metavar="URL", help="an http or https address to POST the new events to, as "
+                   "JSON, after each ingest (see docs/api.md)")
+    a.set_defaults(func=cmd_alerts_add)
+    a = alerts.add_parser("list", help="the alerts, what they found and how their webhooks fare")
+    a.add_argument("--db", required=True, metavar="FILE", help="database file")
+    a.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    a.set_defaults(func=cmd_alerts_list)
+    a = alerts.add_parser("remove", help="forget an alert and what it found")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--db", required=True, metavar="FILE", help="database file")
+    a.set_defaults(func=cmd_alerts_remove)
+
     p = sub.add_parser("settings", help="list every setting with its default and help")
     p.set_defaults(func=cmd_settings)
     return parser
@@ -341,6 +419,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    log = logging.getLogger("dateline")
+    if not log.handlers:  # what the library reports as it goes (an alert's webhook failing): stderr
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("dateline: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
     if getattr(args, "workers", None) is not None and args.workers < 1:
         print("dateline: --workers must be at least 1", file=sys.stderr)
         return 2

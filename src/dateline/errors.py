@@ -6,7 +6,8 @@
     ├── StageError          (E3xx) a stage that failed on one document
     ├── StoreError          (E4xx) a database that cannot be opened or migrated
     ├── ExportError         (E5xx) an export that cannot be written (dateline.export)
-    └── ModelError          (E6xx) an event model that cannot be loaded, or a corpus it cannot be trained on
+    ├── ModelError          (E6xx) an event model that cannot be loaded, or a corpus it cannot be trained on
+    └── AlertError          (E7xx) a saved filter that cannot be saved or found, a webhook that failed
 
 Errors about one document never stop a run: the runner turns them into an error line naming the
 input and the reason, and goes on.
@@ -65,6 +66,13 @@ class ModelError(DatelineError):
     code = "E600"
 
 
+class AlertError(DatelineError):
+    """A saved filter (an alert) that cannot be saved or found, a webhook that could not be delivered, or
+    a setting of the alerts out of range."""
+
+    code = "E700"
+
+
 # The codes, in one place so the docs and the messages agree.
 CODES = {
     "E100": "an input that could not be read for another reason",
@@ -95,4 +103,9 @@ CODES = {
     "E602": "the event model's files cannot be read or do not fit together",
     "E603": "a training example is malformed",
     "E604": "the training corpus is too small or lacks a label",
+    "E701": "an alert that cannot be saved: its name, its webhook (http or https only) or its filter",
+    "E702": "no such alert",
+    "E703": "an alert of that name exists already",
+    "E704": "a webhook that could not be delivered: it is tried again on the next run",
+    "E705": "a setting of the alerts out of range (webhook_timeout, public_url)",
 }

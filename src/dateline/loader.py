@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
+from .alerts import check_settings, notify
 from .article import Article, ReadFailure
 from .errors import StoreError
 from .ingest import estimate_total, read_inputs
@@ -66,7 +67,8 @@ def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = N
     """Ingest files and folders into the store; returns counts of what was added and what failed.
 
     The run and its progress are recorded in the store (`store.runs`), where the web UI reads them;
-    `progress`, if given, is called after every batch with the same figures."""
+    `progress`, if given, is called after every batch with the same figures. Once the run is stored, the
+    alerts' webhooks are told of the new events that match them (`alerts.notify`)."""
     inputs = list(inputs)
     return ingest_items(store, read_inputs(inputs, published=published), label=inputs,
                         total=estimate_total(inputs), settings=settings, progress=progress, dask=dask)
@@ -74,10 +76,13 @@ def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = N
 
 def ingest_items(store: Store, items: Iterable[Article | ReadFailure], *, label: list[str],
                  total: int | None = None, settings: Settings | None = None,
-                 progress: Callable[[dict], None] | None = None, dask: str | None = None) -> dict[str, int]:
+                 progress: Callable[[dict], None] | None = None, dask: str | None = None,
+                 alerts: bool = True) -> dict[str, int]:
     """Ingest articles already read (a feed's items, say): `ingest` without the reading. `label` names the
-    inputs in the store's record of runs."""
+    inputs in the store's record of runs; `alerts=False` leaves telling the alerts to the caller (a poll of
+    many feeds tells them once)."""
     settings = settings or Settings()
+    check_settings(settings)
     run_id = store.runs.start(label, total=total)
     written = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
     dropped = [0]  # articles the store already held, skipped before extraction
@@ -109,4 +114,6 @@ def ingest_items(store: Store, items: Iterable[Article | ReadFailure], *, label:
             if state == "finished":
                 raise
             # an error is already on its way up (a full disk, say): that one is the one to report
+    if alerts:  # after the run is recorded: a webhook's failure is the alert's, never the ingest's
+        notify(store, settings=settings)
     return counts

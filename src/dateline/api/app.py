@@ -11,11 +11,12 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as Path_
-from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.responses import FileResponse, PlainTextResponse, Response
 from fastapi.routing import APIRoute
 from starlette.background import BackgroundTask
 
-from ..errors import DatelineError
+from ..alerts import MAX_FEED, atom_feed
+from ..errors import AlertError, DatelineError
 from ..store import Store
 from ..store.filters import EventFilter
 from ..web import mount_web
@@ -272,8 +273,34 @@ def create_app(db: str | Path) -> FastAPI:
     def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
         return {"places": store.places(limit=limit)}
 
+    @app.get("/api/alerts", summary="Saved filters (alerts): each one's filter, its feed, how many new events it "
+                                    "found, and how its webhook fares")
+    def alerts(store: StoreDep):
+        return {"alerts": [_public_alert(alert) for alert in store.alerts.list()]}
+
+    @app.get("/api/alerts/{name}/feed.atom", response_class=Response,
+             summary="An alert's new events as an Atom 1.0 feed, the most recently found first",
+             responses={200: {"content": {"application/atom+xml": {}}, "description": "an Atom feed"}})
+    def alert_feed(name: Annotated[str, Path_(max_length=64)], request: Request, store: StoreDep,
+                   limit: Annotated[int, Query(ge=1, le=MAX_FEED, description="most entries")] = 50):
+        try:
+            alert = store.alerts.get(name)
+        except AlertError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        rows = store.alerts.recent(name, limit=limit)
+        return Response(atom_feed(alert, rows, base_url=str(request.base_url), self_url=str(request.url)),
+                        media_type="application/atom+xml")
+
     mount_web(app)
     return app
+
+
+def _public_alert(alert: dict) -> dict:
+    """An alert as the API shows it: whether it has a webhook, not its address (which may hold a token)."""
+    from urllib.parse import quote
+
+    return {**{k: v for k, v in alert.items() if k != "webhook"}, "webhook": alert["webhook"] is not None,
+            "feed": f"/api/alerts/{quote(alert['name'], safe='')}/feed.atom"}
 
 
 def _csv(rows: list[dict]) -> str:

@@ -15,6 +15,7 @@ from ..consolidate.stories import SAME_STORY, StoryIndex
 from ..consolidate.story_rows import TOLD, StoryRows, sourcing, wire_credit
 from ..errors import StoreError
 from ..gazetteer import km
+from .alerts import Alerts
 from .filters import EventFilter
 from .migrations import migrate
 from .runs import Runs
@@ -51,6 +52,7 @@ class Store:
         self.conn.execute("PRAGMA busy_timeout=10000")
         self.runs = Runs(self.conn, self.writing)
         self.watched = Watched(self.conn, self.writing)
+        self.alerts = Alerts(self.conn, self.writing, lambda match: event_filters(self.conn, match=match))
 
     def close(self) -> None:
         self.conn.close()

@@ -237,6 +237,22 @@ MIGRATIONS: list[tuple[str, str]] = [
     INSERT INTO place_names SELECT place_name, fold(place_name), count(*) FROM happenings
         WHERE place_name IS NOT NULL GROUP BY place_name;
     """),
+    ("0008_alerts", """
+    -- a saved filter and what has become of it: `seen` is the last happening (by rowid: happenings are never
+    -- deleted, so a new one always gets a higher rowid) already matched against it, the high-water mark
+    CREATE TABLE alerts (
+        name TEXT PRIMARY KEY, filter TEXT NOT NULL, webhook TEXT, created TEXT NOT NULL,
+        seen INTEGER NOT NULL DEFAULT 0, sent TEXT, failed TEXT, error TEXT
+    );
+    -- the new happenings each alert matched, when, and when its webhook took them (NULL: not yet)
+    CREATE TABLE alert_events (
+        alert TEXT NOT NULL REFERENCES alerts(name) ON DELETE CASCADE,
+        happening_id TEXT NOT NULL, found TEXT NOT NULL, sent TEXT,
+        PRIMARY KEY (alert, happening_id)
+    );
+    CREATE INDEX alert_events_found ON alert_events(alert, found);
+    CREATE INDEX alert_events_unsent ON alert_events(alert) WHERE sent IS NULL;
+    """),
     ("0009_story_rows", """
     -- a story is a row a person can read (consolidate/story_rows.py keeps it up): its title from the earliest
     -- full report, its outlets and independent sources (a copy or a wire story counts once), event or other
