@@ -1,6 +1,7 @@
 """Shared fixtures: one real pipeline per test session (the real spaCy model and gazetteer), real files."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ SAMPLES = ROOT / "samples"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def ingested(path: Path, inputs: list[Path], *, published: str | None = None) -> Path:
+def ingested(path: Path, inputs: list[Path], *, published: dt.date | None = None) -> Path:
     """A real store at `path` holding `inputs` read by the real pipeline (one worker), for a module's tests."""
     from dateline.loader import ingest
     from dateline.store import open_store

@@ -1,6 +1,8 @@
 """Fatality and other counts, with the written rule for ranges and vague numbers."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -56,5 +58,6 @@ def test_counts_the_last_toll_an_article_gives_is_the_count(pipeline):
     from dateline.article import Article
 
     result = pipeline(Article(doc_id="t", text="Gunmen killed 9 villagers near Bokkos on Sunday. Rescue teams found "
-                              "more bodies overnight. The death toll rose to 14 on Monday.", published="2024-05-20"))
+                              "more bodies overnight. The death toll rose to 14 on Monday.",
+                              published=dt.date(2024, 5, 20)))
     assert result.events[0].fatalities == 14

@@ -76,3 +76,25 @@ def test_dates_without_publication_date_keep_explicit_years():
     assert resolve("on 9 May 2020", None) == ("2020-05-09", "day")
     assert resolve("in 2014", None) == ("2014-01-01", "year")
     assert resolve("on Monday", None) == (None, "unknown")
+
+
+@pytest.mark.parametrize("when,status,date", [
+    (" in 2019", "historical", ("2019-01-01", "year")),  # years before the article: background, not news
+    (" in March 2022", "historical", ("2022-03-01", "month")),
+    (" in 2023", "asserted", ("2023-01-01", "year")),  # the year before publication may still be news
+    ("", "asserted", ("2024-05-20", "unknown")),  # no date of its own: the publication date, written as text
+])
+def test_dates_an_event_long_before_publication_is_historical(rules, when, status, date):
+    from dateline.article import Article
+
+    text = f"Rebels attacked an army base near Beni{when}, killing four soldiers."
+    [event] = rules(Article(doc_id="h", text=text, published=dt.date(2024, 5, 20))).events
+    assert (event.status, (event.date.value, event.date.precision)) == (status, date)
+
+
+def test_dates_stage_reads_the_article_s_date_as_a_date(rules):
+    from dateline.article import Article
+
+    result = rules(Article(doc_id="d", text="Police arrested six men in Kano on Monday.",
+                           published=dt.date(2024, 5, 16)))
+    assert [(e.date.value, e.date.precision) for e in result.events] == [("2024-05-13", "day")]

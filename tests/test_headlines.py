@@ -1,6 +1,8 @@
 """Headlines: Title Case and the acronym IS are read through a view; the text and its offsets stay the article's."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dateline.article import Article
@@ -14,7 +16,7 @@ def pipeline(rules):
 
 
 def first_event(pipeline, text):
-    result = pipeline(Article(doc_id="h", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="h", text=text, published=dt.date(2024, 5, 20)))
     assert result.events, text
     return result, result.events[0]
 
@@ -77,14 +79,14 @@ def test_headlines_news_phrasings_of_violence(pipeline, text, etype, sub):
 
 def test_headlines_a_kill_and_a_seizure_are_two_events(pipeline):
     result = pipeline(Article(doc_id="k", text="Soldiers killed five militants and seized a weapons cache near "
-                              "Garissa on Monday.", published="2024-05-20"))
+                              "Garissa on Monday.", published=dt.date(2024, 5, 20)))
     kinds = {(e.type, e.acled_sub_event_type) for e in result.events}
     assert ("ASSAULT", "Armed clash") in kinds and ("COERCE", "Disrupted weapons use") in kinds
 
 
 def test_headlines_violence_without_a_toll_is_no_event(pipeline):
     result = pipeline(Article(doc_id="v", text="The mayor warned of violence if the vote is delayed.",
-                              published="2024-05-20"))
+                              published=dt.date(2024, 5, 20)))
     assert not any(e.type == "ASSAULT" for e in result.events)
 
 
@@ -98,7 +100,7 @@ def test_headlines_a_line_break_ends_a_headline(pipeline):
     # a headline has no full stop: without the line break it would run into the lead as one sentence
     text = ("Army shells rebel positions near Goma as talks stall\n"
             "Militiamen clash with soldiers in Rutshuru, killing six villagers, a local official said.")
-    result = pipeline(Article(doc_id="l", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="l", text=text, published=dt.date(2024, 5, 20)))
     clash = [e for e in result.events if e.acled_sub_event_type == "Armed clash"]
     assert clash and clash[0].evidence.text.startswith("Militiamen clash")
 
@@ -134,7 +136,7 @@ def test_headlines_strikes_and_slaughter(pipeline, text, etype, sub):
     "Dock workers strike over unpaid wages in the port city.",
 ])
 def test_headlines_a_strike_that_hits_no_one_is_no_attack(pipeline, text):
-    result = pipeline(Article(doc_id="s", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="s", text=text, published=dt.date(2024, 5, 20)))
     assert not any(e.type == "ASSAULT" for e in result.events), [(e.type, e.trigger) for e in result.events]
 
 
@@ -144,7 +146,7 @@ def test_headlines_a_strike_that_hits_no_one_is_no_attack(pipeline, text):
     ("New York police arrest 12 protesters", "New York"),  # a name of two words keeps its capital
 ])
 def test_headlines_a_describing_word_that_opens_a_line_is_not_part_of_the_name(pipeline, text, place):
-    result = pipeline(Article(doc_id="d", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="d", text=text, published=dt.date(2024, 5, 20)))
     assert [p.text for p in result.places] == [place]
     opening = text.split()[0]
     assert not any(e.actor is not None and e.actor.text.startswith(opening) and opening != "New"
@@ -188,7 +190,7 @@ def test_headlines_a_wire_slug_or_a_town_before_the_bomb_is_no_side(pipeline, te
 
 def test_headlines_a_strike_that_kills_is_no_walkout(pipeline):
     result = pipeline(Article(doc_id="w", text="The army said the strike killed 12 militants near Jilib.",
-                              published="2024-05-20"))
+                              published=dt.date(2024, 5, 20)))
     assert not any(e.type == "PROTEST" for e in result.events)
     assert any(e.type == "ASSAULT" and e.fatalities == 12 for e in result.events)
 
@@ -201,7 +203,7 @@ def test_headlines_a_strike_that_kills_is_no_walkout(pipeline):
      "Shelling/artillery/missile attack"),
 ])
 def test_headlines_what_aircraft_do_is_an_air_strike(pipeline, text, sub):
-    result = pipeline(Article(doc_id="j", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="j", text=text, published=dt.date(2024, 5, 20)))
     assert [e.acled_sub_event_type for e in result.events if e.type == "ASSAULT"][:1] == [sub]
     assert not any(e.type == "RETREAT" for e in result.events)  # "leaving six dead" is no withdrawal
 
@@ -212,7 +214,7 @@ def test_headlines_what_aircraft_do_is_an_air_strike(pipeline, text, sub):
     ("Nine workers were killed when a fireworks warehouse exploded in the industrial zone on Sunday.", None),
 ])
 def test_headlines_who_blows_up_with_the_bomb_and_what_blows_up_alone(pipeline, text, sub):
-    result = pipeline(Article(doc_id="b", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="b", text=text, published=dt.date(2024, 5, 20)))
     subs = [e.acled_sub_event_type for e in result.events if e.type == "ASSAULT"]
     if sub:
         assert subs[:1] == [sub], subs
@@ -272,5 +274,5 @@ def test_headlines_how_protests_are_met(pipeline, text, sub):
 
 def test_headlines_a_deed_word_naming_a_kind_is_no_deed(pipeline):
     result = pipeline(Article(doc_id="k", text="Two attack helicopters flew low over the town on Monday.",
-                              published="2024-05-20"))
+                              published=dt.date(2024, 5, 20)))
     assert not result.events
