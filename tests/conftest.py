@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,26 @@ def nlp(rules):
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.db"
+
+
+NO_SPACE_BEFORE = {".", ",", ";", ":", "'s", "n't", "?", "!"}
+
+
+def hand_parsed(rows: list[tuple], *, ents: list[str] | None = None):
+    """A spaCy Doc whose parse is given, as spaCy's own tests build them: a test of a rule about the parse
+    then tests the rule, not the statistical parser. Each row is (word, lemma, pos, tag, dep, head), the head
+    an absolute token index; `ents` are IOB tags ("B-GPE", "O")."""
+    from spacy.tokens import Doc
+
+    words, lemmas, pos, tags, deps, heads = (list(column) for column in zip(*rows))
+    spaces = [following not in NO_SPACE_BEFORE for following in words[1:]] + [False]
+    return Doc(_english_vocab(), words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags, deps=deps,
+               heads=heads, ents=ents)
+
+
+@functools.cache
+def _english_vocab():
+    """English's word attributes (lower case, like a number), with no trained model behind them."""
+    import spacy
+
+    return spacy.blank("en").vocab

@@ -111,3 +111,11 @@ def test_roles_a_noun_trigger_is_not_read_across_other_words(pipeline):
     event = pipeline(Article(doc_id="a", text=text, published=dt.date(2024, 4, 21))).events[0]
     assert event.trigger == "struck" and event.acled_sub_event_type == "Air/drone strike"
     assert event.actor.country == "Nigeria" and event.recipient.name == "Boko Haram"
+
+
+def test_roles_a_car_bomb_is_not_the_city_it_went_off_in(pipeline):
+    [event] = pipeline(Article(doc_id="b", text="A car bomb in a market in Baghdad killed 11 people on Thursday.",
+                               published=dt.date(2024, 5, 20))).events
+    assert event.actor is None  # no one named set it: neither "Baghdad" nor the bomb is a side
+    assert (event.recipient.type, event.recipient.country) == ("civilians", "Iraq")
+    assert event.acled_event_type == "Explosions/Remote violence"
