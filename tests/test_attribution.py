@@ -59,8 +59,13 @@ def test_attribution_cases(pipeline, text, speaker, kind, via):
     assert any(s is not None and speaker.lower() in s.lower() and k == kind and v == via for s, k, v in found), found
 
 
-def test_attribution_table_is_large_enough():
-    assert len(CASES) >= 30
+def test_attribution_table_covers_every_kind_of_speaker_relayed_and_not():
+    assert {kind for _, _, kind, _ in CASES} == {"anonymous", "official_unnamed", "named_person",
+                                                  "named_organization", "media"}
+    relayed = {kind for _, _, kind, via in CASES if via is not None}
+    assert {"anonymous", "official_unnamed", "media"} <= relayed  # an outlet relaying a source, and reporting
+    texts = [text for text, *_ in CASES]
+    assert len(texts) == len(set(texts))  # no sentence counted twice
 
 
 def test_attribution_event_status_follows_the_reporting_verb(pipeline):

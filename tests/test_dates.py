@@ -1,6 +1,7 @@
 """Relative dates, each resolved against a stated publication date (its weekday in the comment)."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -15,6 +16,7 @@ CASES = [
     ("on Monday", MON, "2017-01-16", "day"),  # same weekday as publication: that day, not a week earlier
     ("Monday", THU, "2024-05-13", "day"),
     ("on Tuesday", THU, "2024-05-14", "day"),
+    ("on Wednesday", THU, "2024-05-15", "day"),
     ("Thursday", THU, "2024-05-16", "day"),
     ("on Friday", THU, "2024-05-10", "day"),
     ("last Friday", MON, "2017-01-13", "day"),
@@ -68,8 +70,13 @@ def test_dates_resolve(expression, published, value, precision):
     assert resolve(expression, published) == (value, precision)
 
 
-def test_dates_table_is_large_enough():
-    assert len(CASES) >= 40
+def test_dates_table_covers_every_precision_weekday_and_month_form():
+    assert {precision for *_, precision in CASES} == {"day", "week", "month", "year", "unknown"}
+    said = " ".join(expression.lower() for expression, *_ in CASES)
+    assert [day for day in calendar.day_name if day.lower() not in said] == []
+    assert {"jan.", "january", "october", "may"} <= set(said.replace(",", " ").split())  # abbreviated and whole
+    rows = [(expression, published) for expression, published, *_ in CASES]
+    assert len(rows) == len(set(rows))  # no case counted twice
 
 
 def test_dates_without_publication_date_keep_explicit_years():

@@ -54,10 +54,7 @@ def test_headlines_the_view_keeps_words_and_offsets(nlp, pipeline):
 def test_headlines_running_text_and_shouting_are_read_as_they_are(nlp, pipeline, text):
     view = pipeline.stages[0].view
     tokens = nlp.tokenizer(text)
-    words = view.words(tokens)
-    assert words is None or words[:5] != ["THE", "HOUSE", "ISIS", "CLOSED", "ON"]
-    if text.startswith("Police"):
-        assert words is None
+    assert view.words(tokens) is None  # no view: the model reads the words as written
 
 
 def test_headlines_a_line_break_ends_a_headline(pipeline):

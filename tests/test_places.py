@@ -131,13 +131,15 @@ def test_places_a_country_s_own_division(pipeline):
 
 
 def test_regions_file_is_well_formed():
-    from dateline.gazetteer import REGION_CODES, regions
+    from dateline.gazetteer import REGION_CODES, country_table, regions
 
     names = [normalise(n) for r in regions() for n in (r["name"], *r["aliases"])]
     assert len(names) == len(set(names))  # one meaning per name
     for region in regions():
         assert region["feature_code"] in REGION_CODES and -90 <= region["lat"] <= 90 and -180 <= region["lon"] <= 180
-        assert region["country"] is None or len(region["country"]) == 2
+    # a region lies in one known country, or (None) spans several
+    assert {r["country"] for r in regions()} - {None} <= set(country_table())
+    assert any(r["country"] is None for r in regions()) and any(r["country"] for r in regions())
 
 
 def test_places_a_dateline_places_the_report(pipeline):

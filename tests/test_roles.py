@@ -65,7 +65,8 @@ def test_roles_the_teller_beside_the_clause_is_no_side(pipeline):
     text = "Gunmen fired on a fishing boat off Zuwara on Monday, the coast guard said, without naming the boat."
     event = pipeline(Article(doc_id="c", text=text, published=dt.date(2024, 5, 20))).events[0]
     assert event.type == "ASSAULT"
-    assert event.recipient is None or "coast" not in event.recipient.text.lower()
+    sides = [party.text for party in (event.actor, event.recipient) if party is not None]
+    assert sides[0] == "Gunmen" and not any("coast" in side.lower() for side in sides), sides  # it only tells
 
 
 def test_roles_a_time_after_the_verb_is_not_a_target(pipeline):
