@@ -34,7 +34,7 @@ class Article:
 
     def __post_init__(self):
         # a string here would reach the stages unparsed, a datetime would print its time in the output
-        if self.published is not None and (type(self.published) is not dt.date):
+        if self.published is not None and type(self.published) is not dt.date:
             raise TypeError(f"Article.published is a datetime.date or None, not {type(self.published).__name__}"
                             f" ({self.published!r}); read strings with ingest.dates.normalise_date")
 

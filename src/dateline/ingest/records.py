@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 

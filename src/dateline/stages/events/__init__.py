@@ -116,8 +116,8 @@ class EventStage:
         location = _location(document, sentence, head, main_place)
         date = _date(document, sentence, head)
         published = document.article.published
-        if status == "asserted" and date.precision in ("year", "month") and published and date.value and \
-                int(date.value[:4]) < published.year - 1:
+        if status == "asserted" and date.precision in ("year", "month") and published is not None and \
+                date.value and int(date.value[:4]) < published.year - 1:
             status = "historical"
         intent = intent_type(head, etype, mode, status)
         if intent != (etype, mode):
