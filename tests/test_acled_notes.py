@@ -35,7 +35,7 @@ def test_acled_notes_meet_the_floors(pipeline):
     with (SAMPLES / "acled_style_notes.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     articles = [Article(doc_id=r["data_id"], text=r["notes"],
-                        published=(dt.date.fromisoformat(r["event_date"]) + dt.timedelta(days=1)).isoformat())
+                        published=dt.date.fromisoformat(r["event_date"]) + dt.timedelta(days=1))
                 for r in rows]
     types, subs, dead, dates, near = [], [], [], [], []
     for row, result in zip(rows, pipeline.pipe(articles)):

@@ -2,6 +2,7 @@
 (after `ingest` and `watch`), by an Atom feed read through the HTTP API, and from the command line."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import queue
@@ -107,7 +108,7 @@ def test_webhook_gets_exactly_the_new_matching_events_once(tmp_path, webhook):
         add_alert(store, "nigeria", NIGERIA, webhook=webhook.url + "/hook")
         add_alert(store, "peru", EventFilter.of(country="PE", type="PROTEST"))  # a feed only, never POSTed
         first = jsonl(tmp_path / "first.jsonl", FIRST)
-        ingest(store, [first], settings=SETTINGS, published="2024-05-20")
+        ingest(store, [first], settings=SETTINGS, published=dt.date(2024, 5, 20))
 
         path, content_type, body = webhook.next()
         expected = {e["id"] for e in store.events(match=NIGERIA)}
@@ -126,7 +127,7 @@ def test_webhook_gets_exactly_the_new_matching_events_once(tmp_path, webhook):
 
         add_alert(store, "late", EventFilter.of(country="NG"))  # what is stored already is not new to it
         second = jsonl(tmp_path / "second.jsonl", SECOND)
-        ingest(store, [second], settings=SETTINGS, published="2024-05-20")
+        ingest(store, [second], settings=SETTINGS, published=dt.date(2024, 5, 20))
         _, _, body = webhook.next()
         assert [e["place"] for e in body["events"]] == ["Sokoto"]
         assert webhook.received.empty()
@@ -144,7 +145,7 @@ def test_a_failing_webhook_is_recorded_and_sent_again_next_run(tmp_path, webhook
     with open_store(tmp_path / "a.db") as store:
         add_alert(store, "nigeria", NIGERIA, webhook=webhook.url + "/hook")
         first = jsonl(tmp_path / "first.jsonl", FIRST)
-        counts = ingest(store, [first], settings=SETTINGS, published="2024-05-20")
+        counts = ingest(store, [first], settings=SETTINGS, published=dt.date(2024, 5, 20))
         assert counts["articles"] == 4 and store.counts()["articles"] == 4  # the ingest is stored whatever
         _, _, tried = webhook.next()
         alert = store.alerts.get("nigeria")
@@ -181,7 +182,7 @@ def test_watching_a_folder_tells_the_webhook_a_bounded_batch_a_poll(tmp_path, we
     os.utime(inbox / "first.jsonl", (past, past))  # settled: not being written any more
     with open_store(tmp_path / "w.db") as store:
         add_alert(store, "nigeria", NIGERIA, webhook=webhook.url + "/hook")
-        poll_folder(store, inbox, settings=SETTINGS, published="2024-05-20")
+        poll_folder(store, inbox, settings=SETTINGS, published=dt.date(2024, 5, 20))
         _, _, first = webhook.next()
         assert (len(first["events"]), first["more"]) == (1, 1)
         assert webhook.received.empty()
@@ -231,8 +232,8 @@ def client(tmp_path_factory):
     with open_store(folder / "api.db") as store:
         add_alert(store, "nigeria", NIGERIA)
         add_alert(store, "silent", EventFilter.of(country="NZ"), webhook="https://hooks.example.org/t0ken")
-        ingest(store, [jsonl(folder / "first.jsonl", FIRST)], settings=SETTINGS, published="2024-05-20")
-        ingest(store, [jsonl(folder / "second.jsonl", SECOND)], settings=SETTINGS, published="2024-05-20")
+        ingest(store, [jsonl(folder / "first.jsonl", FIRST)], settings=SETTINGS, published=dt.date(2024, 5, 20))
+        ingest(store, [jsonl(folder / "second.jsonl", SECOND)], settings=SETTINGS, published=dt.date(2024, 5, 20))
     with TestClient(create_app(folder / "api.db")) as client:
         yield client
 

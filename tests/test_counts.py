@@ -1,10 +1,13 @@
 """Fatality and other counts, with the written rule for ranges and vague numbers."""
 from __future__ import annotations
 
-import pytest
-from hypothesis import given, strategies as st
+import datetime as dt
+import re
 
-from dateline.stages.counts import fatalities, other_counts, parse_number, toll_update
+import pytest
+from hypothesis import assume, given, strategies as st
+
+from dateline.stages.counts import TENS, UNITS, fatalities, other_counts, parse_number, toll_update
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -35,11 +38,35 @@ def test_counts_injured_and_arrested():
     assert other_counts("Police arrested at least 20 people.") == {"arrested": 20}
 
 
+# every word a pattern of the dead starts from, or ends on
+DEATH_WORDS = re.compile(r"toll|kill|leav|left|lives|execut|behead|shot|shoot|gun|beat|stab|hack|lynch|slaughter|"
+                         r"massacr|dead|die|slain|perish|death|fatalit|bodies|burn|stone", re.I)
+SPELLED = {**{word: n for word, n in UNITS.items() if word not in ("a", "an")}, **TENS}
+
+
 @given(st.text(max_size=300))
-def test_counts_never_crash_on_any_text(text):
-    value = fatalities(text)
-    assert value is None or value >= 0
-    parse_number(text)
+def test_counts_a_text_with_no_word_of_death_counts_no_dead(text):
+    assume(not DEATH_WORDS.search(text))
+    assert fatalities(text) is None
+
+
+@given(st.integers(min_value=0, max_value=10**7))
+def test_counts_a_number_in_figures_reads_back(n):
+    assert parse_number(str(n)) == parse_number(f"{n:,}") == n
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_counts_a_number_spelled_out_reads_back(n):
+    words = {value: word for word, value in SPELLED.items()}
+    spelled = words.get(n) or f"{words[n - n % 10]}-{words[n % 10]}"  # "forty-two"
+    assert parse_number(spelled) == parse_number(spelled.upper()) == n
+
+
+@given(st.integers(min_value=1, max_value=50000).filter(lambda n: not 1900 <= n <= 2100),  # those read as years
+       st.sampled_from(["The raid on the market killed {} people.", "Gunmen opened fire, killing {} traders.",
+                        "The blast left {} dead.", "At least {} villagers were killed overnight."]))
+def test_counts_the_dead_a_sentence_names_are_the_count(n, sentence):
+    assert fatalities(sentence.format(f"{n:,}")) == n
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -56,5 +83,6 @@ def test_counts_the_last_toll_an_article_gives_is_the_count(pipeline):
     from dateline.article import Article
 
     result = pipeline(Article(doc_id="t", text="Gunmen killed 9 villagers near Bokkos on Sunday. Rescue teams found "
-                              "more bodies overnight. The death toll rose to 14 on Monday.", published="2024-05-20"))
+                              "more bodies overnight. The death toll rose to 14 on Monday.",
+                              published=dt.date(2024, 5, 20)))
     assert result.events[0].fatalities == 14

@@ -1,6 +1,7 @@
 """The same pipeline on a real Dask LocalCluster gives exactly the local output."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -16,7 +17,7 @@ from .conftest import SAMPLES
 def test_dask_local_cluster_output_equals_local_run():
     settings = Settings(workers=2, batch_size=4)
     items = list(read_inputs([str(SAMPLES / "corpus" / "feeds"), str(SAMPLES / "corpus" / "pages")],
-                             published="2024-05-20"))
+                             published=dt.date(2024, 5, 20)))
     local = [json.dumps(r.to_dict() if hasattr(r, "to_dict") else r.doc_id, sort_keys=True)
              for r in run(items, settings=Settings(workers=1, batch_size=4))]
     on_dask = [json.dumps(r.to_dict() if hasattr(r, "to_dict") else r.doc_id, sort_keys=True)
@@ -29,7 +30,7 @@ def test_dask_local_cluster_output_equals_local_run():
 def test_dask_workers_write_the_same_parquet_dataset_as_a_local_run(tmp_path):
     from dateline.dataset import read_dataset
 
-    items = list(read_inputs([str(SAMPLES / "corpus")], published="2024-05-20"))
+    items = list(read_inputs([str(SAMPLES / "corpus")], published=dt.date(2024, 5, 20)))
     local = list(run(items, settings=Settings(workers=1, batch_size=4), parts=tmp_path / "local"))
     on_dask = list(run(items, settings=Settings(workers=2, batch_size=4), dask="local", parts=tmp_path / "dask"))
     assert [r.doc_id for r in on_dask] == [r.doc_id for r in local] == [i.doc_id for i in items]

@@ -1,6 +1,7 @@
 """Relative dates, each resolved against a stated publication date (its weekday in the comment)."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -15,6 +16,7 @@ CASES = [
     ("on Monday", MON, "2017-01-16", "day"),  # same weekday as publication: that day, not a week earlier
     ("Monday", THU, "2024-05-13", "day"),
     ("on Tuesday", THU, "2024-05-14", "day"),
+    ("on Wednesday", THU, "2024-05-15", "day"),
     ("Thursday", THU, "2024-05-16", "day"),
     ("on Friday", THU, "2024-05-10", "day"),
     ("last Friday", MON, "2017-01-13", "day"),
@@ -68,11 +70,38 @@ def test_dates_resolve(expression, published, value, precision):
     assert resolve(expression, published) == (value, precision)
 
 
-def test_dates_table_is_large_enough():
-    assert len(CASES) >= 40
+def test_dates_table_covers_every_precision_weekday_and_month_form():
+    assert {precision for *_, precision in CASES} == {"day", "week", "month", "year", "unknown"}
+    said = " ".join(expression.lower() for expression, *_ in CASES)
+    assert [day for day in calendar.day_name if day.lower() not in said] == []
+    assert {"jan.", "january", "october", "may"} <= set(said.replace(",", " ").split())  # abbreviated and whole
+    rows = [(expression, published) for expression, published, *_ in CASES]
+    assert len(rows) == len(set(rows))  # no case counted twice
 
 
 def test_dates_without_publication_date_keep_explicit_years():
     assert resolve("on 9 May 2020", None) == ("2020-05-09", "day")
     assert resolve("in 2014", None) == ("2014-01-01", "year")
     assert resolve("on Monday", None) == (None, "unknown")
+
+
+@pytest.mark.parametrize("when,status,date", [
+    (" in 2019", "historical", ("2019-01-01", "year")),  # years before the article: background, not news
+    (" in March 2022", "historical", ("2022-03-01", "month")),
+    (" in 2023", "asserted", ("2023-01-01", "year")),  # the year before publication may still be news
+    ("", "asserted", ("2024-05-20", "unknown")),  # no date of its own: the publication date, written as text
+])
+def test_dates_an_event_long_before_publication_is_historical(rules, when, status, date):
+    from dateline.article import Article
+
+    text = f"Rebels attacked an army base near Beni{when}, killing four soldiers."
+    [event] = rules(Article(doc_id="h", text=text, published=dt.date(2024, 5, 20))).events
+    assert (event.status, (event.date.value, event.date.precision)) == (status, date)
+
+
+def test_dates_stage_reads_the_article_s_date_as_a_date(rules):
+    from dateline.article import Article
+
+    result = rules(Article(doc_id="d", text="Police arrested six men in Kano on Monday.",
+                           published=dt.date(2024, 5, 16)))
+    assert [(e.date.value, e.date.precision) for e in result.events] == [("2024-05-13", "day")]

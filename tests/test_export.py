@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 
@@ -15,7 +16,8 @@ from .conftest import SAMPLES, ingested
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    path = ingested(tmp_path_factory.mktemp("export") / "e.db", [SAMPLES / "corpus" / "pages"], published="2024-05-20")
+    path = ingested(tmp_path_factory.mktemp("export") / "e.db", [SAMPLES / "corpus" / "pages"],
+                    published=dt.date(2024, 5, 20))
     with open_store(path, readonly=True) as store:
         yield store
 

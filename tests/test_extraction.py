@@ -1,6 +1,7 @@
 """End to end on articles we wrote: the events, sides, places, dates and sources an analyst expects."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -29,7 +30,7 @@ Back to top button
 
 @pytest.fixture(scope="module")
 def mosul(pipeline) -> Extraction:
-    return pipeline(read_text_page(MOSUL_PAGE, origin="mosul.txt", published="2017-01-16"))
+    return pipeline(read_text_page(MOSUL_PAGE, origin="mosul.txt", published=dt.date(2017, 1, 16)))
 
 
 def test_extraction_retaking_is_government_regains_territory(mosul):
@@ -69,7 +70,7 @@ def test_extraction_contract_schema(mosul):
     ("Government troops recaptured the town of Saraqib on Monday.", "asserted", "ASSAULT", True),
 ])
 def test_extraction_status(pipeline, text, status, etype, acled):
-    result = pipeline(Article(doc_id="s", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="s", text=text, published=dt.date(2024, 5, 20)))
     main = [e for e in result.events if e.type == etype]
     assert main and main[0].status == status, [e.to_dict() for e in result.events]
     assert any(e.acled_event_type for e in result.events) == acled
@@ -98,7 +99,8 @@ def _matches(expected: dict, result: Extraction) -> bool:
 def test_extraction_sample_corpus_meets_its_floor(pipeline):
     """The sample corpus as an evaluation gate: the floor only goes up (samples/expected.json)."""
     expected = json.loads((SAMPLES / "expected.json").read_text())
-    articles = [a for a in read_inputs([str(SAMPLES / "corpus")], published="2024-05-20") if isinstance(a, Article)]
+    articles = [a for a in read_inputs([str(SAMPLES / "corpus")], published=dt.date(2024, 5, 20))
+                if isinstance(a, Article)]
     results = {(r.article.origin.rsplit("/", 1)[-1] if r.article.origin.endswith((".txt", ".html"))
                 else r.doc_id): r for r in pipeline.pipe(articles)}
     assert set(results) >= {k for k in expected if not k.startswith("_")}
@@ -127,6 +129,6 @@ def test_extraction_sample_corpus_meets_its_floor(pipeline):
     ("Turkish forces set up two military bases near Zakho on Monday.", "Headquarters or base established"),
 ])
 def test_extraction_acled_sub_event(pipeline, text, sub_event):
-    result = pipeline(Article(doc_id="a", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="a", text=text, published=dt.date(2024, 5, 20)))
     first = next((e.acled_sub_event_type for e in result.events if e.acled_event_type), None)
     assert first == sub_event, [e.to_dict() for e in result.events]

@@ -1,6 +1,8 @@
 """The HTTP API: every route, its errors and paging, the OpenAPI document, security headers."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -13,7 +15,7 @@ from .conftest import FIXTURES, SAMPLES, ingested
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     path = ingested(tmp_path_factory.mktemp("api") / "api.db",
-                    [SAMPLES / "corpus" / "pages", FIXTURES / "corroboration.jsonl"], published="2024-05-20")
+                    [SAMPLES / "corpus" / "pages", FIXTURES / "corroboration.jsonl"], published=dt.date(2024, 5, 20))
     with TestClient(create_app(path)) as client:
         yield client
 

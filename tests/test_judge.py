@@ -1,6 +1,8 @@
 """The judge stage: the real event model deciding which of the rules' candidates are events."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dateline.article import Article
@@ -12,7 +14,7 @@ SPORT = Article(doc_id="s", title="Ten-man Rovers hold on for a point at Ashgrov
                 text="Ten-man Rovers hold on for a point at Ashgrove\n"
                      "The visitors' attack battered the home defence for most of the second half.")
 WAR = Article(doc_id="w", text="Militants attacked an army post near Mopti on Sunday, killing six soldiers, a local "
-                                "official said.", published="2024-05-20")
+                                "official said.", published=dt.date(2024, 5, 20))
 
 
 def coded(extraction):
@@ -58,7 +60,7 @@ def test_judge_refuses_a_setting_out_of_range(change):
 
 # a copy under a dateline: the rules keep the second sentence for the bombing (its trigger scores higher
 # without the headline's help), which alone reads as property destruction; the model tells it by the lead
-BOMBING = Article(doc_id="b", title="Nine killed by car bomb in Iraqi market town", published="2024-03-12",
+BOMBING = Article(doc_id="b", title="Nine killed by car bomb in Iraqi market town", published=dt.date(2024, 3, 12),
                   text="TUZ KHURMATU (Tigris Times) - A car bomb exploded near the vegetable market in Tuz Khurmatu "
                        "on Monday morning, killing nine people and wounding more than 20, police said.\n\nThe blast "
                        "destroyed several stalls and set cars on fire.")

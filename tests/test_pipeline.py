@@ -1,6 +1,8 @@
 """Building the pipeline checks stage order; a stage failing on one article marks that article only."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dateline.article import Article
@@ -34,8 +36,9 @@ def test_pipeline_isolates_a_failing_article(pipeline, monkeypatch):
         return original(self, document)
 
     monkeypatch.setattr(type(events), "__call__", flaky)
-    good = Article(doc_id="good", text="Police arrested ten protesters in Lagos on Monday.", published="2024-05-20")
-    bad = Article(doc_id="bad", text="EXPLODE", published="2024-05-20")
+    good = Article(doc_id="good", text="Police arrested ten protesters in Lagos on Monday.",
+                   published=dt.date(2024, 5, 20))
+    bad = Article(doc_id="bad", text="EXPLODE", published=dt.date(2024, 5, 20))
     results = list(pipeline.pipe([good, bad]))
     assert results[0].error is None and results[0].events
     assert "E301" in results[1].error and "bad" in results[1].error

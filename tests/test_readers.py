@@ -1,6 +1,7 @@
 """Readers: scraped pages, HTML, JSONL, CSV, folders, and inputs that cannot be read."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -27,19 +28,19 @@ Share on Facebook
 
 
 def test_text_page_splits_sections_title_identifier_and_body():
-    article = read_text_page(PAGE, origin="page.txt", published="2024-01-02")
+    article = read_text_page(PAGE, origin="page.txt", published=dt.date(2024, 1, 2))
     assert article.sections == ["Syria", "Middle East"]
     assert article.title == "Report: Shelling Hits Market Town as Talks Stall"
     assert article.source_id == "7d2f4c1a-0b9e-4e55-a1c3-93f0c2d4e811"
     assert article.text.startswith("Artillery fire struck")
     assert "Back to top" not in article.text and "Share on" not in article.text
-    assert article.published == "2024-01-02"
+    assert article.published == dt.date(2024, 1, 2)
 
 
 def test_text_page_reads_published_line_and_agency_dateline():
     text = "World\n\nFloods close roads\n\nPublished: 3 March 2024\n\nDHAKA, March 3 (Reuters) - Floods closed roads across the city on Sunday after heavy rain.\n"
     article = read_text_page(text, origin="x.txt")
-    assert article.published == "2024-03-03"
+    assert article.published == dt.date(2024, 3, 3)
     assert article.outlet == "Reuters"
 
 
@@ -67,7 +68,7 @@ def test_html_page_metadata_and_body():
     and hundreds of families fled towards the city centre as the fighting went on into the night.</p></article></body></html>"""
     [article] = read_bytes(html, origin="goma.html", suffix=".html")
     assert isinstance(article, Article)
-    assert article.outlet == "Lakes Monitor" and article.published == "2024-04-02"
+    assert article.outlet == "Lakes Monitor" and article.published == dt.date(2024, 4, 2)
     assert "clashed with rebels" in article.text
 
 
@@ -119,9 +120,9 @@ def test_bad_files_each_give_one_failure_and_the_rest_go_on(tmp_path):
 
 
 @pytest.mark.parametrize("url,expected", [
-    ("https://news.example/world/2024/05/20/clashes-in-goma/", "2024-05-20"),
-    ("https://news.example/2023-11-02-floods-hit-beledweyne", "2023-11-02"),
-    ("https://news.example/africa/20240131/juba-talks.html", "2024-01-31"),
+    ("https://news.example/world/2024/05/20/clashes-in-goma/", dt.date(2024, 5, 20)),
+    ("https://news.example/2023-11-02-floods-hit-beledweyne", dt.date(2023, 11, 2)),
+    ("https://news.example/africa/20240131/juba-talks.html", dt.date(2024, 1, 31)),
     ("https://news.example/2024/02/30/not-a-day/", None),
     ("https://news.example/story/123456789/", None),
     ("https://news.example/2024/05/rains/", None),  # a month alone is not a publication day
@@ -136,8 +137,43 @@ def test_publication_date_from_the_address(url, expected):
 def test_records_take_the_date_in_their_address_before_the_default():
     line = json.dumps({"id": "u1", "text": "Police dispersed a march in Harare on Monday.",
                        "url": "https://news.example/2024/03/18/harare-march/"})
-    [article] = read_bytes(line.encode(), origin="u.jsonl", suffix=".jsonl", published="2024-06-01")
-    assert article.published == "2024-03-18"
+    [article] = read_bytes(line.encode(), origin="u.jsonl", suffix=".jsonl", published=dt.date(2024, 6, 1))
+    assert article.published == dt.date(2024, 3, 18)
+
+
+def test_publication_date_is_its_own_else_its_address_else_the_default():
+    from dateline.ingest.dates import publication_date
+
+    own, run = dt.date(2024, 2, 9), dt.date(2024, 6, 1)
+    assert publication_date(own, "https://news.example/2023/01/05/x", default=run) == own
+    assert publication_date(None, None, "https://news.example/2023/01/05/x", default=run) == dt.date(2023, 1, 5)
+    assert publication_date(None, "https://news.example/x", default=run) == run
+    assert publication_date(None) is None
+
+
+@pytest.mark.parametrize("spelling,expected", [
+    ('{"published": "2024-02-01T08:15:00Z"}', dt.date(2024, 2, 1)),  # a timestamp keeps its day only
+    ('{"date": "3rd March 2024"}', dt.date(2024, 3, 3)),
+    ('{"published": "2024-02-30", "url": "https://n.example/2024/01/07/a"}', dt.date(2024, 1, 7)),  # no such day
+    ('{"published": "soon"}', dt.date(2024, 6, 1)),
+])
+def test_records_read_their_own_date_once_into_a_date(spelling, expected):
+    record = {**json.loads(spelling), "id": "r", "text": "Traders closed their shops in Kisumu on Friday."}
+    [article] = read_bytes(json.dumps(record).encode(), origin="r.jsonl", suffix=".jsonl", published=dt.date(2024, 6, 1))
+    assert article.published == expected and type(article.published) is dt.date
+
+
+def test_an_article_holds_a_date_and_writes_it_as_the_contract_does():
+    import pickle
+
+    article = Article(doc_id="p", text="Fighting resumed near Kidal.", published=dt.date(2024, 5, 3))
+    assert article.to_dict()["published"] == "2024-05-03"
+    assert Article(doc_id="n", text="x").to_dict()["published"] is None
+    assert pickle.loads(pickle.dumps(article)) == article  # the Dask and process runners send articles so
+    with pytest.raises(TypeError, match="datetime.date"):
+        Article(doc_id="s", text="x", published="2024-05-03")
+    with pytest.raises(TypeError, match="datetime"):
+        Article(doc_id="t", text="x", published=dt.datetime(2024, 5, 3, 12, 0))
 
 
 def test_a_record_too_long_for_the_parser_is_refused_by_name_and_the_rest_go_on(tmp_path):

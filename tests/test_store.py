@@ -1,6 +1,7 @@
 """The SQLite store: migrations recorded once, batches written whole, filters, full-text search."""
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from contextlib import closing
 
@@ -16,9 +17,9 @@ from dateline.store.migrations import MIGRATIONS
 def stored(pipeline, db_path):
     articles = [
         Article(doc_id="k1", text="A roadside bomb killed two soldiers near Kirkuk on Friday, police said.",
-                published="2024-05-18", origin="k1.txt"),
-        Article(doc_id="n1", text="Police arrested 12 protesters in Nairobi on Tuesday.", published="2024-05-15",
-                origin="n1.txt"),
+                published=dt.date(2024, 5, 18), origin="k1.txt"),
+        Article(doc_id="n1", text="Police arrested 12 protesters in Nairobi on Tuesday.",
+                published=dt.date(2024, 5, 15), origin="n1.txt"),
     ]
     with open_store(db_path) as store:
         store.write(list(pipeline.pipe(articles)) + [ReadFailure("bad.txt", "bad.txt", "empty file", "E101")])
@@ -46,7 +47,7 @@ def test_store_filters(stored):
 
 
 def test_store_same_article_twice_is_stored_once(stored, pipeline):
-    again = list(pipeline.pipe([Article(doc_id="k1", text="changed", published="2024-05-18")]))
+    again = list(pipeline.pipe([Article(doc_id="k1", text="changed", published=dt.date(2024, 5, 18))]))
     with open_store(stored) as store:
         counts = store.write(again)
         assert counts["skipped"] == 1 and store.counts()["articles"] == 2

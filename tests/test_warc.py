@@ -1,6 +1,7 @@
 """WARC input: HTML responses become articles; a damaged file names the record where reading stopped."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -37,8 +38,26 @@ def test_warc_html_responses_become_articles(tmp_path):
     path.write_bytes(warc_bytes(pages))
     items = list(read_inputs([str(path)]))
     assert [type(i) for i in items] == [Article, Article]
-    assert items[0].url == "https://news.example/a" and items[0].published == "2024-05-01"
+    assert items[0].url == "https://news.example/a" and items[0].published == dt.date(2024, 5, 1)
     assert "clashed with rebels" in items[0].text and items[1].title == "Strike in Lagos"
+
+
+def test_warc_page_without_a_date_takes_its_address_then_the_run_then_the_crawl(tmp_path):
+    undated = ("<!DOCTYPE html><html><head><title>Flooding in Beledweyne</title></head><body><article><p>The river "
+               "burst its banks at Beledweyne on Sunday, the district commissioner said, and thousands of families "
+               "moved to higher ground as the water kept rising.</p></article></body></html>").encode()
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for uri in ("https://news.example/2024/04/28/floods", "https://news.example/floods"):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(undated),
+                                                      length=len(undated), http_headers=headers,
+                                                      warc_headers_dict={"WARC-Date": "2024-07-02T10:00:00Z"}))
+    path = tmp_path / "undated.warc.gz"
+    path.write_bytes(out.getvalue())
+    dated_address, plain = read_inputs([str(path)], published=dt.date(2024, 5, 20))
+    assert (dated_address.published, plain.published) == (dt.date(2024, 4, 28), dt.date(2024, 5, 20))
+    assert [a.published for a in read_inputs([str(path)])] == [dt.date(2024, 4, 28), dt.date(2024, 7, 2)]
 
 
 def test_warc_broken_file_gives_a_failure_after_the_good_records(tmp_path):

@@ -2,6 +2,7 @@
 this machine), pages fetched for the full text, and only what is new ingested on each poll."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import threading
@@ -48,7 +49,7 @@ def test_rss_items_are_articles_and_scripts_never_text():
     first = found[0]
     assert first.text == "Gunmen killed three fishermen near Baga on Sunday.\n\nPolice said."
     assert (first.title, first.published, first.outlet, first.url) == \
-        ("Item 0", "2024-05-20", "Lake Chad Courier", "https://lcc.example/a0")
+        ("Item 0", dt.date(2024, 5, 20), "Lake Chad Courier", "https://lcc.example/a0")
 
 
 def test_atom_entries_and_bad_feeds(tmp_path):
@@ -58,7 +59,7 @@ def test_atom_entries_and_bad_feeds(tmp_path):
     entry = found[str(tmp_path / "hp.atom") + "#1"]
     assert isinstance(entry, Article) and entry.doc_id == "tag:highlands.example,2024:77"
     assert entry.text.startswith("Hundreds of farmers blocked") and entry.text.endswith("cleared the road.")
-    assert entry.published == "2024-05-19" and entry.url == "https://highlands.example/77"
+    assert entry.published == dt.date(2024, 5, 19) and entry.url == "https://highlands.example/77"
     broken = found[str(tmp_path / "broken.xml")]
     assert isinstance(broken, ReadFailure) and broken.code == "E109"
 
@@ -130,10 +131,10 @@ def test_poll_folder_reads_new_and_changed_files_once(tmp_path):
     (inbox / "a.txt").write_text("Police arrested 14 protesters in Kampala on Thursday, a spokesman said.")
     settings = Settings(workers=1)
     with open_store(tmp_path / "f.db") as store:
-        assert poll_folder(store, inbox, settings=settings, settle=0, published="2024-05-20")["articles"] == 1
+        assert poll_folder(store, inbox, settings=settings, settle=0, published=dt.date(2024, 5, 20))["articles"] == 1
         assert poll_folder(store, inbox, settings=settings, settle=0)["articles"] == 0
         (inbox / "b.txt").write_text("Rebels shelled a market in Goma on Friday, killing four people, officials said.")
-        assert poll_folder(store, inbox, settings=settings, settle=0, published="2024-05-20")["articles"] == 1
+        assert poll_folder(store, inbox, settings=settings, settle=0, published=dt.date(2024, 5, 20))["articles"] == 1
         assert poll_folder(store, inbox, settings=settings, settle=3600)["articles"] == 0
         assert store.counts()["articles"] == 2
 

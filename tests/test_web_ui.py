@@ -4,6 +4,7 @@ screen, ingest progress, and an article full of markup that must stay text. Scre
 test-output/ui/."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -33,7 +34,8 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 def site(tmp_path_factory):
     """A server on a free port over the sample corpus, the corroboration set and one hostile article."""
     path = ingested(tmp_path_factory.mktemp("ui") / "ui.db", [SAMPLES / "corpus", FIXTURES / "corroboration.jsonl",
-                                                             FIXTURES / "hostile.jsonl"], published="2024-05-20")
+                                                             FIXTURES / "hostile.jsonl"],
+                    published=dt.date(2024, 5, 20))
     yield from serve(path)
 
 

@@ -1,6 +1,7 @@
 """The two front doors of the Python API: `extract` for one text, `open` for a database."""
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 
 from .article import Article, Extraction, content_id
@@ -14,11 +15,16 @@ def _pipeline() -> Pipeline:
     return Pipeline.build()  # built on the first call, not at import
 
 
-def extract(text: str, *, published: str | None = None, title: str | None = None, doc_id: str | None = None,
-            outlet: str | None = None, url: str | None = None) -> Extraction:
-    """Events, places, entities and quotes of one article text (used exactly as given)."""
-    article = Article(doc_id=doc_id or content_id(text), text=text, title=title,
-                      published=normalise_date(published) if published else None, outlet=outlet, url=url)
+def extract(text: str, *, published: str | dt.date | None = None, title: str | None = None,
+            doc_id: str | None = None, outlet: str | None = None, url: str | None = None) -> Extraction:
+    """Events, places, entities and quotes of one article text (used exactly as given); `published` is a date
+    or a string in a common spelling, relative dates ("on Monday") resolving against it."""
+    if isinstance(published, str):
+        published = normalise_date(published)
+    elif isinstance(published, dt.datetime):
+        published = published.date()
+    article = Article(doc_id=doc_id or content_id(text), text=text, title=title, published=published,
+                      outlet=outlet, url=url)
     return _pipeline()(article)
 
 

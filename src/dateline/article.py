@@ -6,6 +6,7 @@ Plain dataclasses: stages build them, the store writes them, `to_dict()` gives t
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,15 +26,26 @@ class Article:
     title: str | None = None
     sections: list[str] = field(default_factory=list)
     source_id: str | None = None
-    published: str | None = None  # YYYY-MM-DD
+    published: dt.date | None = None  # chosen once, by the reader (ingest.dates.publication_date)
     outlet: str | None = None
     url: str | None = None
     language: str | None = "en"
     origin: str | None = None  # where it came from: a path, "path:line"
 
+    def __post_init__(self):
+        # a string here would reach the stages unparsed, a datetime would print its time in the output
+        if self.published is not None and type(self.published) is not dt.date:
+            raise TypeError(f"Article.published is a datetime.date or None, not {type(self.published).__name__}"
+                            f" ({self.published!r}); read strings with ingest.dates.normalise_date")
+
+    @property
+    def published_iso(self) -> str | None:
+        """The publication date as the output and the store write it: YYYY-MM-DD."""
+        return self.published.isoformat() if self.published is not None else None
+
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "sections": list(self.sections), "source_id": self.source_id,
-                "published": self.published, "outlet": self.outlet, "url": self.url,
+                "published": self.published_iso, "outlet": self.outlet, "url": self.url,
                 "language": self.language, "text": self.text}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import logging
 import sys
@@ -73,7 +74,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="run on a Dask cluster: a scheduler address, or 'local' for a LocalCluster of --workers")
 
 
-def _check_date(value: str | None) -> str | None:
+def _check_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     from .ingest.dates import normalise_date

@@ -46,7 +46,7 @@ def event_rows(results: list[Extraction | ReadFailure]) -> list[dict]:
             row = dict(zip(EVENT_COLUMNS, event_row(event, None)))
             del row["article_id"]
             rows.append({**row, "doc_id": a.doc_id, "title": a.title, "outlet": a.outlet, "url": a.url,
-                         "published": a.published})
+                         "published": a.published_iso})
     return rows
 
 

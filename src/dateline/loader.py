@@ -5,6 +5,7 @@ transaction, so running it again after an interruption finishes the work without
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -62,8 +63,9 @@ def _failures(batch: list) -> list[tuple[str, str, str]]:
     return out
 
 
-def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = None, published: str | None = None,
-           progress: Callable[[dict], None] | None = None, dask: str | None = None) -> dict[str, int]:
+def ingest(store: Store, inputs: Iterable[str], *, settings: Settings | None = None,
+           published: dt.date | None = None, progress: Callable[[dict], None] | None = None,
+           dask: str | None = None) -> dict[str, int]:
     """Ingest files and folders into the store; returns counts of what was added and what failed.
 
     The run and its progress are recorded in the store (`store.runs`), where the web UI reads them;

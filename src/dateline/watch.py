@@ -7,6 +7,7 @@ cannot be fetched or read, the text the feed carries is used.
 """
 from __future__ import annotations
 
+import datetime as dt
 import time
 import urllib.error
 import urllib.request
@@ -122,7 +123,7 @@ def poll_feeds(store: Store, feeds: Iterable[str], *, settings: Settings | None 
 
 
 def poll_folder(store: Store, folder: str | Path, *, settings: Settings | None = None, settle: float = 2.0,
-                published: str | None = None, progress: Callable[[dict], None] | None = None) -> dict[str, int]:
+                published: dt.date | None = None, progress: Callable[[dict], None] | None = None) -> dict[str, int]:
     """One look at a folder: files new or changed since the last look are ingested. A file modified in the
     last `settle` seconds may still be being written and waits for the next look."""
     folder = Path(folder)

@@ -4,6 +4,7 @@ Each input is read on its own, so one bad file gives one failure and the rest go
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import sys
@@ -26,7 +27,7 @@ _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 MAX_TEXT_CHARS = 1_000_000  # an article's text: what spaCy parses at once (its nlp.max_length)
 
 
-def read_inputs(inputs: Iterable[str], *, published: str | None = None,
+def read_inputs(inputs: Iterable[str], *, published: dt.date | None = None,
                 stdin: BinaryIO | None = None) -> Iterator[Article | ReadFailure]:
     """Articles from paths, folders (walked in sorted order) and "-" (standard input)."""
     for item in inputs:
@@ -86,13 +87,13 @@ def walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_path(path: Path, *, published: str | None = None) -> Iterator[Article | ReadFailure]:
+def read_path(path: Path, *, published: dt.date | None = None) -> Iterator[Article | ReadFailure]:
     """The articles of one file; a file that cannot be read gives one failure naming it. Record files and
     WARC files are streamed, so memory does not grow with their size."""
     return bounded(_read_path(path, published=published))
 
 
-def _read_path(path: Path, *, published: str | None = None) -> Iterator[Article | ReadFailure]:
+def _read_path(path: Path, *, published: dt.date | None = None) -> Iterator[Article | ReadFailure]:
     origin = str(path)
     name = path.name.lower()
     suffix = ".warc" if name.endswith((".warc", ".warc.gz")) else path.suffix.lower()
@@ -115,7 +116,7 @@ def _read_path(path: Path, *, published: str | None = None) -> Iterator[Article 
 _STREAMED = {".jsonl", ".ndjson", ".csv", ".tsv", ".warc"}
 
 
-def _read_stream(path: Path, *, origin: str, published: str | None, suffix: str) -> Iterator[Article | ReadFailure]:
+def _read_stream(path: Path, *, origin: str, published: dt.date | None, suffix: str) -> Iterator[Article | ReadFailure]:
     with path.open("rb") as handle:
         head = handle.read(1 << 20)
         try:
@@ -146,7 +147,7 @@ def _stream_encoding(head: bytes) -> str:
     return "utf-8-sig"
 
 
-def read_bytes(data: bytes, *, origin: str, published: str | None = None,
+def read_bytes(data: bytes, *, origin: str, published: dt.date | None = None,
                suffix: str = "") -> Iterator[Article | ReadFailure]:
     """The articles in a file's bytes, the format chosen by suffix, else sniffed from the content."""
     try:

@@ -2,13 +2,14 @@
 turned to paragraphs of text), its id from the item's guid, else its link, else its text."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 
 from ..article import Article, ReadFailure, content_id
 from ..errors import InputError
-from .dates import date_from_url, normalise_date
+from .dates import normalise_date, publication_date
 from .text import is_boilerplate
 
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
@@ -19,7 +20,7 @@ def looks_like_feed(text: str) -> bool:
     return bool(_FEED_ROOT.search(text[:4096]))
 
 
-def read_feed(text: str, *, origin: str, published: str | None = None) -> Iterator[Article | ReadFailure]:
+def read_feed(text: str, *, origin: str, published: dt.date | None = None) -> Iterator[Article | ReadFailure]:
     """The items of a feed. An item without text gives a failure naming it; the others go on."""
     from lxml import etree
 
@@ -42,8 +43,8 @@ def read_feed(text: str, *, origin: str, published: str | None = None) -> Iterat
             yield ReadFailure(guid or where, where, "feed item has no text", code="E105")
             continue
         yield Article(doc_id=guid or content_id(body), text=body, title=_text(_first(item, "title")) or None,
-                      published=_date(_text(_first(item, "pubDate", "published", "updated", "date")))
-                      or date_from_url(link) or published,
+                      published=publication_date(_date(_text(_first(item, "pubDate", "published", "updated", "date"))),
+                                                 link, default=published),
                       url=link, outlet=channel_title or None, source_id=guid, origin=where)
 
 
@@ -138,10 +139,10 @@ def _html_text(raw: str) -> str:
     return "\n\n".join(p for p in paragraphs if p and not is_boilerplate(p))
 
 
-def _date(value: str) -> str | None:
+def _date(value: str) -> dt.date | None:
     if not value:
         return None
     try:
-        return parsedate_to_datetime(value).date().isoformat()  # RFC 822, as RSS writes it
+        return parsedate_to_datetime(value).date()  # RFC 822, as RSS writes it
     except (TypeError, ValueError, IndexError):
         return normalise_date(value)

@@ -1,12 +1,13 @@
 """HTML pages: trafilatura finds the body; title, date, outlet and URL come from the page's metadata."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html.parser import HTMLParser
 
 from ..article import Article, content_id
 from ..errors import InputError
-from .dates import date_from_url, normalise_date
+from .dates import normalise_date, publication_date
 from .text import is_boilerplate
 
 MAX_PAGE_BYTES = 10 * 2**20  # a text or HTML page (or a WARC record's); spaCy parses a million characters
@@ -19,27 +20,29 @@ def looks_like_html(text: str) -> bool:
         or bool(re.search(r"<(html|head|body|article)[\s>]", head))
 
 
-def read_html_page(text: str, *, origin: str, doc_id: str | None = None, published: str | None = None,
-                   source_id: str | None = None) -> Article:
-    """The article in an HTML page (`source_id`: what identifies it, such as its file's name). A page cut
-    off before its end is refused rather than half-read."""
+def read_html_page(text: str, *, origin: str, doc_id: str | None = None, published: dt.date | None = None,
+                   source_id: str | None = None, url: str | None = None) -> Article:
+    """The article in an HTML page (`source_id`: what identifies it, such as its file's name; `url`: where it
+    was fetched from, whose date counts after the page's own address's). A page cut off before its end is
+    refused rather than half-read."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     if not _CLOSING.search(text[-4096:].encode("utf-8", "ignore")):
         raise InputError(origin, "truncated HTML: the page ends before </body> or </html>", code="E103")
     # trafilatura's balanced setting: its precision setting drops short paragraphs holding a link and has
     # no fallback for pages its main pass reads short (docs/quality.md, "The page as a reader sees it")
+    fallback = publication_date(None, url, default=published)  # for a page that gives no date of its own
     if _too_deep(text):  # the tree parser stops at a nesting depth, and loses the text below it
-        return _plain_page(text, origin=origin, doc_id=doc_id, published=published, source_id=source_id)
+        return _plain_page(text, origin=origin, doc_id=doc_id, published=fallback, source_id=source_id)
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     if doc is None or not (doc.text or "").strip():
-        return _plain_page(text, origin=origin, doc_id=doc_id, published=published, source_id=source_id)
+        return _plain_page(text, origin=origin, doc_id=doc_id, published=fallback, source_id=source_id)
     paragraphs = [line.strip() for line in doc.text.split("\n") if line.strip() and not is_boilerplate(line)]
     body = "\n\n".join(paragraphs)
     return Article(doc_id=doc_id or content_id(body), text=body, title=doc.title,
                    sections=list(doc.categories or []), source_id=source_id,
-                   published=normalise_date(doc.date) or date_from_url(doc.url) or published, outlet=doc.sitename,
-                   url=doc.url, language=doc.language or "en", origin=origin)
+                   published=publication_date(normalise_date(doc.date), doc.url, default=fallback),
+                   outlet=doc.sitename, url=doc.url, language=doc.language or "en", origin=origin)
 
 
 _DIV = re.compile(r"<(/?)div\b", re.IGNORECASE)
@@ -104,7 +107,7 @@ class _PlainText(HTMLParser):
         self.current = []
 
 
-def _plain_page(text: str, *, origin: str, doc_id: str | None, published: str | None,
+def _plain_page(text: str, *, origin: str, doc_id: str | None, published: dt.date | None,
                 source_id: str | None) -> Article:
     """The text of a page trafilatura could not read (nesting deeper than its parser goes, markup too
     broken to be a tree): its blocks as paragraphs, without the page's furniture and boilerplate lines."""

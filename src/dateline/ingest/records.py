@@ -2,32 +2,33 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from ..article import Article, ReadFailure, content_id
-from .dates import date_from_url, normalise_date
+from .dates import normalise_date, publication_date
 
 TEXT_COLUMNS = ("text", "body", "content", "article", "notes")
 
 
-def _article(record: dict, origin: str, published: str | None) -> Article | ReadFailure:
+def _article(record: dict, origin: str, published: dt.date | None) -> Article | ReadFailure:
     text = next((record[key] for key in TEXT_COLUMNS if isinstance(record.get(key), str)), None)
     given_id = record.get("id")
     doc_id = str(given_id) if given_id not in (None, "") else None
     if text is None:
         return ReadFailure(doc_id or origin, origin, "record has no text field", code="E105")
     return Article(doc_id=doc_id or content_id(text), text=text, title=record.get("title") or None,
-                   published=normalise_date(record.get("published") or record.get("date"))
-                   or date_from_url(record.get("url")) or published,
+                   published=publication_date(normalise_date(record.get("published") or record.get("date")),
+                                              record.get("url"), default=published),
                    url=record.get("url") or None, outlet=record.get("outlet") or None,
                    source_id=str(given_id) if doc_id else None, origin=origin)
 
 
 def read_jsonl(text: str | Iterable[str], *, origin: str,
-               published: str | None = None) -> Iterator[Article | ReadFailure]:
+               published: dt.date | None = None) -> Iterator[Article | ReadFailure]:
     """One article per JSON line (of a text, or lines streamed from a file); a bad line gives a failure
     naming it, the others go on."""
     lines = text.split("\n") if isinstance(text, str) else text
@@ -46,7 +47,7 @@ def read_jsonl(text: str | Iterable[str], *, origin: str,
         yield _article(record, where, published)
 
 
-def read_csv(text: str | TextIO, *, origin: str, published: str | None = None,
+def read_csv(text: str | TextIO, *, origin: str, published: dt.date | None = None,
              delimiter: str = ",") -> Iterator[Article | ReadFailure]:
     """One article per row of a CSV (or TSV) file, given as text or an open text stream, with a header and
     a text column."""

@@ -2,10 +2,11 @@
 and site boilerplate ("Back to top button", "Read more", share links) that is not part of the article."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..article import Article, content_id
-from .dates import normalise_date
+from .dates import normalise_date, publication_date
 
 _BOILERPLATE = re.compile(
     r"""(back\ to\ top(\ button)?|read\ more.*|read\ also.*|share(\ this(\ article|\ story)?)?(\ on\ \w+)?|
@@ -38,7 +39,7 @@ def _is_body_line(line: str) -> bool:
     return words >= 30 or (words >= 6 and line.rstrip().endswith((".", "!", "?", '"', "”")))
 
 
-def read_text_page(text: str, *, origin: str, doc_id: str | None = None, published: str | None = None,
+def read_text_page(text: str, *, origin: str, doc_id: str | None = None, published: dt.date | None = None,
                    source_id: str | None = None) -> Article:
     """Split a scraped page into header fields and body; the body becomes `Article.text`. Its source_id is
     the identifier line of its header, else `source_id` (such as its file's name)."""
@@ -72,5 +73,5 @@ def read_text_page(text: str, *, origin: str, doc_id: str | None = None, publish
     if dateline:
         outlet = dateline.group(1).strip()
     return Article(doc_id=doc_id or content_id(body), text=body, title=title, sections=sections,
-                   source_id=source_id or given_id, published=found_date or published, outlet=outlet,
-                   origin=origin)
+                   source_id=source_id or given_id, published=publication_date(found_date, default=published),
+                   outlet=outlet, origin=origin)

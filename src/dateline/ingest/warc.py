@@ -5,19 +5,20 @@ gives one failure for the rest of the file, since its records can no longer be f
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..article import Article, ReadFailure
 from ..errors import InputError
-from .dates import date_from_url, normalise_date
+from .dates import normalise_date
 from .decode import decode
 from .html import MAX_PAGE_BYTES, read_html_page
 
 
 def read_warc(data: bytes | BinaryIO, *, origin: str,
-              published: str | None = None) -> Iterator[Article | ReadFailure]:
+              published: dt.date | None = None) -> Iterator[Article | ReadFailure]:
     """The HTML responses of a WARC file (bytes, or an open binary file read as a stream)."""
     from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC input needs it
 
@@ -41,7 +42,8 @@ def read_warc(data: bytes | BinaryIO, *, origin: str,
                     raise InputError(where, f"record inflates to more than {MAX_PAGE_BYTES // 2**20} MB: too large "
                                             "for one page", code="E111")
                 text = decode(content, where)
-                article = read_html_page(text, origin=where, published=date_from_url(uri) or published or date)
+                # the crawl's own date only when the run gives none: a page is often crawled long after it appeared
+                article = read_html_page(text, origin=where, url=uri, published=published or date)
             except InputError as exc:
                 yield ReadFailure(where, where, exc.reason, code=exc.code)
                 continue

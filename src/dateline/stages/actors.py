@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..article import ActorMention
+from ..article import ActorMention, Entity
 from ..gazetteer import ARABIC_ARTICLES, normalise
 from ..data import load_data
 from .base import Document, stage
@@ -99,29 +99,29 @@ class ActorStage:
             if kind:
                 mentions.append(self._agent(document, token, kind, named))
         bracketed = [m.span() for m in BRACKETED.finditer(doc.text)]
-        for ent in doc.ents:  # named people, organisations and states the dictionary does not know
-            if any(i in taken for i in range(ent.start, ent.end)) or ent.label_ not in ("PERSON", "ORG", "GPE") \
-                    or any(s <= ent.start_char < e for s, e in bracketed):
+        for ent in document.entities:  # named people, organisations and states the dictionary does not know
+            if ent.label not in ("PERSON", "ORG", "GPE") or any(s <= ent.start < e for s, e in bracketed):
                 continue
-            text = ent.text.strip()
-            if text.lower().startswith("the "):
-                text = text[4:]
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             text = text.split(" (")[0]  # "Qamishli (Qamishli": the model ran into a bracketed place
-            start = ent.start_char + ent.text.index(text)
+            start = ent.start + ent.text.index(text)
             if doc.text.startswith(" (", start + len(text)) and BRACKETED.match(doc.text, start + len(text) + 1):
                 continue  # "Myawaddy (Myawaddy, Kayin)": where it happened, the way ACLED notes name places
-            if ent.label_ == "GPE":  # "the United States", "Baghdad said": the state acting, a government
+            if ent.label == "GPE":  # "the United States", "Baghdad said": the state acting, a government
                 code = self.gazetteer.country_code(text)
-                if code is None and ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                if code is None and span.root.dep_ not in ("nsubj", "nsubjpass"):
                     continue  # a town is where things happen unless it speaks or acts
                 country = self.dictionary.country_name(code) if code else None
                 mentions.append(ActorMention(start, start + len(text), text, f"Government of {country}" if country
                                              else text, "government", country, "state"))
                 continue
-            kind = "person" if ent.label_ == "PERSON" else "organization"
+            kind = "person" if ent.label == "PERSON" else "organization"
             mentions.append(ActorMention(start, start + len(text), text, text, kind, None, "entity"))
         mentions.sort(key=lambda m: m.start)
-        document.actors = sorted(mentions + _titles(doc, mentions), key=lambda m: m.start)
+        document.actors = sorted(mentions + _titles(doc, mentions, document.entities), key=lambda m: m.start)
         return document
 
     def _dictionary_mentions(self, doc) -> list[tuple[int, int, ActorEntry]]:
@@ -215,12 +215,12 @@ class ActorStage:
         share votes weakly: a local paper's "Paris" six times must not outvote "Texas" and "Dallas"."""
         votes: Counter[str] = Counter()
         seen: set[str] = set()
-        for ent in document.doc.ents:
-            if ent.label_ == "NORP":
+        for ent in document.entities:
+            if ent.label == "NORP":
                 code = self.dictionary.demonym(ent.text)
                 if code:
                     votes[code] += 1
-            elif ent.label_ in ("GPE", "LOC", "FAC") and ent.text.lower() not in seen:
+            elif ent.label in ("GPE", "LOC", "FAC") and ent.text.lower() not in seen:
                 seen.add(ent.text.lower())
                 code = self.gazetteer.country_code(ent.text)
                 candidates = self.gazetteer.candidates(ent.text)
@@ -247,11 +247,11 @@ LEADER_NOUNS = {"leader", "chief", "head", "commander", "emir", "founder", "boss
                 "spokesperson", "spokeswoman"}
 
 
-def _titles(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def _titles(doc, mentions: list[ActorMention], entities: list[Entity]) -> list[ActorMention]:
     """A group's leader named once ("Islamic State leader Abu Bakr al-Baghdadi", "al-Baghdadi, the ISIL
     chief,") and later by title only ("the ISIL chief"): the title is a mention of that person, of the
     group's kind. Returns the title mentions that name a known person."""
-    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    persons = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     people = [m for m in mentions if m.type == "person" or any(s <= m.start < e for s, e in persons)]
     leaders: dict[str, ActorMention] = {}
     titles = []

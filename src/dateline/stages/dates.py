@@ -148,7 +148,7 @@ class DateStage:
         pass
 
     def __call__(self, document: Document) -> Document:
-        published = _parse(document.article.published)
+        published = document.article.published
         mentions = []
         for ent in document.doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -162,11 +162,3 @@ class DateStage:
         document.dates = mentions
         return document
 
-
-def _parse(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None

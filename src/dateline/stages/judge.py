@@ -49,7 +49,7 @@ def best_told(group: list[Event], judgements: list, threshold: float) -> tuple[E
     return event, judgements[best]
 
 
-@stage("judge", requires=("doc", "events", "restated"), assigns=("judged",))
+@stage("judge", requires=("events", "restated"), assigns=("judged",))
 class JudgeStage:
     def __init__(self, resources):
         settings = resources.settings

@@ -75,7 +75,7 @@ def _dateline(datelines: list, places: list[Place]) -> Place | None:
     return None
 
 
-@stage("places", requires=("doc", "actors"), assigns=("places", "dateline"))
+@stage("places", requires=("doc", "actors", "focus_country"), assigns=("places", "dateline"))
 class PlaceStage:
     def __init__(self, resources):
         self.gazetteer = resources.gazetteer

@@ -94,7 +94,7 @@ def with_country(party: Party | None, where: Where) -> Party | None:
                  country=party.country or code)
 
 
-@stage("sides", requires=("events", "judged"), assigns=("sides",))
+@stage("sides", requires=("events", "judged", "places", "focus_country"), assigns=("sides",))
 class SidesStage:
     def __init__(self, resources):
         self.countries = resources.countries

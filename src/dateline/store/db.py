@@ -113,8 +113,9 @@ class Store:
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO articles (doc_id, content_hash, title, sections, source_id, published, outlet, url,"
             " language, text, origin, wire, extraction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (a.doc_id, content_id(a.text), a.title, json.dumps(a.sections), a.source_id, a.published, a.outlet,
-             a.url, a.language, a.text, a.origin, wire_credit(a.text), json.dumps(result.to_dict(), ensure_ascii=False)))
+            (a.doc_id, content_id(a.text), a.title, json.dumps(a.sections), a.source_id, a.published_iso, a.outlet,
+             a.url, a.language, a.text, a.origin, wire_credit(a.text),
+             json.dumps(result.to_dict(), ensure_ascii=False)))
         if cur.rowcount == 0:
             return False
         article_id = cur.lastrowid

@@ -115,8 +115,9 @@ class EventStage:
         count = fatalities(text) if (acled_type in VIOLENT_ACLED or etype == "ASSAULT") else None
         location = _location(document, sentence, head, main_place)
         date = _date(document, sentence, head)
-        if status == "asserted" and date.precision in ("year", "month") and document.article.published and \
-                date.value and date.value[:4] < str(int(document.article.published[:4]) - 1):
+        published = document.article.published
+        if status == "asserted" and date.precision in ("year", "month") and published is not None and \
+                date.value and int(date.value[:4]) < published.year - 1:
             status = "historical"
         intent = intent_type(head, etype, mode, status)
         if intent != (etype, mode):
@@ -273,5 +274,4 @@ def _date(document: Document, sentence, head) -> EventDate:
     if inside:
         best = min(inside, key=lambda d: abs(d.start - head.idx))
         return EventDate(best.value, best.precision)
-    published = document.article.published
-    return EventDate(published[:10] if published else None, "unknown")
+    return EventDate(document.article.published_iso, "unknown")
