@@ -18,7 +18,7 @@ def test_places_gazetteer_names_are_normalised():
     gazetteer = Gazetteer.load()
     assert any(e.geonameid == 99072 for e in gazetteer.candidates("Mosul"))
     assert gazetteer.country_code("Britain") == "GB" and gazetteer.country_code("DR Congo") == "CD"
-    assert gazetteer.candidates("kirkuk") == gazetteer.candidates("KIRKUK")  # looked up by the normalised name
+    assert gazetteer.candidates("kirkuk") == gazetteer.candidates("KIRKUK") != []  # by the normalised name
 
 
 def test_places_country_alone_has_country_precision(pipeline):
