@@ -6,7 +6,8 @@
     ├── StageError          (E3xx) a stage that failed on one document
     ├── StoreError          (E4xx) a database that cannot be opened or migrated
     ├── ExportError         (E5xx) an export that cannot be written (dateline.export)
-    └── ModelError          (E6xx) an event model that cannot be loaded, or a corpus it cannot be trained on
+    ├── ModelError          (E6xx) an event model that cannot be loaded, or a corpus it cannot be trained on
+    └── ReviewError         (E7xx) an analyst's review that cannot be recorded (dateline.review)
 
 Errors about one document never stop a run: the runner turns them into an error line naming the
 input and the reason, and goes on.
@@ -65,6 +66,12 @@ class ModelError(DatelineError):
     code = "E600"
 
 
+class ReviewError(DatelineError):
+    """A review that cannot be recorded: no such happening, or a field out of range."""
+
+    code = "E700"
+
+
 # The codes, in one place so the docs and the messages agree.
 CODES = {
     "E100": "an input that could not be read for another reason",
@@ -95,4 +102,7 @@ CODES = {
     "E602": "the event model's files cannot be read or do not fit together",
     "E603": "a training example is malformed",
     "E604": "the training corpus is too small or lacks a label",
+    "E701": "no such happening to review",
+    "E702": "a review field out of range: status, a corrected field or its value, reviewer, note",
+    "E703": "a corrected place the gazetteer does not know",
 }
