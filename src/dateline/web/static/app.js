@@ -441,7 +441,8 @@ function renderReview(box, h) {
 function reviewState(h) {
   const r = h.review;
   if (!r) return el("p", { class: "muted", id: "review-state" }, "Not reviewed yet: the facts above are the machine's reading.");
-  const rows = REVIEW_SHOWN.filter(([k]) => k in r.corrections).map(([k, name]) =>
+  // the fields the review reads otherwise than the machine (an event type that follows its sub-event type unchanged is not)
+  const rows = REVIEW_SHOWN.filter(([k]) => k in r.corrections && shown(r.corrections[k]) !== shown(r.machine[k])).map(([k, name]) =>
     el("tr", { "data-field": k }, el("th", { scope: "row" }, name),
       el("td", { class: "machine" }, shown(r.machine[k])), el("td", { class: "reviewed" }, shown(r.corrections[k]))));
   return el("div", { id: "review-state", "data-status": r.status },
