@@ -27,7 +27,7 @@ from .settings import ACLED_TYPINGS, Settings, describe
 
 EVENT_TABLE = (("date", 10), ("type", 9), ("acled_sub_event_type", 26), ("actor_name", 28),
                ("recipient_name", 22), ("place_name", 14), ("fatalities", 4), ("status", 9), ("speaker", 14),
-               ("via", 14), ("sources", 7))
+               ("via", 14), ("sources", 7), ("review_status", 9))
 
 
 def _settings(args) -> Settings:
@@ -202,8 +202,8 @@ def _table(rows) -> str:
         text = "" if value is None else str(value)
         return (text[:width - 1] + "…") if len(text) > width else text.ljust(width)
 
-    lines = ["  ".join(cell(name.replace("_name", "").replace("acled_sub_event_type", "acled"), w)
-                       for name, w in EVENT_TABLE)]
+    heads = {"acled_sub_event_type": "acled", "review_status": "review"}
+    lines = ["  ".join(cell(heads.get(name, name.replace("_name", "")), w) for name, w in EVENT_TABLE)]
     lines.append("  ".join("-" * w for _, w in EVENT_TABLE))
     for row in rows:
         # independent outlets / articles reporting the happening: "4/12"
@@ -236,12 +236,20 @@ def cmd_export(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    import os
+    import secrets
+
     import uvicorn
 
     from .api import create_app
 
+    given = args.token or os.environ.get("DATELINE_TOKEN")
+    token = given or secrets.token_urlsafe(24)  # a fresh one each start unless one is given
     print(f"dateline: serving {args.db} on http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    print("dateline: reviews need the token " + ("given by --token or DATELINE_TOKEN" if given else token)
+          + " (the web UI asks for it once; the API takes it as Authorization: Bearer TOKEN)",
+          file=sys.stderr, flush=True)
+    uvicorn.run(create_app(args.db, token=token), host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -370,21 +378,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50, help="most happenings to show (default 50)")
     p.set_defaults(func=cmd_happenings)
 
-    p = sub.add_parser("export", help="write stored events as ACLED CSV, GDELT TSV, CSV, JSONL, GeoJSON or Parquet")
+    p = sub.add_parser("export", help="write stored events as ACLED CSV, GDELT TSV, CSV, JSONL, GeoJSON or Parquet, "
+                                      "or the reviewed ones as training examples")
     p.add_argument("--db", required=True, metavar="FILE", help="database file")
     p.add_argument("--format", required=True, choices=list(FORMATS),
                    help="acled-csv (ACLED's columns; what ACLED would code), csv (every event, every column), "
-                        "gdelt (GDELT 2.0's 61 columns, tab-separated), jsonl, geojson, parquet")
+                        "gdelt (GDELT 2.0's 61 columns, tab-separated), jsonl, geojson, parquet; training "
+                        "(the reviewed events as lines of the training corpus, a rejected one as no event)")
     p.add_argument("-o", "--out", required=True, metavar="PATH", help="file to write")
     p.add_argument("--mentions", action="store_true",
                    help="one row per mention of an event in an article (default: one row per event)")
     add_filter_arguments(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("serve", help="serve the HTTP API over a database (read-only)")
+    p = sub.add_parser("serve", help="serve the HTTP API and web UI over a database (reading open; reviews "
+                                     "need a token)")
     p.add_argument("--db", required=True, metavar="FILE", help="database file")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--token", metavar="TOKEN", help="the token reviews must carry (default: $DATELINE_TOKEN, "
+                   "else a fresh random one, printed at start)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("gazetteer", help="build a larger gazetteer from a GeoNames dump you downloaded")

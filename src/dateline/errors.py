@@ -7,7 +7,8 @@
     ├── StoreError          (E4xx) a database that cannot be opened or migrated
     ├── ExportError         (E5xx) an export that cannot be written (dateline.export)
     ├── ModelError          (E6xx) an event model that cannot be loaded, or a corpus it cannot be trained on
-    └── AlertError          (E7xx) a saved filter that cannot be saved or found, a webhook that failed
+    ├── AlertError          (E70x) a saved filter that cannot be saved or found, a webhook that failed
+    └── ReviewError         (E71x) an analyst's review that cannot be recorded (dateline.review)
 
 Errors about one document never stop a run: the runner turns them into an error line naming the
 input and the reason, and goes on.
@@ -73,6 +74,12 @@ class AlertError(DatelineError):
     code = "E700"
 
 
+class ReviewError(DatelineError):
+    """A review that cannot be recorded: no such happening, or a field out of range."""
+
+    code = "E710"
+
+
 # The codes, in one place so the docs and the messages agree.
 CODES = {
     "E100": "an input that could not be read for another reason",
@@ -108,4 +115,7 @@ CODES = {
     "E703": "an alert of that name exists already",
     "E704": "a webhook that could not be delivered: it is tried again on the next run",
     "E705": "a setting of the alerts out of range (webhook_timeout, public_url)",
+    "E711": "no such happening to review",
+    "E712": "a review field out of range: status, a corrected field or its value, reviewer, note",
+    "E713": "a corrected place the gazetteer does not know",
 }

@@ -1,4 +1,5 @@
-"""Exports of stored events: ACLED CSV, GDELT 2.0 TSV, a plain CSV, JSON lines, GeoJSON and Parquet.
+"""Exports of stored events: ACLED CSV, GDELT 2.0 TSV, a plain CSV, JSON lines, GeoJSON, Parquet, and the
+reviewed events as training examples for the event model.
 
     dateline export --db events.db --format acled-csv -o events.csv
 
@@ -7,6 +8,10 @@ per mention. The ACLED CSV has ACLED's own columns in ACLED's order and holds wh
 with an ACLED type, reported as having happened, with coordinates; every row it leaves out is counted by
 reason. GDELT's file has GDELT 2.0's 61 event columns, tab-separated with no header, as GDELT's own files.
 The mapping of every column is in docs/exports.md.
+
+A row an analyst corrected carries the reviewed values (the machine's in `machine_reading`, with
+`review_status` where the format has room for them); a rejected one is left out (counted) unless the
+filter's `review` asks for it.
 """
 from __future__ import annotations
 
@@ -16,11 +21,12 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import ExportError
+from .store.filters import EventFilter
 
 # ACLED's interaction codes by actor kind (ACLED codebook): 1 state forces ... 8 external forces
 INTER_CODES = {"state_forces": 1, "government": 1, "rebels": 2, "political_militia": 3, "identity_militia": 4,
@@ -38,7 +44,8 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disor
                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
                  "fatalities", "tags", "timestamp")
 HAPPENED = ("asserted", "claimed")
-FORMATS = ("acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet")
+FORMATS = ("acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet", "training")
+TRAINED_ON = ("confirmed", "corrected", "rejected")  # the reviews a training export reads by default
 
 
 @dataclass
@@ -208,15 +215,41 @@ def write_parquet(events: Iterable[dict], path: Path) -> Exported:
     return exported
 
 
+def write_training(events: Iterable[dict], path: Path) -> Exported:
+    """The reviewed events as lines of the training corpus (`dateline.review.training_example`): a
+    confirmed or corrected event with its reviewed types, a rejected one as a sentence reporting none."""
+    from .review import training_example
+
+    exported = Exported()
+    with path.open("w", encoding="utf-8") as f:
+        for e in events:
+            line, why = training_example(e)
+            if line is None:
+                exported.left_out[why] += 1
+                continue
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+            exported.rows += 1
+    return exported
+
+
 WRITERS: dict[str, Callable[[Iterable[dict], Path], Exported]] = {
     "acled-csv": write_acled, "csv": write_csv, "gdelt": write_gdelt, "jsonl": write_jsonl,
-    "geojson": write_geojson, "parquet": write_parquet,
+    "geojson": write_geojson, "parquet": write_parquet, "training": write_training,
 }
 
 
 def export(store, fmt: str, path: str | Path, *, unit: str = "happening", **filters) -> Exported:
     """Write the store's happenings (or mentions, `unit="mention"`), with any `Store.events` filters, in a
-    format, oldest first; says how many rows were written and how many were left out, and why."""
+    format, oldest first; says how many rows were written and how many were left out, and why (the events
+    a reviewer rejected among them, unless the filter's `review` asks for them)."""
     if fmt not in WRITERS:
         raise ExportError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}", code="E502")
-    return WRITERS[fmt](store.each_event(unit=unit, **filters), Path(path))
+    match = filters.get("match") or EventFilter.of(**filters)
+    if fmt == "training" and not match.review:
+        match = replace(match, review=TRAINED_ON)
+    done = WRITERS[fmt](store.each_event(unit=unit, match=match), Path(path))
+    if not match.review:
+        rejected = store.totals(unit=unit, match=replace(match, review=("rejected",)))["events"]
+        if rejected:
+            done.left_out["rejected by a reviewer"] += rejected
+    return done

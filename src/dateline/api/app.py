@@ -1,5 +1,6 @@
-"""Routes over a dateline store. Every query value is validated and bound as an SQL parameter; the app
-only reads (one read-only connection per request, so a running ingest never waits for it)."""
+"""Routes over a dateline store. Every query value is validated and bound as an SQL parameter. Reading is
+open (one read-only connection per request, so a running ingest never waits for it); the one thing written,
+an analyst's review, needs the server's token (api/writes.py)."""
 import json
 import shutil
 from dataclasses import fields
@@ -18,19 +19,21 @@ from starlette.background import BackgroundTask
 from ..alerts import MAX_FEED, atom_feed
 from ..errors import AlertError, DatelineError
 from ..store import Store
-from ..store.filters import EventFilter
+from ..store.filters import REVIEWS, EventFilter
 from ..web import mount_web
+from .writes import add_review_routes
 
 PLOVER = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                  "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 ACTOR_TYPE = Literal["state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters",
                      "civilians", "external", "government", "media", "organization", "person", "other"]
 SORT = Literal["date_desc", "date_asc", "fatalities_desc", "confidence_desc"]
-EXPORT = Literal["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet"]
+EXPORT = Literal["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet", "training"]
 MAX_OFFSET = 2 ** 62  # past SQLite's 64-bit integers an offset is refused with a 422, not a 500
 EXTENSIONS = {"acled-csv": "csv", "csv": "csv", "gdelt": "tsv", "jsonl": "jsonl", "geojson": "geojson",
-              "parquet": "parquet"}
+              "parquet": "parquet", "training": "jsonl"}
 STATUS = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "historical"]
+REVIEW = Literal[REVIEWS]
 EVENT_FILTER_HELP = {f.name: f.metadata["help"] for f in fields(EventFilter)}
 MANY = {f.name for f in fields(EventFilter) if f.metadata["many"]}
 SECURITY_HEADERS = {
@@ -60,6 +63,7 @@ def event_filters(
         status: Annotated[list[STATUS] | None, Query(description=_help("status"))] = None,
         text: Annotated[str | None, Query(max_length=200, description=_help("text"))] = None,
         min_independent: Annotated[int | None, Query(ge=1, le=1000, description=_help("min_independent"))] = None,
+        review: Annotated[list[REVIEW] | None, Query(description=_help("review"))] = None,
         lat: Annotated[float | None, Query(ge=-90, le=90, description="with lon and radius_km")] = None,
         lon: Annotated[float | None, Query(ge=-180, le=180, description="with lat and radius_km")] = None,
         radius_km: Annotated[float | None, Query(gt=0, le=5000, description="within this distance of lat, lon")] = None,
@@ -76,7 +80,8 @@ def event_filters(
     return EventFilter.of(type=type, acled_type=acled_type, actor=actor, actor_type=actor_type, place=place,
                           country=country, admin1=admin1, since=since.isoformat() if since else None,
                           until=until.isoformat() if until else None, status=status, text=text,
-                          min_independent=min_independent, near=(lat, lon, radius_km) if all(given) else None)
+                          min_independent=min_independent, review=review,
+                          near=(lat, lon, radius_km) if all(given) else None)
 
 
 FiltersDep = Annotated[EventFilter, Depends(event_filters)]
@@ -131,8 +136,9 @@ def open_store(request: Request):
 StoreDep = Annotated[Store, Depends(open_store)]
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The application for one database file (which must exist)."""
+def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
+    """The application for one database file (which must exist). Reviews are taken only with `token`
+    (`Authorization: Bearer TOKEN`); without one the application only reads."""
     path = Path(db)
     Store(path, readonly=True).close()  # fail now, with E401, rather than on the first request
     app = FastAPI(title="dateline", version="0.1.0", dependencies=[Depends(known_parameters)],
@@ -141,6 +147,7 @@ def create_app(db: str | Path) -> FastAPI:
                               "according to whom, and how well corroborated.")
 
     app.state.db = path
+    app.state.token = token
 
     @app.middleware("http")
     async def security_headers(request, call_next):
@@ -198,7 +205,8 @@ def create_app(db: str | Path) -> FastAPI:
         if row is None:
             raise HTTPException(404, f"no event {event_id!r}")
         happening = store.happening(row["happening_id"]) if row["happening_id"] else None
-        return {"event": row, "happening": happening, "mentions": happening.pop("mentions") if happening else []}
+        return {"event": row, "happening": happening, "mentions": happening.pop("mentions") if happening else [],
+                "review": happening["review"] if happening else None}
 
     @app.get("/api/happenings/{happening_id}", summary="One real-world event with all its mentions")
     def happening(happening_id: Annotated[str, Path_(max_length=300)], store: StoreDep):
@@ -291,6 +299,7 @@ def create_app(db: str | Path) -> FastAPI:
         return Response(atom_feed(alert, rows, base_url=str(request.base_url), self_url=str(request.url)),
                         media_type="application/atom+xml")
 
+    add_review_routes(app, StoreDep)
     mount_web(app)
     return app
 

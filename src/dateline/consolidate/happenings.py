@@ -140,12 +140,25 @@ class HappeningIndex:
         if changes:
             self.conn.execute(f"UPDATE happenings SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
                               (*changes.values(), happening))
+        if self._rejected(happening):
+            return  # a reviewer took it out of the rollups (`count`): a new mention does not put it back
         old_toll, new_toll = h["fatalities"] or 0, changes.get("fatalities", h["fatalities"]) or 0
         if "date" in changes:  # the happening moves from one day of the rollup to another
             self._roll(h, h["date"], events=-1, fatalities=-old_toll)
             self._roll(h, changes["date"], events=1, fatalities=new_toll)
         elif new_toll != old_toll:
             self._roll(h, h["date"], events=0, fatalities=new_toll - old_toll)
+
+    def count(self, happening: str, sign: int) -> None:
+        """The whole store's rollups with a happening taken out (`sign` -1: a reviewer rejected it) or put
+        back (+1: the rejection withdrawn), as it stands now."""
+        cursor = self.conn.execute("SELECT * FROM happenings WHERE id = ?", (happening,))
+        h = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
+        self._roll(h, h["date"], events=sign, fatalities=sign * (h["fatalities"] or 0))
+
+    def _rejected(self, happening: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM reviews WHERE happening_id = ? AND status = 'rejected'",
+                                 (happening,)).fetchone() is not None
 
     def _roll(self, h: dict, date: str | None, *, events: int, fatalities: int) -> None:
         """The whole store's timeline and map (`happening_days`, `happening_places`) with one change: a

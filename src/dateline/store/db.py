@@ -18,6 +18,7 @@ from ..gazetteer import km
 from .alerts import Alerts
 from .filters import EventFilter
 from .migrations import migrate
+from .reviews import Reviews, overlay
 from .runs import Runs
 from .watched import Watched
 
@@ -53,6 +54,7 @@ class Store:
         self.runs = Runs(self.conn, self.writing)
         self.watched = Watched(self.conn, self.writing)
         self.alerts = Alerts(self.conn, self.writing, lambda match: event_filters(self.conn, match=match))
+        self.reviews = Reviews(self.conn, self.writing)
 
     def close(self) -> None:
         self.conn.close()
@@ -154,14 +156,14 @@ class Store:
         otherwise: one row per happening (a real-world event with its counts and sources), or with
         `unit="mention"` one row per event mention. Values are bound, never pasted into SQL."""
         sql, args = self._events_sql(sort, unit, filters)
-        return self._rows(sql + " LIMIT ? OFFSET ?", args + [limit, offset])
+        return [overlay(row) for row in self._rows(sql + " LIMIT ? OFFSET ?", args + [limit, offset])]
 
     def each_event(self, *, sort: str = "date_asc", unit: str = "happening", **filters: Any) -> Iterator[dict[str, Any]]:
         """Every matching event, one at a time, read by one query (an export of a million rows neither
         holds them in memory nor pages through them)."""
         sql, args = self._events_sql(sort, unit, filters)
         for row in self.conn.execute(sql, args):
-            yield dict(row)
+            yield overlay(dict(row))
 
     def _events_sql(self, sort: str, unit: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
         if sort not in SORTS:
@@ -173,7 +175,7 @@ class Store:
     def totals(self, *, unit: str = "happening", **filters: Any) -> dict[str, int]:
         """How many events match the filters, and their fatalities (each happening's own figure, once)."""
         where, args = event_filters(self.conn, unit=unit, **filters)
-        if unit == "happening" and not where:  # the whole store: its rollup, kept up by the writer
+        if _whole_store(where, args, unit):  # the whole store: its rollup, kept up by the writer
             row = self.conn.execute("SELECT coalesce(sum(events), 0), coalesce(sum(fatalities), 0)"
                                     " FROM happening_days").fetchone()
         else:  # a count reads the index of any filter (the `+` that keeps a list in date order is dropped)
@@ -192,7 +194,7 @@ class Store:
             raise ValueError(f"by must be plover or acled, not {by!r}")
         period = PERIODS[interval]
         where, args = event_filters(self.conn, unit=unit, **filters)
-        if unit == "happening" and not where and by == "plover":  # the whole store: its rollup
+        if _whole_store(where, args, unit) and by == "plover":  # the whole store: its rollup
             return self._rows(f"SELECT {period} AS period, nullif(e.type, '') AS type, sum(e.events) AS events,"
                               " sum(e.fatalities) AS fatalities FROM happening_days e"
                               " WHERE e.events > 0 AND e.date != ''"
@@ -207,7 +209,7 @@ class Store:
     def event_places(self, *, limit: int = 5000, unit: str = "happening", **filters: Any) -> list[dict[str, Any]]:
         """Matching events counted by place (for a map): where, how many, of which types, the latest date."""
         where, args = event_filters(self.conn, unit=unit, **filters)
-        if unit == "happening" and not where:  # the whole store: its rollup, kept up by the writer
+        if _whole_store(where, args, unit):  # the whole store: its rollup, kept up by the writer
             return self._rows(
                 "SELECT min(geonameid) AS geonameid, min(place_name) AS name, min(country_code) AS country_code,"
                 " min(location_precision) AS precision, lat, lon, sum(events) AS events, sum(fatalities) AS"
@@ -223,10 +225,15 @@ class Store:
             " ORDER BY events DESC LIMIT ?", args + [limit])
 
     def event(self, event_id: str) -> dict[str, Any] | None:
-        """One event mention with its article, or None."""
+        """One event mention with its article, or None: the machine's reading (its happening's review is
+        the happening's, `happening`)."""
         row = self.conn.execute(f"SELECT {SELECTS['mention']} FROM events e{_joins([], 'mention', every=True)}"
                                 " WHERE e.id = ?", (event_id,)).fetchone()
-        return dict(row) if row else None
+        if row is None:
+            return None
+        row = dict(row)
+        del row["review_corrections"]
+        return row
 
     def happening(self, happening_id: str) -> dict[str, Any] | None:
         """One happening with its lead article and every mention (oldest report first), or None."""
@@ -234,22 +241,35 @@ class Store:
                                 f"{_joins([], 'happening', every=True)} WHERE e.id = ?", (happening_id,)).fetchone()
         if row is None:
             return None
+        row = dict(row)
+        del row["review_corrections"]
         mentions = self._rows(
             "SELECT e.id, e.evidence, e.evidence_start, e.evidence_end, e.fatalities, e.acled_sub_event_type,"
             " e.date, e.date_precision, e.status, e.confidence, a.doc_id, a.outlet, a.title, a.url, a.published,"
             " a.duplicate_of FROM events e JOIN articles a ON a.id = e.article_id"
             " WHERE e.happening_id = ? ORDER BY a.published, e.id", (happening_id,))
-        return {**dict(row), "fatality_figures": json.loads(row["fatality_figures"] or "[]"), "mentions": mentions}
+        return {**row, "fatality_figures": json.loads(row["fatality_figures"] or "[]"),
+                "review": self.review(row), "mentions": mentions}
+
+    def review(self, happening: dict[str, Any]) -> dict[str, Any] | None:
+        """A happening's review beside the machine's reading: the machine's values of the fields corrected
+        (`machine`), and the fields the machine reads otherwise now than when the review was made (`changed`:
+        a later report gave a finer date, say)."""
+        review = self.reviews.get(happening["id"])
+        if review is None:
+            return None
+        return {**review, "machine": {field: happening.get(field) for field in review["corrections"]},
+                "changed": sorted(field for field, value in review["seen"].items() if happening.get(field) != value)}
 
     def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return [dict(row) for row in self.conn.execute(sql, args)]
 
     def happenings(self, *, min_independent: int = 0, limit: int = 100) -> list[dict[str, Any]]:
-        """Happenings, best corroborated first."""
-        return self._rows(f"SELECT {SELECTS['happening']} FROM happenings e{_joins([], 'happening', every=True)}"
-                          " WHERE e.n_independent >= ?"
-                          " ORDER BY e.n_independent DESC, e.n_articles DESC, e.date DESC LIMIT ?",
-                          (min_independent, limit))
+        """Happenings, best corroborated first, as reviewed (those a reviewer rejected left out)."""
+        return [overlay(row) for row in self._rows(
+            f"SELECT {SELECTS['happening']} FROM happenings e{_joins([], 'happening', every=True)}"
+            " WHERE e.n_independent >= ? AND r.status IS NOT 'rejected'"
+            " ORDER BY e.n_independent DESC, e.n_articles DESC, e.date DESC LIMIT ?", (min_independent, limit))]
 
     def actors(self, *, limit: int = 100) -> list[dict[str, Any]]:
         """Actors by number of happenings, as actor or recipient."""
@@ -320,15 +340,24 @@ PERIODS = {"day": "e.date", "week": "date(e.date, '-' || ((strftime('%w', e.date
 # what a row is: a happening (the default of every list and export) or one mention of it in one article
 TABLES = {"happening": "happenings", "mention": "events"}
 # the tables a row's columns come from, by their alias (CROSS: the events stay the outer loop)
-JOINS = {"happening": {"a": "LEFT JOIN articles a ON a.id = e.article_id"},
+JOINS = {"happening": {"a": "LEFT JOIN articles a ON a.id = e.article_id",
+                       "r": "LEFT JOIN reviews r ON r.happening_id = e.id"},
          "mention": {"a": "CROSS JOIN articles a ON a.id = e.article_id",
-                     "h": "LEFT JOIN happenings h ON h.id = e.happening_id"}}
+                     "h": "LEFT JOIN happenings h ON h.id = e.happening_id",
+                     "r": "LEFT JOIN reviews r ON r.happening_id = e.happening_id"}}
+# a row's review (a mention's is its happening's), laid over it by `reviews.overlay`
+REVIEW = ", r.status AS review_status, r.reviewer AS reviewed_by, r.reviewed_at, r.corrections AS review_corrections"
 SELECTS = {"happening": "e.*, e.id AS happening_id, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id,"
-                        " a.duplicate_of",
+                        " a.duplicate_of" + REVIEW,
            "mention": "e.*, a.doc_id, a.title, a.outlet, a.url, a.published, a.story_id, a.duplicate_of,"
-                      " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent"}
+                      " h.n_mentions, h.n_articles, h.n_outlets, h.n_independent" + REVIEW}
 
 
+# a review filter: the row's happening has a review of one of the statuses (a JSON list), or has none of them
+REVIEW_CONDITIONS = {"reviewed": "IN (SELECT happening_id FROM reviews WHERE status IN"
+                                 " (SELECT value FROM json_each(?)))",
+                     "not_reviewed": "NOT IN (SELECT happening_id FROM reviews WHERE status IN"
+                                     " (SELECT value FROM json_each(?)))"}
 # the filters whose condition depends on what a row is
 UNIT_CONDITIONS = {
     # +: read in date order and keep the corroborated (most happenings are, at any small minimum)
@@ -336,10 +365,13 @@ UNIT_CONDITIONS = {
                   "story": "e.id IN (SELECT m.happening_id FROM events m JOIN articles s ON s.id = m.article_id"
                            " WHERE s.story_id = ?)",
                   "text": "+e.id IN (SELECT happening_id FROM events WHERE article_id IN"
-                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"},
+                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))",
+                  **{key: f"+e.id {condition}" for key, condition in REVIEW_CONDITIONS.items()}},
     # coalesce keeps the happening the inner side of the join
     "mention": {"min_independent": "coalesce(h.n_independent, 0) >= ?", "story": "a.story_id = ?",
-                "text": "+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"},
+                "text": "+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+                **{key: f"coalesce(e.happening_id, '') {condition}"
+                   for key, condition in REVIEW_CONDITIONS.items()}},
 }
 
 
@@ -354,11 +386,26 @@ def event_filters(conn: sqlite3.Connection, *, unit: str = "happening", match: E
 
 def upgrade(conn: sqlite3.Connection) -> list[str]:
     """The migrations this database lacks, and the stories and happenings of articles stored before the
-    migration that added them; returns the migrations applied."""
+    migration that added them; returns the migrations applied. Reviews follow their mention to its
+    happening should a migration have rebuilt the happenings."""
     applied = migrate(conn)
     if "0002_stories_and_happenings" in applied:
         backfill(conn)
+    if applied:
+        Reviews(conn, _no_translation).relink()
     return applied
+
+
+@contextmanager
+def _no_translation():
+    yield
+
+
+def _whole_store(where: list[str], args: list[Any], unit: str) -> bool:
+    """Whether a query over happenings asks for what the rollups hold: every happening but those a
+    reviewer rejected (the default of every list)."""
+    return unit == "happening" and (not where or (where == [UNIT_CONDITIONS[unit]["not_reviewed"]]
+                                                  and args == ['["rejected"]']))
 
 
 def backfill(conn: sqlite3.Connection) -> int:

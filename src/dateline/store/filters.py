@@ -7,6 +7,7 @@ takes several values (`type`, `acled_type`, `country`, `admin1`, `status`, `acto
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import sqlite3
 from dataclasses import dataclass, field, fields
@@ -17,6 +18,7 @@ from ..gazetteer import normalise
 ACLED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                      "Strategic developments"}
 STATUSES = ("asserted", "claimed", "denied", "planned", "hypothetical", "historical")
+REVIEWS = ("unreviewed", "confirmed", "corrected", "rejected")
 
 
 def _field(help_: str, *, many: bool = False, metavar: str | None = None, cli: bool = True, default: Any = None):
@@ -43,6 +45,8 @@ class EventFilter:
     status: tuple[str, ...] = _field(f"one of {', '.join(STATUSES)}", many=True, metavar="STATUS")
     text: str | None = _field("words in the article (full-text search)")
     min_independent: int | None = _field("reported by at least N independent outlets", metavar="N")
+    review: tuple[str, ...] = _field(f"events reviewed so: one of {', '.join(REVIEWS)} (default: all but "
+                                     "rejected)", many=True, metavar="REVIEW")
     near: tuple[float, float, float] | None = _field("within KM of a point: (lat, lon, km)", cli=False)
     story: str | None = _field("the events of one story", cli=False)
 
@@ -119,7 +123,21 @@ class EventFilter:
         if self.text:
             where.append(conditions["text"])
             args.append(_fts_query(self.text))
+        self._reviewed(conn, conditions, where, args)
         return where, args
+
+    def _reviewed(self, conn: sqlite3.Connection, conditions: dict[str, str], where: list, args: list) -> None:
+        """The review filter: by default every event but those a reviewer rejected (no condition at all while
+        none is, so the whole store's counts are still read off its rollups)."""
+        if not self.review and not conn.execute("SELECT 1 FROM reviews WHERE status = 'rejected' LIMIT 1").fetchone():
+            return
+        shown = set(self.review or REVIEWS[:3])
+        if "unreviewed" in shown:  # those without a review of a status left out (none left out: every event)
+            where.append(conditions["not_reviewed"])
+            args.append(json.dumps(sorted(set(REVIEWS) - shown)))
+        else:
+            where.append(conditions["reviewed"])
+            args.append(json.dumps(sorted(shown)))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -129,7 +147,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             continue
         option = "--" + f.name.replace("_", "-")
         kind = int if f.name == "min_independent" else str
-        choices = STATUSES if f.name == "status" else None
+        choices = {"status": STATUSES, "review": REVIEWS}.get(f.name)
         parser.add_argument(option, dest=f.name, type=kind, choices=choices, metavar=f.metadata["metavar"],
                             action="append" if f.metadata["many"] else "store",
                             help=f.metadata["help"] + (" (repeat for any of several)" if f.metadata["many"] else ""))

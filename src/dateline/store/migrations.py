@@ -237,6 +237,31 @@ MIGRATIONS: list[tuple[str, str]] = [
     INSERT INTO place_names SELECT place_name, fold(place_name), count(*) FROM happenings
         WHERE place_name IS NOT NULL GROUP BY place_name;
     """),
+    ("0007_reviews", """
+    -- an analyst's verdict on a happening (confirmed, corrected or rejected), the latest one; the machine's
+    -- columns in happenings stay as they are. Keyed by the happening's id (never changed once given) and
+    -- anchored to the mention it was made on (event id, article, sentence), by which it finds its happening
+    -- again should the happenings ever be rebuilt (store/reviews.py, relink). The rollups (happening_days,
+    -- happening_places) leave rejected happenings out: a migration that rebuilds them must too
+    CREATE TABLE reviews (
+        happening_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL, doc_id TEXT NOT NULL, evidence TEXT,
+        status TEXT NOT NULL CHECK (status IN ('confirmed', 'corrected', 'rejected')),
+        corrections TEXT NOT NULL DEFAULT '{}',
+        seen TEXT NOT NULL DEFAULT '{}',
+        reviewer TEXT NOT NULL, note TEXT, reviewed_at TEXT NOT NULL
+    );
+    CREATE INDEX reviews_status ON reviews(status, happening_id);
+    CREATE INDEX reviews_event ON reviews(event_id);
+    -- every verdict and withdrawal, in order: who said what when
+    CREATE TABLE review_log (
+        id INTEGER PRIMARY KEY,
+        happening_id TEXT NOT NULL, event_id TEXT NOT NULL, doc_id TEXT NOT NULL,
+        action TEXT NOT NULL, corrections TEXT NOT NULL DEFAULT '{}',
+        reviewer TEXT, note TEXT, at TEXT NOT NULL
+    );
+    CREATE INDEX review_log_happening ON review_log(happening_id, id);
+    """),
     ("0008_alerts", """
     -- a saved filter and what has become of it: `seen` is the last happening (by rowid: happenings are never
     -- deleted, so a new one always gets a higher rowid) already matched against it, the high-water mark

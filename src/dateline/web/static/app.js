@@ -335,6 +335,7 @@ async function eventPage(id) {
   const url = safeUrl(article.url);
   show(el("h1", {}, e.type || "Event", " at ", e.place_name || "an unknown place", e.date ? " on " + e.date : ""),
     el("div", { class: "panels" }, facts, mapBox),
+    data.happening ? reviewPanel(data.happening) : null,
     el("h2", {}, `Sources (${data.mentions.length} mention(s), ${data.happening ? data.happening.n_independent : 1} independent)`),
     sources,
     el("h2", {}, "The article"),
@@ -416,6 +417,137 @@ async function storyPage(id) {
       " · ", a.published || "undated", " ", el("span", { class: "tag" }, SOURCING[a.sourcing] || a.sourcing),
       a.wire ? ` (${a.wire})` : null, a.duplicate_of ? ` of ${a.duplicate_of}` : null))),
     el("h2", {}, "Events"), eventsTable(data.events));
+}
+
+// ---------------------------------------------------------------- review (an event page's verdict)
+
+const TOKEN_KEY = "dateline-token", REVIEWER_KEY = "dateline-reviewer";
+const REVIEW_FIELDS = [["acled_sub_event_type", "ACLED sub-event type"], ["actor_name", "Actor 1"], ["recipient_name", "Actor 2"],
+  ["place_name", "Place"], ["date", "Date"], ["fatalities", "Fatalities"]];
+const REVIEW_SHOWN = [["acled_event_type", "ACLED event type"], ...REVIEW_FIELDS];
+const REVIEW_WORDS = { confirmed: "Confirmed", corrected: "Corrected", rejected: "Rejected" };
+let acledTypes = null;
+
+// a write: JSON, with the token `dateline serve` printed (kept for this tab in sessionStorage), never a cookie
+async function send(method, path, body) {
+  const headers = { Accept: "application/json" };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = "Bearer " + token;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch("/api/" + path, { method, headers, credentials: "omit",
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await response.json().catch(() => ({}));
+  const detail = typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail || response.statusText);
+  return { status: response.status, ok: response.ok, data, detail };
+}
+
+// the event's review beside the machine's reading, and the controls to give one
+function reviewPanel(happening) {
+  const box = el("section", { class: "review", id: "review", "aria-labelledby": "review-title" });
+  renderReview(box, happening);
+  return box;
+}
+
+function renderReview(box, h) {
+  const message = el("p", { id: "review-message", role: "status" });
+  const reviewer = el("input", { name: "reviewer", size: 16, maxlength: 100, value: sessionStorage.getItem(REVIEWER_KEY) || "" });
+  const extra = el("div", { id: "review-extra" });
+  const state = { box, h, message, reviewer, extra, pending: null };
+  const button = (text, action, attrs) => el("button", { type: "button", class: "plain", ...attrs, on: { click: action } }, text);
+  box.replaceChildren(el("h2", { id: "review-title" }, "Review"), reviewState(h),
+    el("div", { class: "review-controls" }, el("label", {}, "Your name ", reviewer),
+      button("Confirm", () => submitReview(state, { status: "confirmed" }), { name: "confirm" }),
+      button("Correct…", () => correctionForm(state), { name: "correct" }),
+      button("Reject", () => submitReview(state, { status: "rejected" }), { name: "reject" }),
+      h.review ? button("Withdraw", () => submitReview(state, null), { name: "withdraw" }) : null),
+    message, extra);
+}
+
+function reviewState(h) {
+  const r = h.review;
+  if (!r) return el("p", { class: "muted", id: "review-state" }, "Not reviewed yet: the facts above are the machine's reading.");
+  // the fields the review reads otherwise than the machine (an event type that follows its sub-event type unchanged is not)
+  const rows = REVIEW_SHOWN.filter(([k]) => k in r.corrections && shown(r.corrections[k]) !== shown(r.machine[k])).map(([k, name]) =>
+    el("tr", { "data-field": k }, el("th", { scope: "row" }, name),
+      el("td", { class: "machine" }, shown(r.machine[k])), el("td", { class: "reviewed" }, shown(r.corrections[k]))));
+  return el("div", { id: "review-state", "data-status": r.status },
+    el("p", {}, el("strong", {}, REVIEW_WORDS[r.status] || r.status), " by ", el("span", { class: "reviewer" }, r.reviewer),
+      " · ", r.reviewed_at, r.note ? [" · ", el("span", { class: "note" }, r.note)] : null),
+    rows.length ? el("table", { class: "review-table" }, el("thead", {}, el("tr", {}, el("th", {}, ""),
+      el("th", { scope: "col" }, "machine"), el("th", { scope: "col" }, "reviewed"))), el("tbody", {}, rows)) : null,
+    r.changed.length ? el("p", { class: "muted" }, "The machine reads otherwise since: ", r.changed.join(", ")) : null);
+}
+
+function shown(value) { return value === null || value === undefined ? "—" : String(value); }
+
+async function correctionForm(state) {
+  const h = state.h, current = { ...h, ...((h.review && h.review.corrections) || {}) };
+  if (!acledTypes) acledTypes = (await api("acled-types")).types;
+  const sub = el("select", { name: "acled_sub_event_type" }, el("option", { value: "" }, "—"),
+    Object.entries(acledTypes).map(([kind, subs]) =>
+    el("optgroup", { label: kind }, subs.map((s) => el("option", { value: s, selected: s === current.acled_sub_event_type }, s)))));
+  const field = (name, attrs) => el("input", { name, value: current[name] ?? "", ...attrs });
+  const form = el("form", { class: "correction", name: "correction" },
+    el("label", {}, "ACLED type ", sub),
+    el("label", {}, "Actor 1 ", field("actor_name", { maxlength: 200 })),
+    el("label", {}, "Actor 2 ", field("recipient_name", { maxlength: 200 })),
+    el("label", {}, "Place ", field("place_name", { maxlength: 200 })),
+    el("label", {}, "Date ", field("date", { type: "date" })),
+    el("label", {}, "Fatalities ", field("fatalities", { type: "number", min: 0 })),
+    el("label", {}, "Note ", el("input", { name: "note", maxlength: 1000, size: 30 })),
+    el("button", { type: "submit" }, "Save correction"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const values = Object.fromEntries(new FormData(form).entries());
+    const corrections = {};
+    for (const [name] of REVIEW_FIELDS) {
+      const given = values[name] === "" ? null : name === "fatalities" ? Number(values[name]) : values[name];
+      if (given !== (h[name] ?? null)) corrections[name] = given;  // what differs from the machine's reading
+    }
+    if (!Object.keys(corrections).length) return say(state, "Nothing differs from the machine's reading: confirm it instead.");
+    submitReview(state, { status: "corrected", corrections, note: values.note || null });
+  });
+  state.extra.replaceChildren(form);
+}
+
+async function submitReview(state, review) {
+  const name = state.reviewer.value.trim();
+  if (!name) return say(state, "Give your name: a review is kept with who made it.");
+  sessionStorage.setItem(REVIEWER_KEY, name);
+  const path = "happenings/" + encodeURIComponent(state.h.id) + "/review";
+  const result = review ? await send("POST", path, { ...review, reviewer: name })
+    : await send("DELETE", path + "?" + new URLSearchParams({ reviewer: name }).toString());
+  if (result.status === 401 || result.status === 403) {
+    if (result.status === 403 && sessionStorage.getItem(TOKEN_KEY)) sessionStorage.removeItem(TOKEN_KEY);
+    say(state, `Refused by the server (${result.status}): ${result.detail}`, true);
+    state.pending = review;
+    return tokenPrompt(state);
+  }
+  if (!result.ok) return say(state, `Not saved (${result.status}): ${result.detail}`, true);
+  const fresh = await api("happenings/" + encodeURIComponent(state.h.id));
+  renderReview(state.box, fresh);
+  say({ message: state.box.querySelector("#review-message") }, review ? `Saved: ${REVIEW_WORDS[review.status].toLowerCase()}.` : "Review withdrawn.");
+}
+
+function say(state, text, refused) {
+  state.message.replaceChildren(text);
+  state.message.className = refused ? "error" : "muted";
+}
+
+// asked once, when the server first refuses for want of it; kept for this tab only
+function tokenPrompt(state) {
+  const input = el("input", { name: "token", type: "password", size: 32, autocomplete: "off" });
+  const form = el("form", { class: "token", name: "token" },
+    el("label", {}, "Token (printed by dateline serve) ", input), el("button", { type: "submit" }, "Use token"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    if (!input.value.trim()) return;
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    state.extra.replaceChildren();
+    submitReview(state, state.pending);
+  });
+  state.extra.replaceChildren(form);
+  input.focus();
 }
 
 // ---------------------------------------------------------------- ingest progress
