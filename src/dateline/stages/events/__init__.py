@@ -268,10 +268,20 @@ def _location(document: Document, sentence, head, main_place):
     return main_place.location() if main_place is not None else None
 
 
+DATE_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def _date(document: Document, sentence, head) -> EventDate:
+    """The finest date of the event's sentence, nearest the trigger ("On 3 May" beats "the 2024 budget");
+    a sentence without one goes on in the time the story last gave ("On 3 May, gunmen attacked X. Troops
+    recovered two rifles."), and a story that gave none is dated by its publication, precision unknown."""
     inside = [d for d in document.dates if sentence.start_char <= d.start < sentence.end_char and d.value]
     if inside:
-        best = min(inside, key=lambda d: abs(d.start - head.idx))
+        best = min(inside, key=lambda d: (DATE_ORDER.get(d.precision, 4), abs(d.start - head.idx)))
         return EventDate(best.value, best.precision)
+    before = [d for d in document.dates if d.end <= sentence.start_char and d.value and d.precision == "day"]
+    if before:
+        last = max(before, key=lambda d: d.start)
+        return EventDate(last.value, last.precision)
     published = document.article.published
     return EventDate(published[:10] if published else None, "unknown")
