@@ -28,6 +28,8 @@ WITH_COUNTRY = {"Military Forces": "{} of {}", "Police Forces": "{} of {}", "Gov
                 "Unidentified Armed Group": "{} ({})"}
 
 
+# sides that are of the country they are found in: an army strikes abroad, a police force or a crowd does not
+LOCAL = ("Police Forces", "Civilians", "Protesters", "Rioters")
 Where = tuple[str | None, str | None]  # the event's country: (ISO alpha-2 code, name)
 
 
@@ -94,10 +96,31 @@ def with_country(party: Party | None, where: Where) -> Party | None:
                  country=party.country or code)
 
 
+def local_side(party: Party | None, where: Where, guessed: str | None, own_words_name_a_country: bool) -> Party | None:
+    """A generic side given the article's main country only because its words named none ("a police patrol"
+    read as "Police Forces of Spain" in a story about a Valencia in the Philippines) is of the event's country."""
+    code, country = where
+    if party is None or not country or not guessed or guessed == country or own_words_name_a_country:
+        return party
+    for label in LOCAL:
+        form = WITH_COUNTRY[label]
+        if party.name == form.format(label, guessed):
+            return Party(text=party.text, name=form.format(label, country), type=party.type, country=code)
+    return party
+
+
 @stage("sides", requires=("events", "judged"), assigns=("sides",))
 class SidesStage:
     def __init__(self, resources):
         self.countries = resources.countries
+        self.resources = resources
+
+    def _names_a_country(self, party: Party | None) -> bool:
+        """The side's own words name a country: "Spanish police", "forces of Spain"."""
+        words = (party.text or "").replace("-", " ").split() if party is not None else []
+        actors, gazetteer = self.resources.actors, self.resources.gazetteer
+        return any(actors.demonym(w.strip(",.'’s")) or w[:1].isupper() and gazetteer.country_code(w.strip(",."))
+                   for w in words)
 
     def __call__(self, document: Document) -> Document:
         places = {place.text for place in document.places}
@@ -110,6 +133,12 @@ class SidesStage:
                 side = getattr(event, party)
                 if side is not None and side.text in places and side.type in UNARMED:
                     setattr(event, party, None)
+            focus = document.focus_country
+            guessed = self.countries[focus].name if focus in self.countries else None
+            if event.location is not None and event.location.precision != "country":
+                for party in ("actor", "recipient"):
+                    side = getattr(event, party)
+                    setattr(event, party, local_side(side, where, guessed, self._names_a_country(side)))
             rules = CONVENTIONS.get((event.acled_event_type, event.acled_sub_event_type)) or \
                 CONVENTIONS.get((event.acled_event_type, None), ())
             for rule in rules:

@@ -8,6 +8,7 @@ from collections import Counter
 from ...article import Event, EventDate, Evidence
 from ..base import Document, stage
 from ..counts import fatalities, other_counts, toll_update
+from ..places import qualified
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, check_lexicon, disarms, refine
 from .lexicon import EventLexicon, depth
 from .merge import one_per_happening
@@ -258,6 +259,12 @@ def _main_place(document: Document):
 
 def _location(document: Document, sentence, head, main_place):
     inside = [p for p in document.places if sentence.start_char <= p.start < sentence.end_char]
+    # a town named with its divisions, the way ACLED notes place an event ("Kherson (Khersonskyi, Kherson)"),
+    # is the event's place, before any other place its sentence names ("on the bank of the Dnipro")
+    text = document.doc.text
+    named = [p for p in inside if p.precision in ("point", "city", "admin2") and qualified(text, p)]
+    if named:
+        return min(named, key=lambda p: abs(p.start - head.idx)).location()
     if inside:
         rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
         # a region within one country ("Darfur") is finer than its country; one across several is not
