@@ -34,7 +34,7 @@ NAME_BEFORE = re.compile(rf"(?<![\w'’-])([A-Z][\w'’.]*(?:[ -](?:[A-Z][\w'’
 # "Kasese district", "Plateau State", "Nineveh governorate": a division named with its kind
 ADMIN_NOUNS = ("district", "province", "region", "state", "county", "governorate", "division", "department",
                "municipality", "prefecture", "oblast", "wilaya", "parish", "zone")
-ADMIN_NAMED = re.compile(r"\b((?:[A-Z][\w'’-]+ ){1,3})(" + "|".join(ADMIN_NOUNS) + r")\b", re.IGNORECASE)
+ADMIN_NAMED = re.compile(r"\b((?:[A-Z][\w'’-]+ ){1,3})((?i:" + "|".join(ADMIN_NOUNS) + r"))\b")
 # what joins a place to the larger places that say which one it is: "Jolo (Jolo, Sulu)", "Jos, Plateau State"
 QUALIFIER_GAP = re.compile(r"^(?: \(|, )$")
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "pobj"}
@@ -189,10 +189,9 @@ class PlaceStage:
                                   if self._untagged_place(doc[a:b].text, feature=feature)), None)
                 if match and not named and not self._inside_name(doc, match[0], match[1]):
                     match = None
-                if match and match[1] < j and doc[match[1]].ent_iob_ == "I" and \
-                        doc[match[1]].ent_type_ not in ("GPE", "LOC", "FAC") \
-                        and normalise(doc[match[1]].text) not in self.resources.word_classes:
-                    match = None  # the head of an organisation's name of its own: "Abu Sayyaf", not Abu in India
+                if match and self._named_on(doc, match[1], j) and not self._big(doc[match[0]:match[1]].text,
+                                                                                BIG_ORG_HEAD):
+                    match = None  # the head of a name of its own: "Abu Sayyaf", not a small Abu in India
                 if match and (match[0] > i or doc[match[0]].ent_iob_ == "I") and \
                         doc[match[0]:match[1]].text.lower() in KIND_WORDS:
                     match = None  # the head of a longer name: "the Community Centre"
@@ -320,10 +319,18 @@ class PlaceStage:
     def _continent(self, text: str) -> bool:
         return any(e.feature_code == "CONT" for e in self.gazetteer.candidates(text))
 
-    def _big(self, text: str) -> bool:
+    def _big(self, text: str, least: int = BIG_INSIDE_NAME) -> bool:
         key = normalise(text)
-        return any(e.population >= BIG_INSIDE_NAME or e.feature_code.startswith(("PCLI", "ADM"))
+        return any(e.population >= least or e.feature_code.startswith(("PCLI", "ADM"))
                    for e in self.gazetteer.candidates(text) if own_name(e.name, key))
+
+    def _named_on(self, doc, b: int, j: int) -> bool:
+        """The name goes on past a place with a word no dictionary knows, inside one name the model found
+        ("Abu Sayyaf"), where "the Paris Walmart" or "the Dublin Singers" go on with a brand or a plain word."""
+        if b >= j or doc[b].ent_iob_ != "I" or doc[b].ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+        words = self.resources.word_classes
+        return not any(w in words for w in (doc[b].lemma_.lower(), doc[b].lower_, doc[b].lower_.removesuffix("s")))
 
     def _untagged_place(self, text: str, named_as_place: bool = False, *, feature: bool = False) -> bool:
         if text.islower() or text.lower() in MONTHS_DAYS or text.lower() in DIRECTION_WORDS or \

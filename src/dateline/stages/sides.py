@@ -109,6 +109,32 @@ def local_side(party: Party | None, where: Where, guessed: str | None, own_words
     return party
 
 
+# where the parse found no second side, the one ACLED would name from the event's sentence: the forces a riot
+# or a broken-up protest faced ("threw stones at police"), the people or forces violence hit ("killing 7 civilians")
+FACED = {"Riots": ("state_forces",), "Protests": ("state_forces",)}
+HIT = ("state_forces", "rebels", "political_militia", "identity_militia", "external", "civilians")
+QUIET = {"Peaceful protest", "Agreement", "Change to group/activity", "Headquarters or base established", "Other"}
+
+
+def second_side(document: Document, event: Event) -> Party | None:
+    """The side the event's sentence names besides its actor, when the parse gave none (or only a thing
+    for a riot: "looted shops"), by what ACLED would name for the event's type; None when there is none."""
+    recipient = event.recipient
+    kinds = FACED.get(event.acled_event_type, HIT)
+    if event.acled_sub_event_type in QUIET or event.acled_event_type == "Strategic developments" or \
+            recipient is not None and not (recipient.type == "other" and event.acled_event_type in FACED
+                                           and event.acled_sub_event_type != "Mob violence"):
+        return None
+    actor = event.actor
+    for mention in document.actors:
+        if not event.evidence.start <= mention.start < event.evidence.end or mention.type not in kinds:
+            continue
+        if actor is not None and (mention.name == actor.name or mention.text == actor.text):
+            continue
+        return mention.party()
+    return None
+
+
 @stage("sides", requires=("events", "judged"), assigns=("sides",))
 class SidesStage:
     def __init__(self, resources):
@@ -139,6 +165,7 @@ class SidesStage:
                 for party in ("actor", "recipient"):
                     side = getattr(event, party)
                     setattr(event, party, local_side(side, where, guessed, self._names_a_country(side)))
+            event.recipient = second_side(document, event) or event.recipient
             rules = CONVENTIONS.get((event.acled_event_type, event.acled_sub_event_type)) or \
                 CONVENTIONS.get((event.acled_event_type, None), ())
             for rule in rules:
