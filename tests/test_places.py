@@ -216,3 +216,9 @@ def test_places_the_arabic_article_may_be_written_with_a_hyphen():
 def test_places_the_first_word_of_an_organisation_s_name_is_no_place(pipeline):
     found = places(pipeline, "Marines arrested a suspected Abu Sayyaf bomb-maker in Sulu on Friday.")
     assert "Abu" not in found and found["Sulu"].country_code == "PH"
+
+
+def test_places_a_list_of_places_is_no_town_and_its_state(pipeline):
+    # "X, Y" names a town and its state, but not inside a list: Washington stays the capital
+    found = places(pipeline, "Mayors from Washington, New York, Chicago and Denver met on Friday.")
+    assert found["Washington"].feature_code == "PPLC"

@@ -82,6 +82,13 @@ def qualified(text: str, place: Place) -> bool:
         re.match(r", (?:[A-Z][\w'’-]+ ){1,3}(?:" + "|".join(ADMIN_NOUNS) + r")\b", text[place.end:], re.IGNORECASE))
 
 
+def _listed(text: str, spans, m: int) -> bool:
+    """The m-th name is followed by another after a comma or "and": one of a list of places."""
+    if m + 1 >= len(spans):
+        return False
+    return bool(re.fullmatch(r",? (?:and |or )?|, ", text[spans[m][1]:spans[m + 1][0]]))
+
+
 def _contains(area: Entry, entry: Entry) -> bool:
     """A division or country holds the place."""
     if area.country_code != entry.country_code or not area.country_code or entry.geonameid == area.geonameid:
@@ -256,8 +263,11 @@ class PlaceStage:
                 if divisions:
                     chosen[start] = divisions[0]
             chain, last = [], end
-            for later in spans[n + 1:]:
-                if not QUALIFIER_GAP.match(text[last:later[0]]) and text[last:later[0]] != ", ":
+            for m, later in enumerate(spans[n + 1:], start=n + 1):
+                gap = text[last:later[0]]
+                if gap == ", " and _listed(text, spans, m):
+                    break  # "Washington, New York, Boston and Houston": a list, not a town and its state
+                if not QUALIFIER_GAP.match(gap):
                     break
                 chain.append(later)
                 last = later[1]
