@@ -251,9 +251,9 @@ class PlaceStage:
         return sorted(set(found))
 
     def _qualified(self, text: str, spans, entries, focus, context) -> dict[int, Entry]:
-        """Readings chosen by the larger places named right after a name ("Jolo (Jolo, Sulu)": the Jolo of
-        Sulu; "Tripoli (Tripoli, North)": the North of Lebanon's Tripoli), and by the kind of division a
-        name is given ("Kasese district": the district), by the span's start."""
+        """Readings chosen by the larger places named right after a name ("Santa Cruz (Santa Cruz, Laguna)":
+        the Santa Cruz of Laguna, not Bolivia's), each of those the division that holds the town, and by the
+        kind of division a name is given ("Kasese district": the district); by the span's start."""
         chosen: dict[int, Entry] = {}
         for n, (start, end, name) in enumerate(spans):
             kind = re.match(r" (" + "|".join(ADMIN_NOUNS) + r")\b", text[end:end + 20], re.IGNORECASE)
