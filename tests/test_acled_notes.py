@@ -52,6 +52,8 @@ def test_acled_notes_meet_the_floors(pipeline):
     assert len(rows) >= 200
     assert macro_f1(types) >= 0.85, types  # measured 0.90
     assert macro_f1(subs) >= 0.75, subs  # 0.82
-    assert sum(dead) / len(dead) >= 0.90  # 0.93
-    assert sum(dates) / len(dates) >= 0.85  # 0.87: most misses are notes with no ACLED event found
-    assert sum(near) / len(near) >= 0.80  # 0.83
+    # deaths, dates and places raised by ACLED's conventions (counts.py, dates.py, places.py): 0.93 -> 0.99,
+    # 0.87 -> 0.90, 0.83 -> 0.89; every date and place missed now belongs to a note with no ACLED event found
+    assert sum(dead) / len(dead) >= 0.97  # 0.99
+    assert sum(dates) / len(dates) >= 0.88  # 0.90
+    assert sum(near) / len(near) >= 0.87  # 0.89

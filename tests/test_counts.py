@@ -33,6 +33,38 @@ def test_counts_fatalities(sentence, expected):
     assert fatalities(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # victims named one after another are added up, the perpetrator with them
+    ("The patrol came under fire, killing three policemen and a driver.", 4),
+    ("The bomber blew himself up at the gate, killing himself and two guards.", 3),
+    ("Four herders and a soldier were killed when the convoy was ambushed.", 5),
+    # one person named by a singular noun, however it is described
+    ("Raiders shot dead an elderly village chief near the well.", 1),
+    ("A shell struck the bakery, killing the owner's teenage son.", 1),
+    ("A crowd seized the suspect and beat him, killing him.", 1),
+    ("Fighters cut down two herders with machetes and hacked four farmers to death.", 4),
+    ("They tied up the three suspects and set them alight, killing all three.", 3),
+    # the figure the sentence gives for the dead, not another number in it
+    ("Raids on 12 hamlets left 30 dead.", 30),
+    ("Two were injured and one died on the way to hospital.", 1),
+    ("The blast killed 9 people, including two children who died later.", 9),
+    # the lowest credible figure: a claim by one side counts only alone
+    ("Troops killed six rebels, while the rebels claimed to have killed 40 soldiers.", 6),
+    ("The insurgents claimed they killed 25 soldiers.", 25),
+    # no dead said in so many words is 0; hurt is not dead
+    ("Shots were exchanged for an hour but no casualties were reported.", 0),
+    ("The grenade shattered windows; nobody was hurt.", 0),
+    ("Riot police charged, leaving a protester in a coma.", None),
+    ("Bandits abducted 14 travellers on the highway.", None),
+])
+def test_counts_acled_conventions_for_the_dead(sentence, expected):
+    assert fatalities(sentence) == expected
+
+
+def test_counts_abducted_apart_from_the_dead():
+    assert other_counts("Bandits abducted 14 travellers and wounded two.") == {"injured": 2, "abducted": 14}
+
+
 def test_counts_injured_and_arrested():
     assert other_counts("The blast killed two and injured 30 others.") == {"injured": 30}
     assert other_counts("Police arrested at least 20 people.") == {"arrested": 20}

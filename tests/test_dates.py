@@ -62,6 +62,20 @@ CASES = [
     ("May 3, 2021", THU, "2021-05-03", "day"),
     ("2024-05-02", MON, "2024-05-02", "day"),
     ("recently", THU, None, "unknown"),
+    # hedged days are the day they hedge
+    ("around 2 April 2024", THU, "2024-04-02", "day"),
+    ("on or about Tuesday", THU, "2024-05-14", "day"),
+    ("as reported on 11 May", THU, "2024-05-11", "day"),
+    ("overnight", THU, "2024-05-15", "day"),
+    # a span of days by its first day: a week or less is precision week (ACLED's 2), longer is month
+    ("between 6 and 8 May", THU, "2024-05-06", "week"),
+    ("9-10 March 2022", THU, "2022-03-09", "week"),
+    ("from April 27 to May 1", THU, "2024-04-27", "week"),
+    ("between 30 December and 3 January", THU, "2023-12-30", "week"),
+    ("between 2 and 25 April", THU, "2024-04-02", "month"),
+    # a weekend by its Saturday, precision week
+    ("last weekend", THU, "2024-05-11", "week"),
+    ("over the weekend", MON, "2017-01-14", "week"),
 ]
 
 
@@ -105,3 +119,28 @@ def test_dates_stage_reads_the_article_s_date_as_a_date(rules):
     result = rules(Article(doc_id="d", text="Police arrested six men in Kano on Monday.",
                            published=dt.date(2024, 5, 16)))
     assert [(e.date.value, e.date.precision) for e in result.events] == [("2024-05-13", "day")]
+
+
+def _event_dates(pipeline, text, published=dt.date(2024, 5, 16)):
+    from dateline.article import Article
+
+    result = pipeline(Article(doc_id="d", text=text, published=published))
+    return [(e.date.value, e.date.precision) for e in result.events if e.acled_event_type]
+
+
+def test_dates_a_sentence_without_a_date_goes_on_in_the_story_s_time(pipeline):
+    dates = _event_dates(pipeline, "On 2 May 2024, gunmen stormed a village near Gwoza, killing eleven farmers. "
+                                   "Soldiers later seized four rifles and a motorbike from the attackers.")
+    assert dates and all(value == "2024-05-02" and precision == "day" for value, precision in dates)
+
+
+def test_dates_the_day_beats_a_year_in_a_name(pipeline):
+    dates = _event_dates(pipeline, "Riot police fired tear gas at students marching against the Education Act 2024 "
+                                   "in Kampala on Tuesday.")
+    assert dates[:1] == [("2024-05-14", "day")]
+
+
+def test_dates_a_span_the_model_reads_as_numbers(pipeline):
+    dates = _event_dates(pipeline, "Between 6 and 8 May, fighters of the group raided three villages near Djibo, "
+                                   "killing nine civilians.")
+    assert dates[:1] == [("2024-05-06", "week")]

@@ -158,3 +158,66 @@ def test_places_a_dateline_places_the_report(pipeline):
 def test_places_a_dash_after_a_name_is_not_a_dateline(pipeline, text):
     result = pipeline(Article(doc_id="n", text=text, published=dt.date(2024, 5, 18)))
     assert not any(p.text in ("Islamic State", "Police") for p in result.places)
+
+
+def _event_place(pipeline, text):
+    result = pipeline(Article(doc_id="q", text=text, published="2024-05-20"))
+    event = next(e for e in result.events if e.acled_event_type)
+    return event
+
+
+@pytest.mark.parametrize("text", [
+    # a town given with its district and province, the way ACLED notes write it, is the one in that province
+    "Soldiers clashed with rebels outside Valencia (Valencia, Bukidnon) on Monday, killing two fighters.",
+    "Gunmen shot dead a councillor in Santa Cruz (Santa Cruz, Laguna) on Monday.",
+    # and so is one given with its province after a comma
+    "Rebels ambushed a police patrol near Valencia, Bukidnon province, on Monday.",
+])
+def test_places_a_town_named_with_its_divisions_is_the_one_inside_them(pipeline, text):
+    event = _event_place(pipeline, text)
+    assert event.location.country_code == "PH" and event.location.precision == "city"
+    # a police force or a crowd is of the event's country, not of the country a namesake suggested
+    names = [p.name for p in (event.actor, event.recipient) if p is not None]
+    assert not any("Spain" in n or "Bolivia" in n for n in names), names
+
+
+def test_places_a_town_before_its_divisions_is_found_when_the_model_misses_it(pipeline):
+    # the model reads the town and its bracket as one odd name, or as a person
+    event = _event_place(pipeline, "On 2 May 2024, militants raided a fishing camp near Bol (Kangalom, Lac), "
+                                   "killing four fishermen.")
+    assert event.location.name == "Bol" and event.location.country_code == "TD"
+
+
+def test_places_the_town_with_its_divisions_beats_other_places_of_its_sentence(pipeline):
+    event = _event_place(pipeline, "Drones launched from across the Dnipro hit a bus depot in Nikopol "
+                                   "(Nikopolskyi, Dnipropetrovsk), killing a driver.")
+    assert event.location.name == "Nikopol"
+
+
+def test_places_a_division_named_with_its_kind(pipeline):
+    # "X district": the model may take X for a people or an adjective; the division is meant
+    found = places(pipeline, "Troops were sent to Arua district after cattle raids.")
+    assert found["Arua"].country_code == "UG" and found["Arua"].feature_code.startswith("ADM")
+    found = places(pipeline, "Rebels ambushed a patrol in Bukidnon province on Monday.")
+    assert found["Bukidnon"].country_code == "PH"
+
+
+def test_places_a_town_and_its_division_known_by_another_name_is_the_town(pipeline):
+    # GeoNames names both the city and its division Chattogram; the news' Chittagong is the city
+    assert places(pipeline, "Floods cut roads across Chittagong on Monday.")["Chittagong"].feature_code.startswith("PPL")
+
+
+def test_places_the_arabic_article_may_be_written_with_a_hyphen():
+    gazetteer = Gazetteer.load()
+    assert any(e.feature_code.startswith("PPL") and e.country_code == "SY" for e in gazetteer.candidates("Ar-Raqqa"))
+
+
+def test_places_the_first_word_of_an_organisation_s_name_is_no_place(pipeline):
+    found = places(pipeline, "Marines arrested a suspected Abu Sayyaf bomb-maker in Sulu on Friday.")
+    assert "Abu" not in found and found["Sulu"].country_code == "PH"
+
+
+def test_places_a_list_of_places_is_no_town_and_its_state(pipeline):
+    # "X, Y" names a town and its state, but not inside a list: Washington stays the capital
+    found = places(pipeline, "Mayors from Washington, New York, Chicago and Denver met on Friday.")
+    assert found["Washington"].feature_code == "PPLC"

@@ -216,7 +216,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_and_its_reviews_kept_on_reop
         conn.executescript("DROP TABLE reviews; DROP TABLE review_log;")
         conn.execute("DELETE FROM migrations WHERE name = '0007_reviews'")
     with closing(sqlite3.connect(path)) as conn:
-        assert [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY name")][-1] == "0006_happening_rows"
+        assert "0007_reviews" not in {r[0] for r in conn.execute("SELECT name FROM migrations")}
     with open_store(built, readonly=True) as original:
         rows, totals = original.events(limit=1000), original.totals()
     with open_store(path, readonly=True) as store:  # a reader brings it up to date first

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.article import Article, Event, EventDate, Evidence, Location, Party, Place
+from dateline.article import ActorMention, Article, Event, EventDate, Evidence, Location, Party, Place
 from dateline.resources import Resources
 from dateline.stages import Document
 from dateline.stages.sides import SidesStage
@@ -83,3 +83,33 @@ def test_excessive_force_has_the_forces_first(sides):
     e = run(sides, event("Excessive force against protesters", "Protests", side("demonstrators", "other"),
                          side("Police Forces of Kenya", "state_forces")))
     assert (e.actor.name, e.recipient.name) == ("Police Forces of Kenya", "Protesters (Kenya)")
+
+
+def test_the_forces_a_riot_faced_are_its_second_side(sides):
+    # the parse gave the riot only a thing ("hurled bottles"); the sentence names the police they faced
+    text = "Youths hurled bottles at police."
+    police = ActorMention(text.index("police"), text.index("police") + 6, "police", "Police Forces of Kenya",
+                          "state_forces", "Kenya", "agent")
+    e = event("Violent demonstration", "Riots", side("youths", "other"), side("bottles", "other"))
+    e.evidence = Evidence(text, 0, len(text))
+    document = Document(article=Article(doc_id="d", text=text), events=[e], actors=[police])
+    e = sides(document).events[0]
+    assert e.actor.name == "Rioters (Kenya)" and e.recipient.name == "Police Forces of Kenya"
+
+
+def test_a_police_force_is_of_the_event_s_country_a_namesake_did_not_choose():
+    from dateline.stages.sides import local_side
+
+    police = side("Police Forces of Spain", "state_forces", text="a police patrol")
+    assert local_side(police, ("PH", "Philippines"), "Spain", False).name == "Police Forces of Philippines"
+    # the side's own words named the country, or it is an army, which may strike abroad: left as it is
+    assert local_side(police, ("PH", "Philippines"), "Spain", True).name == "Police Forces of Spain"
+    army = side("Military Forces of Spain", "state_forces", text="troops")
+    assert local_side(army, ("PH", "Philippines"), "Spain", False).name == "Military Forces of Spain"
+
+
+def test_acled_s_own_names_in_the_text_are_sides_of_their_country(pipeline):
+    result = pipeline(Article(doc_id="n", text="On 3 May 2024, Military Forces of the Philippines shelled a rebel camp "
+                              "near Marawi, killing four fighters.", published="2024-05-04"))
+    event = next(e for e in result.events if e.acled_event_type)
+    assert event.actor.name == "Military Forces of Philippines"

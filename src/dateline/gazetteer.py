@@ -180,7 +180,11 @@ class Gazetteer:
         return gazetteer
 
     def candidates(self, name: str) -> list[Entry]:
-        return [Entry(*self.rows[i]) for i in self.index.get(normalise(name), ())]
+        key = normalise(name)
+        found = self.index.get(key)
+        if found is None and (bare := _without_article(key)):  # "Ar-Raqqa" is Raqqa, "Al-Fashir" Fashir
+            found = self.index.get(bare)
+        return [Entry(*self.rows[i]) for i in found or ()]
 
     def country_code(self, name: str) -> str | None:
         return self.country_by_name.get(normalise(name))

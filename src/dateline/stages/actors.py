@@ -24,6 +24,12 @@ NAME_PATTERNS = {  # ACLED-style names of generic agents, by kind
     "government": "Government of {country}",
 }
 POLICE_WORDS = {"police", "policeman", "policemen", "officer", "gendarme"}
+# ACLED's own names of a country's sides, as notes written the ACLED way use them: "Military Forces of the
+# Philippines", "Police Forces of Kenya", "Government of Colombia", "Civilians (Sudan)"
+ACLED_NAMED = re.compile(r"\b(Military Forces|Police Forces|Government) of (?:the )?([A-Z][\w'’-]*(?: (?:of )?(?:the )?"
+                         r"[A-Z][\w'’-]*){0,4})|\b(Civilians|Protesters|Rioters) \(([A-Z][\w'’ -]+)\)")
+ACLED_KINDS = {"Military Forces": "state_forces", "Police Forces": "state_forces", "Government": "government",
+               "Civilians": "civilians", "Protesters": "protesters", "Rioters": "rioters"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +97,8 @@ class ActorStage:
         document.focus_country = self._focus_country(document)
         named = self._dictionary_mentions(doc)
         mentions = [self._mention(doc, start, end, entry) for start, end, entry in named]
+        written = self._acled_named(doc.text)
+        mentions = [m for m in mentions if not any(w.start <= m.start < w.end for w in written)] + written
         taken = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         for token in doc:
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
@@ -123,6 +131,27 @@ class ActorStage:
         mentions.sort(key=lambda m: m.start)
         document.actors = sorted(mentions + _titles(doc, mentions, document.entities), key=lambda m: m.start)
         return document
+
+    def _acled_named(self, text: str) -> list[ActorMention]:
+        """Sides written by ACLED's own names, with the country they name: "Military Forces of Israel" is
+        Israel's army wherever it strikes. The longest country name the words start with counts."""
+        found = []
+        for match in ACLED_NAMED.finditer(text):
+            label = match.group(1) or match.group(3)
+            words = (match.group(2) or match.group(4)).split(" ")
+            for n in range(len(words), 0, -1):
+                code = self.gazetteer.country_code(" ".join(words[:n]))
+                if code:
+                    break
+            else:
+                continue
+            country = self.dictionary.country_name(code)
+            end = (match.start(2) if match.group(2) else match.start(4)) + len(" ".join(words[:n]))
+            end += 1 if match.group(4) else 0  # the closing bracket
+            name = f"{label} of {country}" if match.group(2) else f"{label} ({country})"
+            found.append(ActorMention(match.start(), end, text[match.start():end], name, ACLED_KINDS[label],
+                                      country, "dictionary"))
+        return found
 
     def _dictionary_mentions(self, doc) -> list[tuple[int, int, ActorEntry]]:
         """Longest dictionary matches over the tokens: (start token, end token, entry)."""

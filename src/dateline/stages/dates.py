@@ -74,8 +74,14 @@ def _month_day(published: dt.date, month: int, day: int, year: int | None) -> Re
 def resolve(expression: str, published: dt.date | None) -> Resolved:
     """(YYYY-MM-DD or None, precision) of a time expression read on the date `published`."""
     text = " ".join(expression.lower().replace(",", " ").split())
+    # "around 12 March", "as reported on 14 March", "on or about Monday": the day the words hedge
+    text = re.sub(r"^(?:as reported on|reported on|on or (?:about|around|before)|(?:at |on )?around|about|circa|"
+                  r"approximately|some time on|sometime on)\s+", "", text)
     text = re.sub(r"^(on|in|since|during|by|from|until|of|at|the|over|for|as of)\s+", "", text)
     text = re.sub(r"^(the\s+)", "", text)
+    span = _span_of_days(text, published)
+    if span is not None:
+        return span
 
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if iso:
@@ -101,7 +107,7 @@ def resolve(expression: str, published: dt.date | None) -> Resolved:
 
     if re.fullmatch(r"(earlier |later )?(today|this (morning|afternoon|evening)|tonight)", text):
         return published.isoformat(), "day"
-    if re.fullmatch(r"(yesterday|last night)( (morning|afternoon|evening))?", text):
+    if re.fullmatch(r"(yesterday|last night|overnight)( (morning|afternoon|evening))?", text):
         return (published - dt.timedelta(days=1)).isoformat(), "day"
     if text == "the day before yesterday" or text == "day before yesterday":
         return (published - dt.timedelta(days=2)).isoformat(), "day"
@@ -111,6 +117,12 @@ def resolve(expression: str, published: dt.date | None) -> Resolved:
                          r"( (morning|afternoon|evening|night))?", text)
     if found:
         return _weekday(published, WEEKDAYS[found.group(2)], found.group(1) or "").isoformat(), "day"
+    found = re.fullmatch(r"(?:(last|this|past|previous|over) )?weekend", text)
+    if found:  # a weekend is given by its Saturday (ACLED's time precision 2: a known week or weekend)
+        saturday = _weekday(published, 5, "")
+        if found.group(1) == "last" and published.weekday() in (5, 6):
+            saturday -= dt.timedelta(days=7)
+        return saturday.isoformat(), "week"
     found = re.fullmatch(rf"{_NUM} {_UNIT} ago", text)
     if found:
         return _shift(published, _number(found.group(1)), found.group(2))
@@ -142,6 +154,55 @@ def resolve(expression: str, published: dt.date | None) -> Resolved:
     return None, "unknown"
 
 
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_SPANS = [  # a span of days: "between 3 and 5 May", "3-5 May 2024", "from May 3 to 5", "28 April to 2 May"
+    re.compile(rf"^(?:between |from )?{_DAY}(?: (?:of )?{_MONTH})?(?: (\d{{4}}))?(?: and | to |-|–){_DAY}(?: of)? "
+               rf"{_MONTH}(?: (\d{{4}}))?$"),
+    re.compile(rf"^(?:between |from )?{_MONTH} {_DAY}(?: (\d{{4}}))?(?: and | to |-|–)(?:{_MONTH} )?{_DAY}"
+               rf"(?: (\d{{4}}))?$"),
+]
+
+
+def _span_of_days(text: str, published: dt.date | None) -> Resolved | None:
+    """A span of days is given by its first day: precision week when it is a week or less (ACLED's time
+    precision 2), month when longer; None when the text is no span."""
+    found = _SPANS[0].match(text)
+    if found:
+        first_day, first_month, first_year, last_day, last_month, last_year = found.groups()
+    elif (found := _SPANS[1].match(text)):
+        first_month, first_day, first_year, last_month, last_day, last_year = found.groups()
+    else:
+        return None
+    year = last_year or first_year
+    last_value, _ = _month_day(published or dt.date(int(year or 1), 1, 1), MONTHS[last_month or first_month],
+                               int(last_day), int(year) if year else None) if (published or year) else (None, "")
+    if last_value is None:
+        return None
+    last = dt.date.fromisoformat(last_value)
+    try:
+        first = dt.date(last.year, MONTHS[first_month or last_month], int(first_day))
+    except ValueError:
+        return None
+    if first > last:  # "28 December to 2 January"
+        first = first.replace(year=first.year - 1)
+    return first.isoformat(), "week" if (last - first).days <= 7 else "month"
+
+
+# what the model does not call a date: "overnight", "between 3 and 5 May" (it reads a number pair)
+EXTRA = re.compile(rf"\b(?:overnight|(?:between |from )?{_DAY}(?: (?:of )?{_MONTH})?(?: \d{{4}})?(?: and | to |-|–)"
+                   rf"{_DAY}(?: of)? {_MONTH}(?: \d{{4}})?|(?:between |from )?{_MONTH} {_DAY}(?: \d{{4}})?"
+                   rf"(?: and | to |-|–)(?:{_MONTH} )?{_DAY}(?: \d{{4}})?)\b", re.IGNORECASE)
+ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+
+
+def _in_a_name(doc, ent) -> bool:
+    """A bare year right after a capitalised word is part of a name: "the Finance Bill 2024", "Vision 2030"."""
+    if not (len(ent) == 1 and ent.text.isdigit() and len(ent.text) == 4) or ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    return before.is_title and before.pos_ in ("PROPN", "NOUN") and not before.is_sent_start
+
+
 @stage("dates", requires=("doc",), assigns=("dates",))
 class DateStage:
     def __init__(self, resources):
@@ -149,9 +210,12 @@ class DateStage:
 
     def __call__(self, document: Document) -> Document:
         published = document.article.published
+        doc = document.doc
+        extra = [m for m in EXTRA.finditer(doc.text)]
         mentions = []
-        for ent in document.doc.ents:
-            if ent.label_ not in ("DATE", "TIME"):
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME") or _in_a_name(doc, ent) or any(
+                    m.start() <= ent.start_char < m.end() for m in extra):
                 continue
             span = ent
             # spaCy leaves out the preposition that makes "on Monday" a date: keep its tokens as they are
@@ -159,6 +223,10 @@ class DateStage:
             if value is None and ent.label_ == "TIME":
                 continue
             mentions.append(DateMention(span.text, span.start_char, span.end_char, value, precision))
-        document.dates = mentions
+        for match in extra:
+            value, precision = resolve(match.group(), published)
+            if value is not None:
+                mentions.append(DateMention(match.group(), match.start(), match.end(), value, precision))
+        document.dates = sorted(mentions, key=lambda m: m.start)
         return document
 

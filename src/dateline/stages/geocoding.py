@@ -56,6 +56,11 @@ class Geocoder:
         # a country's own division, which the news also uses for the country: "England", "Wales"
         parts = {e.country_code for e in candidates if e.feature_code == "ADM1" and own(e)}
         towns = {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL") and own(e)}
+        # a town and its division both known by another name of theirs ("Chittagong" for Chattogram, city and
+        # division): the bare name is the town's as much as when it is their own
+        towns |= {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL")
+                  and not any(own(d) for d in candidates if d.feature_code.startswith("ADM")
+                              and (d.country_code, d.admin1) == (e.country_code, e.admin1))}
 
         def score(entry: Entry) -> float:
             value = math.log10(entry.population + 10)

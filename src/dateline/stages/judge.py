@@ -44,7 +44,7 @@ def best_told(group: list[Event], judgements: list, threshold: float) -> tuple[E
     event = group[best]
     if best:
         event.id = group[0].id  # the happening keeps its id, and so its place in the article's order
-        event.fatalities = group[0].fatalities if group[0].fatalities is not None else event.fatalities
+        event.fatalities = group[0].fatalities if group[0].fatalities else event.fatalities
         absorb(event, group[0])
     return event, judgements[best]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..article import Place
-from ..gazetteer import REGION_CODES, normalise, own_name
+from ..gazetteer import REGION_CODES, Entry, km, normalise, own_name
 from .base import Document, stage
 from .geocoding import Geocoder
 from .nlp import DATELINE, DATELINE_REACH
@@ -28,6 +28,15 @@ TITLES = {"president", "mayor", "mr", "mrs", "ms", "dr", "captain", "capt", "coa
           "sheriff", "deputy", "pastor", "rev", "father", "prince", "king", "queen", "minister", "secretary"}
 # "(Bosaso, Bari)": a town and its province in brackets, the way ACLED notes and many wires place an event
 BRACKETED = re.compile(r"\(([A-Z][^(),;\d]{1,40}), ([A-Z][^(),;\d]{1,40})\)")
+# the name right before such a bracket is the town the note places the event in ("near Bol (Mamdi, Lac)")
+_JOINS = "de|del|la|le|el|al|es|ez|ed|et|ad|ar|as|ash|az|an|ul|um|do|da|dos|das|di|du|des|van|von|upon|on"
+NAME_BEFORE = re.compile(rf"(?<![\w'’-])([A-Z][\w'’.]*(?:[ -](?:[A-Z][\w'’.]*|{_JOINS}))*) $")
+# "Kasese district", "Plateau State", "Nineveh governorate": a division named with its kind
+ADMIN_NOUNS = ("district", "province", "region", "state", "county", "governorate", "division", "department",
+               "municipality", "prefecture", "oblast", "wilaya", "parish", "zone")
+ADMIN_NAMED = re.compile(r"\b((?:[A-Z][\w'’-]+ ){1,3})((?i:" + "|".join(ADMIN_NOUNS) + r"))\b")
+# what joins a place to the larger places that say which one it is: "Jolo (Jolo, Sulu)", "Jos, Plateau State"
+QUALIFIER_GAP = re.compile(r"^(?: \(|, )$")
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod", "pobj"}
 NOT_PLACES = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON"}  # names no small town hides in
 # words before a name that spaCy took for a person and that still make it a place ("in Tuz Khurmatu"); not
@@ -66,6 +75,33 @@ def _locative(doc, token) -> bool:
         start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].lower_ in LOCATIVE)
 
 
+def qualified(text: str, place: Place) -> bool:
+    """The place is named with the divisions around it, the way ACLED notes place an event: "Turbat (Kech,
+    Balochistan)", "Jos, Plateau State"."""
+    return bool(text.startswith(" (", place.end) and BRACKETED.match(text, place.end + 1)) or bool(
+        re.match(r", (?:[A-Z][\w'’-]+ ){1,3}(?:" + "|".join(ADMIN_NOUNS) + r")\b", text[place.end:], re.IGNORECASE))
+
+
+def _listed(text: str, spans, m: int) -> bool:
+    """The m-th name is followed by another after a comma or "and": one of a list of places."""
+    if m + 1 >= len(spans):
+        return False
+    return bool(re.fullmatch(r",? (?:and |or )?|, ", text[spans[m][1]:spans[m + 1][0]]))
+
+
+def _contains(area: Entry, entry: Entry) -> bool:
+    """A division or country holds the place."""
+    if area.country_code != entry.country_code or not area.country_code or entry.geonameid == area.geonameid:
+        return False
+    if area.feature_code == "PCLI":
+        return entry.feature_code != "PCLI"
+    if area.feature_code.startswith("ADM1"):
+        return entry.admin1 == area.admin1 and not entry.feature_code.startswith("ADM1")
+    if area.feature_code.startswith("ADM2") and entry.admin1 == area.admin1 and entry.lat is not None:
+        return entry.feature_code.startswith("PPL") and km(area.lat, area.lon, entry.lat, entry.lon) < 100
+    return False
+
+
 def _dateline(datelines: list, places: list[Place]) -> Place | None:
     """The place a report was filed from, named by the dateline that opens its first paragraphs."""
     for match in datelines:
@@ -95,9 +131,10 @@ class PlaceStage:
                 context.add(code)
         entries = self.geocoder.resolve_all([text for _, _, text in spans], focus=document.focus_country,
                                             context=context)
+        chosen = self._qualified(doc.text, spans, entries, document.focus_country, context)
         places = []
         for start, end, text in spans:
-            entry = entries.get(text)
+            entry = chosen.get(start) or entries.get(text)
             if entry is None:
                 continue
             places.append(Place(text=doc.text[start:end], start=start, end=end, name=entry.name,
@@ -118,13 +155,16 @@ class PlaceStage:
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
-            text = ent.text.strip()
+            text = ent.text.strip().split(" (")[0]  # "Bol (Mamdi, Lac": the model ran into a bracketed place
             start = ent.start_char
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and before.is_title and self.gazetteer.candidates(f"{before.text} {text}"):
                 text, start = f"{before.text} {text}", before.idx  # "Iraqi Kurdistan": the model took "Kurdistan"
             if text.lower().startswith("the "):  # "the United States"
                 text, start = text[4:], start + 4
+            kind = re.search(r" (?:" + "|".join(ADMIN_NOUNS) + r")$", text, re.IGNORECASE)
+            if kind and not self.gazetteer.candidates(text):  # "Bukidnon province": the province is Bukidnon
+                text = text[:kind.start()]
             # "Eastern Mosul" is Mosul, but "West Virginia" and "South Sudan" are names of their own
             trimmed = text if self.gazetteer.candidates(text) else DIRECTIONS.sub("", text)
             if trimmed != text and (self._continent(trimmed) or trimmed.lower() in KIND_WORDS):
@@ -156,6 +196,9 @@ class PlaceStage:
                                   if self._untagged_place(doc[a:b].text, feature=feature)), None)
                 if match and not named and not self._inside_name(doc, match[0], match[1]):
                     match = None
+                if match and self._named_on(doc, match[1], j) and not self._big(doc[match[0]:match[1]].text,
+                                                                                BIG_ORG_HEAD):
+                    match = None  # the head of a name of its own: "Abu Sayyaf", not a small Abu in India
                 if match and (match[0] > i or doc[match[0]].ent_iob_ == "I") and \
                         doc[match[0]:match[1]].text.lower() in KIND_WORDS:
                     match = None  # the head of a longer name: "the Community Centre"
@@ -173,6 +216,32 @@ class PlaceStage:
             name = doc.text[start:end]
             if not any(f[0] < end and start < f[1] for f in found) and self._dateline_place(name):
                 found.append((start, end, name))
+        for match in BRACKETED.finditer(doc.text):  # the town before "(district, province)"
+            before = NAME_BEFORE.search(doc.text, max(0, match.start() - 60), match.start())
+            if before is None:
+                continue
+            words = before.group(1).split(" ")
+            for k in range(len(words)):
+                name = " ".join(words[k:])
+                start = before.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
+                if name[:1].isupper() and not self.actors.lookup(name) and self.gazetteer.candidates(name):
+                    found = [f for f in found if not (f[0] < start + len(name) and start < f[1])]
+                    found.append((start, start + len(name), name))
+                    break
+        for match in ADMIN_NAMED.finditer(doc.text):  # "in Kasese district": the model may call it anything
+            name = match.group(1).strip()
+            start = match.start(1)
+            words = name.split(" ")
+            for k in range(len(words)):
+                part = " ".join(words[k:])
+                at = start + len(" ".join(words[:k])) + (1 if k else 0)
+                if part.lower() in DIRECTION_WORDS or self.actors.lookup(f"{part} {match.group(2)}") or \
+                        self.actors.lookup(part) or any(f[0] <= at < f[1] for f in found):
+                    continue
+                if any(e.feature_code.startswith("ADM") and own_name(e.name, normalise(part))
+                       for e in self.gazetteer.candidates(part)):
+                    found.append((at, at + len(part), part))
+                    break
         for match in BRACKETED.finditer(doc.text):  # "(Bosaso, Bari)": a town and its province, the way
             for group in (1, 2):                    # ACLED notes and many wires place an event
                 start, end = match.span(group)
@@ -180,6 +249,49 @@ class PlaceStage:
                 if self.gazetteer.candidates(name):  # whole: "Nord-Kivu", not its "Nord"
                     found = [f for f in found if not (f[0] < end and start < f[1])] + [(start, start + len(name), name)]
         return sorted(set(found))
+
+    def _qualified(self, text: str, spans, entries, focus, context) -> dict[int, Entry]:
+        """Readings chosen by the larger places named right after a name ("Santa Cruz (Santa Cruz, Laguna)":
+        the Santa Cruz of Laguna, not Bolivia's), each of those the division that holds the town, and by the
+        kind of division a name is given ("Kasese district": the district); by the span's start."""
+        chosen: dict[int, Entry] = {}
+        for n, (start, end, name) in enumerate(spans):
+            kind = re.match(r" (" + "|".join(ADMIN_NOUNS) + r")\b", text[end:end + 20], re.IGNORECASE)
+            ranked = [entry for _, entry in self.geocoder.ranked(name, focus=focus, context=context)]
+            if kind and not self.gazetteer.country_code(name):
+                divisions = [e for e in ranked if e.feature_code.startswith("ADM")]
+                if divisions:
+                    chosen[start] = divisions[0]
+            chain, last = [], end
+            for m, later in enumerate(spans[n + 1:], start=n + 1):
+                gap = text[last:later[0]]
+                if gap == ", " and _listed(text, spans, m):
+                    break  # "Washington, New York, Boston and Houston": a list, not a town and its state
+                if not QUALIFIER_GAP.match(gap):
+                    break
+                chain.append(later)
+                last = later[1]
+            if not chain or self.gazetteer.country_code(name):
+                continue
+            areas = [e for _, _, other in chain for e in self.gazetteer.candidates(other)
+                     if e.feature_code == "PCLI" or e.feature_code.startswith(("ADM1", "ADM2"))]
+            current = chosen.get(start) or entries.get(name)
+
+            def held(entry: Entry) -> int:  # the later names (the province after the district) weigh more
+                return sum(2 ** k for k, (_, _, other) in enumerate(chain) if any(
+                    _contains(area, entry) for area in self.gazetteer.candidates(other)
+                    if area.feature_code == "PCLI" or area.feature_code.startswith(("ADM1", "ADM2"))))
+
+            if areas and ranked:
+                best = max(ranked, key=held)  # max keeps the first of equals: the best ranked
+                if held(best) > (held(current) if current is not None else 0):
+                    chosen[start] = current = best
+            for later_start, _, other in chain:  # the divisions the place is in, not their namesakes
+                holding = [e for e in self.gazetteer.candidates(other) if current is not None and _contains(e, current)]
+                if holding and not any(e.geonameid == (entries.get(other).geonameid if entries.get(other) else None)
+                                       for e in holding):
+                    chosen[later_start] = max(holding, key=lambda e: (e.feature_code.startswith("ADM1"), e.population))
+        return chosen
 
     def _dateline_place(self, name: str) -> bool:
         """A dateline's name in capitals ("KIRKUK") is a place when a town, a province or a country has it."""
@@ -217,10 +329,18 @@ class PlaceStage:
     def _continent(self, text: str) -> bool:
         return any(e.feature_code == "CONT" for e in self.gazetteer.candidates(text))
 
-    def _big(self, text: str) -> bool:
+    def _big(self, text: str, least: int = BIG_INSIDE_NAME) -> bool:
         key = normalise(text)
-        return any(e.population >= BIG_INSIDE_NAME or e.feature_code.startswith(("PCLI", "ADM"))
+        return any(e.population >= least or e.feature_code.startswith(("PCLI", "ADM"))
                    for e in self.gazetteer.candidates(text) if own_name(e.name, key))
+
+    def _named_on(self, doc, b: int, j: int) -> bool:
+        """The name goes on past a place with a word no dictionary knows, inside one name the model found
+        ("Abu Sayyaf"), where "the Paris Walmart" or "the Dublin Singers" go on with a brand or a plain word."""
+        if b >= j or doc[b].ent_iob_ != "I" or doc[b].ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+        words = self.resources.word_classes
+        return not any(w in words for w in (doc[b].lemma_.lower(), doc[b].lower_, doc[b].lower_.removesuffix("s")))
 
     def _untagged_place(self, text: str, named_as_place: bool = False, *, feature: bool = False) -> bool:
         if text.islower() or text.lower() in MONTHS_DAYS or text.lower() in DIRECTION_WORDS or \

@@ -28,6 +28,8 @@ WITH_COUNTRY = {"Military Forces": "{} of {}", "Police Forces": "{} of {}", "Gov
                 "Unidentified Armed Group": "{} ({})"}
 
 
+# sides that are of the country they are found in: an army strikes abroad, a police force or a crowd does not
+LOCAL = ("Police Forces", "Civilians", "Protesters", "Rioters")
 Where = tuple[str | None, str | None]  # the event's country: (ISO alpha-2 code, name)
 
 
@@ -94,10 +96,57 @@ def with_country(party: Party | None, where: Where) -> Party | None:
                  country=party.country or code)
 
 
-@stage("sides", requires=("events", "judged", "places", "focus_country"), assigns=("sides",))
+def local_side(party: Party | None, where: Where, guessed: str | None, own_words_name_a_country: bool) -> Party | None:
+    """A generic side given the article's main country only because its words named none ("a police patrol"
+    read as "Police Forces of Spain" in a story about a Valencia in the Philippines) is of the event's country."""
+    code, country = where
+    if party is None or not country or not guessed or guessed == country or own_words_name_a_country:
+        return party
+    for label in LOCAL:
+        form = WITH_COUNTRY[label]
+        if party.name == form.format(label, guessed):
+            return Party(text=party.text, name=form.format(label, country), type=party.type, country=code)
+    return party
+
+
+# where the parse found no second side, the one ACLED would name from the event's sentence: the forces a riot
+# or a broken-up protest faced ("threw stones at police"), the people or forces violence hit ("killing 7 civilians")
+FACED = {"Riots": ("state_forces",), "Protests": ("state_forces",)}
+HIT = ("state_forces", "rebels", "political_militia", "identity_militia", "external", "civilians")
+QUIET = {"Peaceful protest", "Agreement", "Change to group/activity", "Headquarters or base established", "Other"}
+
+
+def second_side(document: Document, event: Event) -> Party | None:
+    """The side the event's sentence names besides its actor, when the parse gave none (or only a thing
+    for a riot: "looted shops"), by what ACLED would name for the event's type; None when there is none."""
+    recipient = event.recipient
+    kinds = FACED.get(event.acled_event_type, HIT)
+    if event.acled_sub_event_type in QUIET or event.acled_event_type == "Strategic developments" or \
+            recipient is not None and not (recipient.type == "other" and event.acled_event_type in FACED
+                                           and event.acled_sub_event_type != "Mob violence"):
+        return None
+    actor = event.actor
+    for mention in document.actors:
+        if not event.evidence.start <= mention.start < event.evidence.end or mention.type not in kinds:
+            continue
+        if actor is not None and (mention.name == actor.name or mention.text == actor.text):
+            continue
+        return mention.party()
+    return None
+
+
+@stage("sides", requires=("events", "judged", "actors", "places", "focus_country"), assigns=("sides",))
 class SidesStage:
     def __init__(self, resources):
         self.countries = resources.countries
+        self.resources = resources
+
+    def _names_a_country(self, party: Party | None) -> bool:
+        """The side's own words name a country: "Spanish police", "forces of Spain"."""
+        words = (party.text or "").replace("-", " ").split() if party is not None else []
+        actors, gazetteer = self.resources.actors, self.resources.gazetteer
+        return any(actors.demonym(w.strip(",.'’s")) or w[:1].isupper() and gazetteer.country_code(w.strip(",."))
+                   for w in words)
 
     def __call__(self, document: Document) -> Document:
         places = {place.text for place in document.places}
@@ -110,6 +159,13 @@ class SidesStage:
                 side = getattr(event, party)
                 if side is not None and side.text in places and side.type in UNARMED:
                     setattr(event, party, None)
+            focus = document.focus_country
+            guessed = self.countries[focus].name if focus in self.countries else None
+            if event.location is not None and event.location.precision != "country":
+                for party in ("actor", "recipient"):
+                    side = getattr(event, party)
+                    setattr(event, party, local_side(side, where, guessed, self._names_a_country(side)))
+            event.recipient = second_side(document, event) or event.recipient
             rules = CONVENTIONS.get((event.acled_event_type, event.acled_sub_event_type)) or \
                 CONVENTIONS.get((event.acled_event_type, None), ())
             for rule in rules:

@@ -8,6 +8,7 @@ from collections import Counter
 from ...article import Event, EventDate, Evidence
 from ..base import Document, stage
 from ..counts import fatalities, other_counts, toll_update
+from ..places import qualified
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, check_lexicon, disarms, refine
 from .lexicon import EventLexicon, depth
 from .merge import one_per_happening
@@ -259,6 +260,12 @@ def _main_place(document: Document):
 
 def _location(document: Document, sentence, head, main_place):
     inside = [p for p in document.places if sentence.start_char <= p.start < sentence.end_char]
+    # a town named with its divisions, the way ACLED notes place an event ("Kherson (Khersonskyi, Kherson)"),
+    # is the event's place, before any other place its sentence names ("on the bank of the Dnipro")
+    text = document.doc.text
+    named = [p for p in inside if p.precision in ("point", "city", "admin2") and qualified(text, p)]
+    if named:
+        return min(named, key=lambda p: abs(p.start - head.idx)).location()
     if inside:
         rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
         # a region within one country ("Darfur") is finer than its country; one across several is not
@@ -269,9 +276,19 @@ def _location(document: Document, sentence, head, main_place):
     return main_place.location() if main_place is not None else None
 
 
+DATE_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def _date(document: Document, sentence, head) -> EventDate:
+    """The finest date of the event's sentence, nearest the trigger ("On 3 May" beats "the 2024 budget");
+    a sentence without one goes on in the time the story last gave ("On 3 May, gunmen attacked X. Troops
+    recovered two rifles."), and a story that gave none is dated by its publication, precision unknown."""
     inside = [d for d in document.dates if sentence.start_char <= d.start < sentence.end_char and d.value]
     if inside:
-        best = min(inside, key=lambda d: abs(d.start - head.idx))
+        best = min(inside, key=lambda d: (DATE_ORDER.get(d.precision, 4), abs(d.start - head.idx)))
         return EventDate(best.value, best.precision)
+    before = [d for d in document.dates if d.end <= sentence.start_char and d.value and d.precision == "day"]
+    if before:
+        last = max(before, key=lambda d: d.start)
+        return EventDate(last.value, last.precision)
     return EventDate(document.article.published_iso, "unknown")

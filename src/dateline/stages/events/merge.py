@@ -28,7 +28,8 @@ def one_per_happening(events: list[Event], restated: dict[str, list[Event]] | No
 
 def absorb(first: Event, second: Event) -> None:
     """`first`, the sentence kept for a happening, takes what `second`, a restatement, adds."""
-    first.fatalities = first.fatalities if first.fatalities is not None else second.fatalities
+    if first.fatalities is None or first.fatalities == 0 and second.fatalities:
+        first.fatalities = second.fatalities  # "no casualties were reported" yields to a count of the dead
     first.actor = first.actor or second.actor
     first.recipient = first.recipient or second.recipient
     if first.date.precision == "unknown" and second.date.precision != "unknown":
