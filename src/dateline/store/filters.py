@@ -43,6 +43,7 @@ class EventFilter:
     status: tuple[str, ...] = _field(f"one of {', '.join(STATUSES)}", many=True, metavar="STATUS")
     text: str | None = _field("words in the article (full-text search)")
     min_independent: int | None = _field("reported by at least N independent outlets", metavar="N")
+    min_confidence: float | None = _field("the event's confidence is at least this (0 to 1)", metavar="P")
     near: tuple[float, float, float] | None = _field("within KM of a point: (lat, lon, km)", cli=False)
     story: str | None = _field("the events of one story", cli=False)
 
@@ -86,6 +87,9 @@ class EventFilter:
             if getattr(self, name):
                 where.append(conditions[name])
                 args.append(getattr(self, name))
+        if self.min_confidence is not None:  # +: no index; read in date order and keep the confident
+            where.append("+e.confidence >= ?")
+            args.append(self.min_confidence)
         if self.actor_type:  # +: read in date order, not OR-ed indexes
             marks = ",".join("?" * len(self.actor_type))
             where.append(f"(+e.actor_type IN ({marks}) OR +e.recipient_type IN ({marks}))")
@@ -128,7 +132,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         if not f.metadata["cli"]:
             continue
         option = "--" + f.name.replace("_", "-")
-        kind = int if f.name == "min_independent" else str
+        kind = {"min_independent": int, "min_confidence": float}.get(f.name, str)
         choices = STATUSES if f.name == "status" else None
         parser.add_argument(option, dest=f.name, type=kind, choices=choices, metavar=f.metadata["metavar"],
                             action="append" if f.metadata["many"] else "store",
