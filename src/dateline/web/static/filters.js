@@ -159,3 +159,10 @@ function actorBox(value) {
   });
   return el("div", { class: "suggest" }, el("label", { for: "actor-box" }, "Actor"), box, list);
 }
+
+// a click elsewhere closes an open picker and the actor suggestions
+document.addEventListener("click", (ev) => {
+  for (const open of document.querySelectorAll("details.picker[open]")) if (!open.contains(ev.target)) open.open = false;
+  const list = document.getElementById("actor-suggestions");
+  if (list && !list.hidden && !list.parentNode.contains(ev.target)) list.hidden = true;
+});

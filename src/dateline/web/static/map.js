@@ -61,6 +61,7 @@ export function makeMap(container, { detailed = false } = {}) {
   const map = L.map(container, { maxBounds: WORLD, maxBoundsViscosity: 1, maxZoom: 12, attributionControl: true });
   map.setMinZoom(map.getBoundsZoom(WORLD, true));
   map.setView([20, 20], map.getMinZoom());
+  container.dataset.zoom = String(map.getZoom());
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outlines: Natural Earth · Places: GeoNames · Leaflet");
   map.createPane("outlines").style.zIndex = 350;
