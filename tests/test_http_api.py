@@ -227,6 +227,10 @@ def test_http_sorting_by_a_column_puts_the_empty_last_and_pages_through(client, 
     paged = [e["id"] for offset in range(0, len(rows), 7)
              for e in client.get("/api/events", params={"sort": sort, "limit": 7, "offset": offset}).json()["events"]]
     assert paged == [e["id"] for e in rows]  # pages meet where the filled values end, nothing twice
+    from dateline.store import Store
+
+    with Store(client.app.state.db, readonly=True) as store:  # an export reads them in the same order
+        assert [e["id"] for e in store.each_event(sort=sort)] == paged
 
 
 def test_http_min_confidence(client):

@@ -336,7 +336,7 @@ SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC,
          "fatalities_desc": "coalesce(e.fatalities, -1) DESC, e.date DESC",
          "confidence_desc": "e.confidence DESC, e.date DESC",
          # a table's columns, each read off its index with the date (newest first within one value)
-         "type_asc": "e.type, e.date DESC", "acled_asc": "e.acled_event_type, e.acled_sub_event_type, e.date DESC",
+         "type_asc": "e.type, e.date DESC", "acled_asc": "e.acled_event_type, e.date DESC",
          "actor_asc": "e.actor_name, e.date DESC", "recipient_asc": "e.recipient_name, e.date DESC",
          "place_asc": "e.place_name, e.date DESC", "status_asc": "e.status, e.date DESC",
          "independent_desc": "e.n_independent DESC, e.date DESC"}

@@ -48,7 +48,9 @@ def summarise(conn: sqlite3.Connection, match: EventFilter, where: Where, *, lim
     """Events and fatalities of the filter in its period and in the one before, in all and by dimension
     (the `limit` largest of each, by events; months all, oldest first)."""
     period = period_of(conn, match, where)
-    current = replace(match, since=period[0], until=period[1]) if period else match
+    # an open end closed by the events' own dates selects no fewer events: the filter is kept as given, so
+    # that a whole-store summary reads each column's index, not the dates' with a row lookup for each
+    current = match
     before = previous_period(*period) if period else None
     earlier = replace(match, since=before[0], until=before[1]) if before else None
     out: dict[str, Any] = {
@@ -101,25 +103,18 @@ def _grouped(conn: sqlite3.Connection, match: EventFilter, where: Where, name: s
         return _rows(conn, f"SELECT substr(date, 1, 7) AS key, sum(events) AS events, sum(fatalities) AS fatalities"
                            f"{sql} GROUP BY key HAVING sum(events) > 0 ORDER BY key", args)
     sql, args = where(match)
-    if name == "actor":  # either side; a side named twice in one event counts once
-        inner = (f"SELECT e.actor_name AS key, e.fatalities AS fatalities{sql} AND e.actor_name IS NOT NULL"
-                 f" UNION ALL SELECT e.recipient_name, e.fatalities{sql} AND e.recipient_name IS NOT NULL"
-                 " AND e.recipient_name IS NOT e.actor_name")
-        args = args + args
-        source = f" FROM ({inner}) e WHERE 1"
-    else:
-        column = DIMENSIONS[name]
-        source = f"{sql} AND {column} IS NOT NULL"
-        inner = None
-    picked = ""
-    if keys is not None:
-        picked = f" AND {'e.key' if inner else DIMENSIONS[name]} IN ({','.join('?' * len(keys))})"
-        args = args + keys
-    key = "e.key" if inner else DIMENSIONS[name]
+    # each column grouped in its index's order; the actor is either side, each side grouped on its own and
+    # the two added up (an actor on both sides of one event counts twice)
+    columns = ["e.actor_name", "e.recipient_name"] if name == "actor" else [DIMENSIONS[name]]
+    parts, values = [], []
+    for column in columns:
+        picked = f" AND {column} IN ({','.join('?' * len(keys))})" if keys else ""
+        parts.append(f"SELECT {column} AS key, count(*) AS events, coalesce(sum(e.fatalities), 0) AS fatalities"
+                     f"{sql} AND {column} IS NOT NULL{picked} GROUP BY {column}")
+        values += args + (keys or [])
     order = "key" if name == "month" else "events DESC, key"
-    return _rows(conn, f"SELECT {key} AS key, count(*) AS events, coalesce(sum(e.fatalities), 0) AS fatalities"
-                       f"{source}{picked} GROUP BY key ORDER BY {order}" + (" LIMIT ?" if limit else ""),
-                 args + ([limit] if limit else []))
+    return _rows(conn, f"SELECT key, sum(events) AS events, sum(fatalities) AS fatalities FROM ({' UNION ALL '.join(parts)})"
+                       f" GROUP BY key ORDER BY {order}" + (" LIMIT ?" if limit else ""), values + ([limit] if limit else []))
 
 
 def _with_previous(rows: list[dict[str, Any]], earlier: list[dict[str, Any]] | None) -> list[dict[str, Any]]:

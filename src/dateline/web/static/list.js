@@ -23,17 +23,18 @@ export async function eventsPage(params) {
   const summaryBox = el("div", { id: "summary-box" }, el("p", { class: "muted" }, "Loading the summary…"));
   const tableBox = el("div", { id: "events" }, el("p", { class: "muted" }, "Loading events…"));
   const panels = el("div", { class: "panels" }, el("div", { class: "map-panel" }, mapBox, mapLegend), timeBox);
-  show(el("h1", {}, "Events"), filterForm(filters, sort, offered), problem, panels, summaryBox, tableBox);
+  show(el("h1", {}, "Events"), filterBox(filterForm(filters, sort, offered), filters), problem, panels, summaryBox, tableBox);
 
   const by = filters.acled_type.length ? "acled" : "plover";  // coloured by the taxonomy being filtered
-  let list, places, daily, summary;
+  const summary = api("summary", filters);  // the slowest of the four on a large store: drawn when it comes
+  let list, places, daily;
   try {
-    [list, places, daily, summary] = await Promise.all([
+    [list, places, daily] = await Promise.all([
       api("events", { ...filters, sort, limit: PAGE, offset }),
       api("map", filters),
-      api("timeline", { ...filters, interval: "day", by }),
-      api("summary", filters)]);
+      api("timeline", { ...filters, interval: "day", by })]);
   } catch (error) {
+    summary.catch(() => {});
     if (!(error instanceof ApiError) || error.status !== 422) throw error;
     problem.replaceChildren(el("p", { class: "error", role: "alert" }, "This filter cannot be applied: ", error.message,
       ". Change it above, or ", el("a", { href: "#/" }, "clear it"), "."));
@@ -52,13 +53,23 @@ export async function eventsPage(params) {
   const counts = interval === "day" ? daily : await api("timeline", { ...filters, interval, by });
   timeBox.replaceChildren(el("h2", {}, `Events by ${counts.interval}`),
     timeline(counts.counts, counts.interval, by, (since, until) => narrow({ since, until })));
-  summaryBox.replaceChildren(el("h2", {}, "Summary"), summaryPanel(summary, narrow));
   tableBox.replaceChildren(
     el("h2", {}, "The events"),
     eventsTable(list.events, { sort, onSort: (next) => go("/", { ...filters, sort: next, offset: 0 }) }),
     pager(list, filters, sort, offset),
     el("p", { class: "muted" }, "Download these events: ",
       FORMATS.map((f) => [el("a", { href: "/api/export?" + query({ ...filters, format: f }) }, f), " "])));
+  // drawn last, the slowest read on a large store; the page is ready when it is
+  await summary.then((data) => summaryBox.replaceChildren(el("h2", {}, "Summary"), summaryPanel(data, narrow)))
+    .catch((error) => summaryBox.replaceChildren(el("p", { class: "error" }, "No summary: ", error.message)));
+}
+
+// on a phone the filters fold away under one line saying how many are set (open on a laptop)
+function filterBox(form, filters) {
+  const set = Object.values(filters).filter((v) => (Array.isArray(v) ? v.length : v)).length;
+  const phone = window.matchMedia("(max-width: 640px)").matches;
+  return el("details", { class: "filter-box", open: !phone },
+    el("summary", {}, "Filters", set ? ` (${set} set)` : ""), form);
 }
 
 function pager(list, filters, sort, offset) {
