@@ -5,7 +5,7 @@ import { LABELS, actorLink, api, append, el, label, link, parseRoute, safeUrl, s
 import { acled } from "./codes.js";
 import { eventsPage } from "./list.js";
 import { eventsTable } from "./table.js";
-import { loadChoices } from "./filters.js";
+import { forgetChoices, loadChoices } from "./filters.js";
 import { eventMap } from "./map.js";
 import { watchRuns } from "./runs.js";
 
@@ -129,6 +129,7 @@ function refresh() {
   const { parts } = parseRoute();
   if (parts.length && !["actors", "stories"].includes(parts[0])) return;
   const y = window.scrollY;
+  forgetChoices();
   api("labels").then((labels) => Object.assign(LABELS, labels)).catch(() => {})
     .finally(() => route().then(() => window.scrollTo(0, y)));
 }

@@ -18,11 +18,12 @@ export function readFilters(params) {
   return out;
 }
 
-let choices = null;
+let choices = null;  // read once, and again after an ingest (it may bring new countries and divisions)
 export function loadChoices() {
   if (!choices) choices = api("choices").catch((error) => { choices = null; throw error; });
   return choices;
 }
+export function forgetChoices() { choices = null; }
 
 export function filterForm(filters, sort, offered) {
   const input = (name, text, attrs) => el("label", {}, text, el("input", { name, value: filters[name], ...attrs }));
