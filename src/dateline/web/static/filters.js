@@ -32,12 +32,10 @@ export function filterForm(filters, sort, offered) {
   const form = el("form", { class: "filters", role: "search" },
     countryPicker(filters, offered),
     acledPicker(filters, offered),
-    picker("type", "PLOVER type", [{ options: (offered ? offered.plover : []).map((t) => ({ value: t, text: t })) }],
-      filters.type),
+    picker("type", "PLOVER type", [{ options: offer(offered, "plover", "type") }], filters.type),
     actorBox(filters.actor),
     admin1Picker(filters, offered),
-    picker("status", "Status", [{ options: (offered ? offered.statuses : []).map((s) => ({ value: s.code, text: s.label })) }],
-      filters.status),
+    picker("status", "Status", [{ options: offer(offered, "statuses", "status") }], filters.status),
     input("place", "Place", { size: 10 }),
     input("since", "From", { type: "date" }),
     input("until", "To", { type: "date" }),
@@ -79,7 +77,7 @@ function countryPicker(filters, offered) {
 function acledPicker(filters, offered) {
   // an event type is a choice of its own, its sub-event types under it
   const groups = (offered ? offered.acled : []).map((kind) => ({ label: kind.type, value: kind.type,
-    options: kind.sub_types.map((sub) => ({ value: sub, text: sub })) }));
+    options: offer({ subs: kind.sub_types, held: offered.held }, "subs", "acled_sub_event_type") }));
   return picker("acled_type", "ACLED type", groups, filters.acled_type, { find: true });
 }
 
@@ -106,7 +104,8 @@ function picker(name, title, groups, chosen, { find = false } = {}) {
   };
   const list = el("ul", { class: "picker-options" }, groups.map((g) => [
     g.label ? el("li", { class: "picker-group" }, g.value ? box(g.value, g.label, "group") : el("span", {}, g.label)) : null,
-    g.options.map((o) => el("li", { class: g.label ? "indented" : null }, box(o.value, o.text)))]));
+    g.options.map((o) => el("li", { class: `${g.label ? "indented" : ""} ${o.none ? "none" : ""}`.trim() || null,
+      title: o.none ? "no event in the store has it" : null }, box(o.value, o.text)))]));
   const said = el("span", { class: "picker-chosen" });
   const summary = () => {
     const picked = [...list.querySelectorAll("input:checked")].map((i) => names[i.value] || i.value);
@@ -120,6 +119,14 @@ function picker(name, title, groups, chosen, { find = false } = {}) {
   return el("details", { class: "picker", "data-name": name },
     el("summary", {}, el("span", { class: "picker-title" }, title), said),
     el("div", { class: "picker-body" }, finder, list));
+}
+
+// the codebook's values as a picker's options, those no event of the store has marked (shown faint)
+function offer(offered, list, column) {
+  return (offered ? offered[list] : []).map((v) => {
+    const value = v.code || v;
+    return { value, text: v.label || v, none: !offered.held[column].includes(value) };
+  });
 }
 
 function narrow(list, text) {
