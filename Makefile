@@ -22,7 +22,7 @@ $(VENV)/.dev: $(BIN)/dateline
 
 dev: $(VENV)/.dev
 
-# The web UI's front-end libraries (Leaflet, topojson-client, Natural Earth outlines) from npm, never committed.
+# The web UI's front-end libraries and map data (Leaflet, clusters, outlines, place names) from npm, never committed.
 $(WEB)/node_modules/.package-lock.json: $(WEB)/package.json $(WEB)/package-lock.json
 	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
 

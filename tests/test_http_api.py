@@ -214,3 +214,88 @@ def test_http_a_country_code_no_country_has_is_refused(client):
     response = client.get("/api/events", params={"country": "XQ"})
     assert response.status_code == 422 and "XQ" in response.json()["detail"]
     assert client.get("/api/events", params={"country": "iq"}).status_code == 200
+
+
+@pytest.mark.parametrize("sort, column, descending", [
+    ("type_asc", "type", False), ("acled_asc", "acled_event_type", False), ("actor_asc", "actor_name", False),
+    ("recipient_asc", "recipient_name", False), ("place_asc", "place_name", False), ("status_asc", "status", False),
+    ("independent_desc", "n_independent", True)])
+def test_http_sorting_by_a_column_puts_the_empty_last_and_pages_through(client, sort, column, descending):
+    rows = client.get("/api/events", params={"sort": sort, "limit": 1000}).json()["events"]
+    values = [e[column] for e in rows]
+    filled = [v for v in values if v is not None]
+    assert filled and values[:len(filled)] == filled  # every empty value after every filled one
+    assert filled == sorted(filled, reverse=descending) and len(set(filled)) > 1
+    paged = [e["id"] for offset in range(0, len(rows), 7)
+             for e in client.get("/api/events", params={"sort": sort, "limit": 7, "offset": offset}).json()["events"]]
+    assert paged == [e["id"] for e in rows]  # pages meet where the filled values end, nothing twice
+    from dateline.store import Store
+
+    with Store(client.app.state.db, readonly=True) as store:  # an export reads them in the same order
+        assert [e["id"] for e in store.each_event(sort=sort)] == paged
+
+
+def test_http_min_confidence(client):
+    confident = client.get("/api/events", params={"min_confidence": 0.8, "limit": 1000}).json()
+    everything = client.get("/api/events", params={"limit": 1000}).json()
+    assert confident["events"] and all(e["confidence"] >= 0.8 for e in confident["events"])
+    assert confident["total"] < everything["total"]
+    assert client.get("/api/events", params={"min_confidence": 1.5}).status_code == 422
+
+
+def test_http_summary_against_the_previous_period(client):
+    params = {"since": "2024-05-13", "until": "2024-05-19"}
+    summary = client.get("/api/summary", params=params).json()
+    assert summary["period"] == params and summary["previous"] == {"since": "2024-05-06", "until": "2024-05-12"}
+    listed = client.get("/api/events", params={**params, "limit": 1}).json()
+    before = client.get("/api/events", params={"since": "2024-05-06", "until": "2024-05-12", "limit": 1}).json()
+    totals = summary["totals"]
+    assert (totals["events"], totals["fatalities"]) == (listed["total"], listed["fatalities"]) and totals["events"]
+    assert (totals["previous_events"], totals["previous_fatalities"]) == (before["total"], before["fatalities"])
+    by = summary["by"]
+    iraq = next(row for row in by["country"] if row["key"] == "IQ")
+    in_iraq = client.get("/api/events", params={**params, "country": "IQ", "limit": 1}).json()
+    assert iraq["name"] == "Iraq" and iraq["events"] == in_iraq["total"]
+    assert [row["events"] for row in by["country"]] == sorted((row["events"] for row in by["country"]), reverse=True)
+    assert all(row["name"] and not row["name"].startswith("IQ.") for row in by["admin1"] if row["key"].startswith("IQ"))
+    assert sum(row["events"] for row in by["month"]) == totals["events"]
+    assert all(row["previous_events"] is not None for row in by["actor"])
+    # the rollup (dates alone) and the happenings (any other filter) count alike
+    read = client.get("/api/summary", params={**params, "min_independent": 1}).json()
+    assert read["totals"] == totals and read["by"]["month"] == by["month"]
+
+
+def test_http_summary_of_an_open_filter_spans_its_events(client):
+    summary = client.get("/api/summary", params={"country": "IQ"}).json()
+    dated = [e["date"] for e in client.get("/api/events", params={"country": "IQ", "limit": 1000}).json()["events"]
+             if e["date"]]
+    assert summary["period"] == {"since": min(dated), "until": max(dated)}
+    assert {row["key"] for row in summary["by"]["country"]} == {"IQ"}
+    nothing = client.get("/api/summary", params={"country": "IS"}).json()  # no events in Iceland
+    assert nothing["period"] is None and nothing["totals"]["events"] == 0 and nothing["by"]["country"] == []
+    assert client.get("/api/summary", params={"country": "XQ"}).status_code == 422
+
+
+def test_http_choices_and_labels_name_the_codes(client):
+    choices = client.get("/api/choices").json()
+    iraq = next(c for c in choices["countries"] if c["code"] == "IQ")
+    assert iraq == {"code": "IQ", "name": "Iraq", "iso3": "IRQ", "fips": "IZ"}
+    assert [c["name"] for c in choices["countries"]] == sorted(c["name"] for c in choices["countries"])
+    listed = client.get("/api/events", params={"limit": 1000}).json()["events"]
+    assert {c["code"] for c in choices["countries"]} == {e["country_code"] for e in listed if e["country_code"]}
+    assert {a["code"] for a in choices["admin1"]} == {e["admin1"] for e in listed if e["admin1"]}
+    battles = next(a for a in choices["acled"] if a["type"] == "Battles")
+    assert "Armed clash" in battles["sub_types"] and "ASSAULT" in choices["plover"]
+    assert {"code": "asserted", "label": "reported"} in choices["statuses"]
+    labels = client.get("/api/labels").json()
+    assert labels["countries"]["IQ"] == "Iraq" and set(labels["countries"]) == {c["code"] for c in choices["countries"]}
+
+
+def test_http_actors_are_found_by_name_or_alias(client):
+    everyone = {a["name"] for a in client.get("/api/actors", params={"limit": 1000}).json()["actors"]}
+    assert "Islamic State" in everyone
+    by_alias = client.get("/api/actors", params={"q": "daes"}).json()["actors"]
+    assert [(a["name"], a["alias"]) for a in by_alias] == [("Islamic State", "Daesh")]
+    by_name = client.get("/api/actors", params={"q": "islamic"}).json()["actors"]
+    assert by_name and all("islamic" in a["name"].lower() for a in by_name) and by_name[0]["alias"] is None
+    assert client.get("/api/actors", params={"q": ""}).status_code == 422

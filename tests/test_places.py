@@ -161,7 +161,7 @@ def test_places_a_dash_after_a_name_is_not_a_dateline(pipeline, text):
 
 
 def _event_place(pipeline, text):
-    result = pipeline(Article(doc_id="q", text=text, published="2024-05-20"))
+    result = pipeline(Article(doc_id="q", text=text, published=dt.date(2024, 5, 20)))
     event = next(e for e in result.events if e.acled_event_type)
     return event
 

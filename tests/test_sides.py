@@ -1,6 +1,8 @@
 """The sides stage: ACLED's conventions for who is who, on events built by hand (no parse needed)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dateline.article import ActorMention, Article, Event, EventDate, Evidence, Location, Party, Place
@@ -110,6 +112,6 @@ def test_a_police_force_is_of_the_event_s_country_a_namesake_did_not_choose():
 
 def test_acled_s_own_names_in_the_text_are_sides_of_their_country(pipeline):
     result = pipeline(Article(doc_id="n", text="On 3 May 2024, Military Forces of the Philippines shelled a rebel camp "
-                              "near Marawi, killing four fighters.", published="2024-05-04"))
+                              "near Marawi, killing four fighters.", published=dt.date(2024, 5, 4)))
     event = next(e for e in result.events if e.acled_event_type)
     assert event.actor.name == "Military Forces of Philippines"

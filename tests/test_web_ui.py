@@ -11,6 +11,7 @@ import shutil
 import socket
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import uvicorn
@@ -34,9 +35,15 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 def site(tmp_path_factory):
     """A server on a free port over the sample corpus, the corroboration set and one hostile article."""
     path = ingested(tmp_path_factory.mktemp("ui") / "ui.db", [SAMPLES / "corpus", FIXTURES / "corroboration.jsonl",
-                                                             FIXTURES / "hostile.jsonl"],
+                                                             FIXTURES / "hostile.jsonl", FIXTURES / "placeless.jsonl"],
                     published=dt.date(2024, 5, 20))
     yield from serve(path)
+
+
+@pytest.fixture(scope="module")
+def growing(tmp_path_factory):
+    """A server over a store that a test adds articles to while the page is open."""
+    yield from serve(ingested(tmp_path_factory.mktemp("ui-growing") / "g.db", [FIXTURES / "hostile.jsonl"]))
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +107,11 @@ def test_map_timeline_and_table_load(page, site):
     # Natural Earth outlines and one marker per place, drawn by Leaflet as SVG paths (waited for through a
     # locator: a function evaluated in the page would be refused by the page's own CSP, no unsafe-eval)
     page.locator("#map path").nth(150).wait_for(state="attached")
-    markers = page.locator("#map path.leaflet-interactive")
-    assert markers.count() >= 10
+    # places close together are one cluster showing their events; the others a marker each
+    page.locator("#map .marker-cluster").first.wait_for()
+    clustered = sum(int(n) for n in page.locator("#map .cluster-count").all_inner_texts())
+    total = int(re.search(r"of (\d+)", page.inner_text("#totals")).group(1))
+    assert page.locator("#map path.place-marker").count() >= 3 and 2 <= clustered < total
     assert page.locator("#timeline rect.bar").count() >= 5
     assert page.locator("table.events tbody tr").count() == 50  # one page
     shot(page, "events")
@@ -184,20 +194,25 @@ def test_timeline_is_coloured_by_the_taxonomy_being_filtered(page, site):
 def test_map_markers_are_coloured_by_type_with_a_legend(page, site):
     base, _ = site
     visit(page, base, "#/?type=PROTEST")
-    page.locator("#map path.place-marker").first.wait_for(state="attached")
-    fills = set(page.locator("#map path.place-marker").evaluate_all("ms => ms.map(m => m.getAttribute('fill'))"))
-    assert len(fills) == 1  # one type asked: one colour
+    page.locator("#map path.place-marker, #map .cluster-count").first.wait_for(state="attached")
+    assert len(colours(page)) == 1  # one type asked: one colour, markers and clusters alike
     legend = page.inner_text("#map-legend")
     assert "PROTEST" in legend and "size: fatalities" in legend
     visit(page, base)
-    assert len(set(page.locator("#map path.place-marker").evaluate_all(
-        "ms => ms.map(m => m.getAttribute('fill'))"))) > 2  # several types, several colours
+    page.locator("#map path.place-marker").first.wait_for(state="attached")
+    assert len(colours(page)) > 2  # several types, several colours
+
+
+def colours(page) -> set[str]:
+    return set(page.locator("#map path.place-marker").evaluate_all("ms => ms.map(m => m.getAttribute('fill'))")) | \
+        set(page.locator("#map .cluster-count").evaluate_all("cs => cs.map(c => c.dataset.color)"))
 
 
 def test_filter_by_type_and_date(page, site):
     base, _ = site
     visit(page, base)
-    page.select_option("select[name=type]", "ASSAULT")
+    page.click("details.picker[data-name=type] summary")
+    page.check("details.picker[data-name=type] input[value=ASSAULT]")
     page.fill("input[name=since]", "2024-05-10")
     page.fill("input[name=until]", "2024-05-19")
     page.click("form.filters button[type=submit]")
@@ -274,10 +289,21 @@ def test_usable_on_a_phone(browser, site):
     page = context.new_page()
     visit(page, base)
     page.wait_for_selector("#map path.leaflet-interactive")
-    # the table scrolls inside its box; the page itself does not get wider than the screen
+    # the page does not get wider than the screen
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator("#map").bounding_box()["width"] <= 390
+    # each event a card, not a table of columns: its date, its type and its way in all on the screen
+    assert not page.locator("table.events thead").is_visible()
+    card = page.locator("table.events tbody tr").first
+    card.scroll_into_view_if_needed()
+    box, opening = card.bounding_box(), card.locator("a:text('open')").bounding_box()
+    assert box["width"] <= 390 and box["height"] > 3 * card.locator("td.date").bounding_box()["height"]
+    assert 0 <= opening["x"] and opening["x"] + opening["width"] <= 390 and opening["height"] >= 20
+    assert card.locator("td.date").bounding_box()["y"] - box["y"] < 30  # the date heads the card
     shot(page, "events-phone")
+    card.locator("a:text('open')").click()
+    page.wait_for_selector("body[data-ready^='#/event/']")
+    shot(page, "event-phone")
     context.close()
 
 
@@ -294,3 +320,211 @@ def test_a_running_ingest_shows_its_progress(page, site):
     finally:
         with open_store(path) as store:
             store.runs.finish(run)
+
+
+def column(page, name: str) -> list[str]:
+    return page.locator(f"table.events tbody td.{name}").all_inner_texts()
+
+
+def test_clicking_a_header_sorts_the_rows_on_the_server(page, site):
+    base, _ = site
+    visit(page, base)
+    newest = column(page, "date")
+    assert newest == sorted(newest, reverse=True)
+    page.click("table.events th button:text('Deaths')")
+    page.wait_for_selector("body[data-ready*='sort=fatalities_desc']")
+    deaths = [int(d) if d != "—" else -1 for d in column(page, "deaths")]
+    assert deaths == sorted(deaths, reverse=True) and deaths[0] > 5 and deaths != sorted(deaths)
+    assert page.get_attribute("th.sorted", "aria-sort") == "descending"
+    page.click("table.events th button:text('Date')")  # newest first, the default ...
+    page.wait_for_selector("body[data-ready*='sort=date_desc']")
+    page.click("table.events th button:text('Date')")  # ... and a second click: oldest first
+    page.wait_for_selector("body[data-ready*='sort=date_asc']")
+    oldest = column(page, "date")
+    assert oldest == sorted(oldest) and oldest[0] < newest[-1]
+    page.click("table.events th button:text('Actor')")
+    page.wait_for_selector("body[data-ready*='sort=actor_asc']")
+    actors = column(page, "actor")
+    named = [a for a in actors if a != "—"]
+    assert named == sorted(named) and actors[:len(named)] == named  # A to Z, the unnamed after
+    assert page.locator("table.events td.date").first.evaluate("td => getComputedStyle(td).whiteSpace") == "nowrap"
+    shot(page, "sorted-by-actor")
+
+
+def test_a_whole_row_opens_its_event(page, site):
+    base, _ = site
+    visit(page, base)
+    row = page.locator("table.events tbody tr").nth(3)
+    event_id = row.get_attribute("data-event")
+    row.locator("td.acled").click()  # not a link: the row itself
+    page.wait_for_selector("body[data-ready^='#/event/']")
+    assert unquote(page.get_attribute("body", "data-ready")) == f"#/event/{event_id}"
+    assert page.locator("dl.facts").is_visible()
+
+
+def test_two_acled_types_from_the_picker_reach_the_address_and_the_api(page, site):
+    base, _ = site
+    visit(page, base)
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if "/api/events?" in request.url else None)
+    page.click("details.picker[data-name=acled_type] summary")
+    page.fill("details.picker[data-name=acled_type] .picker-find", "prot")  # narrows the list as typed
+    assert page.locator("details.picker[data-name=acled_type] li:visible").count() == 4  # Protests and its 3
+    page.fill("details.picker[data-name=acled_type] .picker-find", "")
+    page.check("details.picker[data-name=acled_type] input[value='Protests']")
+    page.check("details.picker[data-name=acled_type] input[value='Armed clash']")
+    assert page.inner_text("details.picker[data-name=acled_type] .picker-chosen") == "Armed clash, Protests"
+    shot(page, "acled-picker")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("body[data-ready*='acled_type=Armed']")
+    address = page.url.split("#", 1)[1]
+    assert "acled_type=Protests" in address and "acled_type=Armed+clash" in address
+    assert "acled_type=Protests" in asked[-1] and "acled_type=Armed+clash" in asked[-1]
+    kinds = {cell.split(" / ")[0] if "Protests" in cell else cell for cell in column(page, "acled")}
+    assert kinds == {"Protests", "Battles / Armed clash"}  # both kinds shown, nothing else
+    # the picker shows what the address holds
+    assert page.locator("details.picker[data-name=acled_type] input:checked").count() == 2
+
+
+def test_countries_are_picked_by_name(page, site):
+    base, _ = site
+    visit(page, base)
+    page.click("details.picker[data-name=country] summary")
+    page.fill("details.picker[data-name=country] .picker-find", "ira")
+    options = page.locator("details.picker[data-name=country] li:visible").all_inner_texts()
+    assert [o.strip() for o in options] == ["Iraq"]
+    page.check("details.picker[data-name=country] input[value=IQ]")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("body[data-ready*='country=IQ']")
+    places = column(page, "place")
+    assert places and all(p.endswith("Iraq") for p in places)
+    assert page.inner_text("details.picker[data-name=country] .picker-chosen") == "Iraq"
+
+
+def test_the_actor_box_suggests_names_by_their_aliases(page, site):
+    base, _ = site
+    visit(page, base)
+    page.fill("#actor-box", "daes")
+    suggestion = page.locator("#actor-suggestions button").first
+    suggestion.wait_for()
+    assert "Islamic State" in suggestion.inner_text() and "Daesh" in suggestion.inner_text()
+    shot(page, "actor-suggestions")
+    suggestion.click()
+    assert page.input_value("#actor-box") == "Islamic State"
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("body[data-ready*='actor=Islamic']")
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() >= 1
+    for row in rows.all():
+        assert "Islamic State" in row.locator("td.actor").inner_text() + row.locator("td.recipient").inner_text()
+
+
+@pytest.mark.parametrize("route, said", [
+    ("#/?min_confidence=4", "min_confidence: Input should be less than or equal to 1"),
+    ("#/?country=ZZ", "country ZZ: no such ISO 3166 alpha-2 code"),
+])
+def test_a_refused_filter_is_said_in_the_page_above_its_form(page, site, route, said):
+    base, _ = site
+    visit(page, base, route)
+    alert = page.locator("#problem .error[role=alert]")
+    assert said in alert.inner_text() and "{" not in alert.inner_text()
+    assert page.inner_text("h1") == "Events" and page.locator("form.filters").is_visible()
+    assert page.locator("table.events").count() == 0 and "detail" not in page.inner_text("main")
+    shot(page, "refused-filter")
+    alert.locator("a:text('clear it')").click()
+    page.wait_for_selector("table.events")
+
+
+def test_a_confidence_threshold(page, site):
+    base, _ = site
+    visit(page, base)
+    everything = int(re.search(r"of (\d+)", page.inner_text("#totals")).group(1))
+    page.fill("input[name=min_confidence]", "0.9")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("body[data-ready*='min_confidence=0.9']")
+    confident = int(re.search(r"of (\d+)", page.inner_text("#totals")).group(1))
+    listed = page.request.get(f"{base}/api/events?min_confidence=0.9&limit=1000").json()["events"]
+    assert 0 < confident == len(listed) < everything and all(e["confidence"] >= 0.9 for e in listed)
+
+
+def test_the_summary_compares_with_the_period_before(page, site):
+    base, _ = site
+    visit(page, base, "#/?since=2024-05-13&until=2024-05-19")
+    period = page.inner_text("#summary .period")
+    assert period.startswith("13 May 2024 – 19 May 2024 (7 days)") and "6 May 2024 – 12 May 2024" in period
+    api = page.request.get(f"{base}/api/summary?since=2024-05-13&until=2024-05-19").json()
+    iraq = next(r for r in api["by"]["country"] if r["key"] == "IQ")
+    row = page.locator("#summary [data-by=country] tr", has_text="Iraq")
+    assert row.locator("td").nth(1).inner_text().split()[0] == str(iraq["events"])
+    assert page.locator("#summary [data-by=month] tbody tr").count() == len(api["by"]["month"])
+    shot(page, "summary")
+    row.locator("button").click()  # a name narrows the list to it
+    page.wait_for_selector("body[data-ready*='country=IQ']")
+    assert all(p.endswith("Iraq") for p in column(page, "place"))
+
+
+def test_the_map_clusters_names_places_and_draws_divisions(page, site):
+    base, _ = site
+    visit(page, base)
+    page.locator("#map .place-label span").nth(4).wait_for()  # place names from the gazetteer package
+    page.locator("#map path.admin1-outline").nth(9).wait_for(state="attached")  # first-level divisions
+    before = int(page.get_attribute("#map", "data-zoom"))
+    page.locator("#map .marker-cluster").first.click()  # a cluster opens by zooming in on what it holds
+    page.wait_for_selector(f"#map:not([data-zoom='{before}'])")
+    assert int(page.get_attribute("#map", "data-zoom")) > before
+    shot(page, "map-cluster-opened")
+
+
+def test_the_world_fills_the_map_with_no_line_across_the_antimeridian(page, site):
+    base, _ = site
+    visit(page, base, "#/?country=IS")  # no event: the map stays at its widest
+    page.locator("#map .leaflet-outlines-pane path").first.wait_for(state="attached")
+    frame = page.locator("#map").bounding_box()
+    boxes = page.locator("#map .leaflet-outlines-pane path").evaluate_all(
+        "ps => ps.map(p => { const r = p.getBoundingClientRect(); return [r.left, r.right, r.width]; })")
+    assert min(b[0] for b in boxes) <= frame["x"] + 2 and max(b[1] for b in boxes) >= frame["x"] + frame["width"] - 2
+    # a ring that jumped from 180 to -180 would be a path as wide as the map: only Antarctica's is
+    assert sum(1 for b in boxes if b[2] >= 0.95 * frame["width"]) <= 1
+    shot(page, "world")
+
+
+def test_an_event_page_map_is_zoomed_to_its_place(page, site):
+    base, _ = site
+    visit(page, base, "#/?place=Kirkuk")
+    page.locator("table.events tbody tr").first.locator("a:text('open')").click()
+    page.wait_for_selector("body[data-ready^='#/event/']")
+    assert int(page.get_attribute("#event-map", "data-zoom")) >= 7
+    frame = page.locator("#event-map").bounding_box()
+    marker = page.locator("#event-map path.event-marker").bounding_box()
+    centre = (marker["x"] + marker["width"] / 2, marker["y"] + marker["height"] / 2)
+    assert abs(centre[0] - (frame["x"] + frame["width"] / 2)) < 20
+    assert abs(centre[1] - (frame["y"] + frame["height"] / 2)) < 20
+    page.locator("#event-map .place-label span").nth(1).wait_for()  # its surroundings named
+    page.locator("#event-map path.admin1-outline").first.wait_for(state="attached")
+    shot(page, "event-map")
+
+
+def test_an_event_with_no_place_says_so(page, site):
+    base, path = site
+    with open_store(path, readonly=True) as store:
+        placeless = next(e for e in store.events(limit=1000) if e["lat"] is None)
+    visit(page, base, f"#/event/{placeless['id']}")
+    assert "No place is known for this event" in page.inner_text("#event-map")
+    assert page.locator("#event-map .leaflet-container, #event-map.leaflet-container").count() == 0
+    shot(page, "event-no-place")
+
+
+def test_the_list_refreshes_when_an_ingest_ends(page, growing):
+    base, path = growing
+    visit(page, base)
+    before = int(re.search(r"of (\d+)", page.inner_text("#totals")).group(1))
+    page.wait_for_selector("#run[data-seen]", state="attached")  # the page has read the runs once
+    page.evaluate("window.stillTheSamePage = true")
+    ingested(path, [FIXTURES / "placeless.jsonl"])
+    with open_store(path, readonly=True) as store:
+        after = store.totals()["events"]
+    assert after > before
+    page.locator("#totals", has_text=f"of {after} ").wait_for(timeout=60_000)
+    assert "Ingest finished" in page.inner_text("#run")
+    assert page.evaluate("window.stillTheSamePage") is True  # brought up to date, not reloaded
+    shot(page, "refreshed-after-ingest")

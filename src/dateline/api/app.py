@@ -8,7 +8,7 @@ from functools import lru_cache
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as Path_
@@ -27,7 +27,8 @@ PLOVER = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "
                  "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 ACTOR_TYPE = Literal["state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters",
                      "civilians", "external", "government", "media", "organization", "person", "other"]
-SORT = Literal["date_desc", "date_asc", "fatalities_desc", "confidence_desc"]
+SORT = Literal["date_desc", "date_asc", "fatalities_desc", "confidence_desc", "type_asc", "acled_asc", "actor_asc",
+               "recipient_asc", "place_asc", "status_asc", "independent_desc"]
 EXPORT = Literal["acled-csv", "csv", "gdelt", "jsonl", "geojson", "parquet", "training"]
 MAX_OFFSET = 2 ** 62  # past SQLite's 64-bit integers an offset is refused with a 422, not a 500
 EXTENSIONS = {"acled-csv": "csv", "csv": "csv", "gdelt": "tsv", "jsonl": "jsonl", "geojson": "geojson",
@@ -64,6 +65,7 @@ def event_filters(
         text: Annotated[str | None, Query(max_length=200, description=_help("text"))] = None,
         min_independent: Annotated[int | None, Query(ge=1, le=1000, description=_help("min_independent"))] = None,
         review: Annotated[list[REVIEW] | None, Query(description=_help("review"))] = None,
+        min_confidence: Annotated[float | None, Query(ge=0, le=1, description=_help("min_confidence"))] = None,
         lat: Annotated[float | None, Query(ge=-90, le=90, description="with lon and radius_km")] = None,
         lon: Annotated[float | None, Query(ge=-180, le=180, description="with lat and radius_km")] = None,
         radius_km: Annotated[float | None, Query(gt=0, le=5000, description="within this distance of lat, lon")] = None,
@@ -80,7 +82,7 @@ def event_filters(
     return EventFilter.of(type=type, acled_type=acled_type, actor=actor, actor_type=actor_type, place=place,
                           country=country, admin1=admin1, since=since.isoformat() if since else None,
                           until=until.isoformat() if until else None, status=status, text=text,
-                          min_independent=min_independent, review=review,
+                          min_independent=min_independent, review=review, min_confidence=min_confidence,
                           near=(lat, lon, radius_km) if all(given) else None)
 
 
@@ -89,9 +91,32 @@ FiltersDep = Annotated[EventFilter, Depends(event_filters)]
 
 @lru_cache(maxsize=1)
 def _country_codes() -> frozenset[str]:
+    return frozenset(_countries())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
     from ..gazetteer import country_table
 
-    return frozenset(country_table())
+    return country_table()
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> tuple[tuple[str, str, str], ...]:
+    """(alias folded, alias, name) of every actor in the actor dictionary."""
+    from ..data import load_data
+
+    return tuple((alias.casefold(), alias, actor["name"]) for actor in load_data("actors.json")["actors"]
+                 for alias in actor["aliases"])
+
+
+def _aliases_containing(text: str) -> dict[str, str]:
+    """The dictionary's names with an alias that holds `text` (any case), each with that alias."""
+    folded, found = text.casefold(), {}
+    for key, alias, name in _alias_table():
+        if folded in key and name not in found:
+            found[name] = alias
+    return found
 
 
 def known_parameters(request: Request) -> None:
@@ -251,9 +276,18 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
                 "timeline": [{"date": day or None, "articles": n} for day, n in days.items()],
                 "events": store.events(story=story_id, limit=1000)}
 
-    @app.get("/api/actors", summary="Actors by number of events, as actor or recipient")
-    def actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
-        return {"actors": store.actors(limit=limit)}
+    @app.get("/api/actors", summary="Actors by number of events, as actor or recipient; with q, those whose "
+                                    "name or one of its aliases holds q")
+    def actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+               q: Annotated[str | None, Query(min_length=1, max_length=100,
+                                              description="part of a name or of an alias (ISIS, Daesh)")] = None):
+        if q is None:
+            return {"actors": store.actors(limit=limit)}
+        aliases = _aliases_containing(q)
+        rows = store.actors(limit=limit, containing=q, named=sorted(aliases))
+        for row in rows:
+            row["alias"] = aliases.get(row["name"]) if q.casefold() not in row["name"].casefold() else None
+        return {"actors": rows}
 
     @app.get("/api/actors/{name}", summary="One actor: its events and its counterparts")
     def actor(name: Annotated[str, Path_(max_length=200)], store: StoreDep,
@@ -273,9 +307,48 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         from ..gazetteer import admin1_names
         from ..labels import ACTOR_KIND_LABELS, SPEAKER_LABELS, STATUS_LABELS
 
-        names = admin1_names()
+        names, countries = admin1_names(), _countries()
         return {"actor_kinds": ACTOR_KIND_LABELS, "statuses": STATUS_LABELS, "speakers": SPEAKER_LABELS,
-                "admin1": {code: names[code] for code in store.admin1_codes() if code in names}}
+                "admin1": {code: names[code] for code in store.admin1_codes() if code in names},
+                "countries": {code: countries[code]["name"] for code in store.choices()["country"]
+                              if code in countries}}
+
+    @app.get("/api/summary", summary="Events and fatalities of the filter by country, division, actor and month, "
+                                     "against the period of the same length before")
+    def summary(store: StoreDep, filters: FiltersDep,
+                limit: Annotated[int, Query(ge=1, le=100, description="rows of each breakdown")] = 10):
+        from ..gazetteer import admin1_names
+
+        out = store.summary(match=filters, limit=limit)
+        countries, divisions = _countries(), admin1_names()
+        for row in out["by"]["country"]:
+            row["name"] = countries.get(row["key"], {}).get("name", row["key"])
+        for row in out["by"]["admin1"]:
+            row["name"] = divisions.get(row["key"], row["key"])
+        return out
+
+    @app.get("/api/choices", summary="What the filters' pickers offer: the store's countries and first-level "
+                                     "divisions by name, ACLED's event types and sub-event types, PLOVER's types, "
+                                     "statuses and actor kinds")
+    def choices(store: StoreDep):
+        from ..classify.corpus import ACLED
+        from ..gazetteer import admin1_names
+        from ..labels import ACTOR_KIND_LABELS, STATUS_LABELS
+
+        held, countries, divisions = store.choices(), _countries(), admin1_names()
+        return {
+            "countries": sorted(({"code": c, "name": countries.get(c, {}).get("name", c),
+                                  "iso3": countries.get(c, {}).get("iso3"), "fips": countries.get(c, {}).get("fips")}
+                                 for c in held["country"]), key=lambda row: row["name"]),
+            "admin1": sorted(({"code": a, "name": divisions.get(a, a), "country": a.split(".")[0]}
+                              for a in held["admin1"]), key=lambda row: (row["country"], row["name"])),
+            "acled": [{"type": kind, "sub_types": list(subs)} for kind, subs in ACLED.items()],
+            "plover": list(get_args(PLOVER)),
+            "statuses": [{"code": code, "label": STATUS_LABELS[code]} for code in get_args(STATUS)],
+            "actor_kinds": [{"code": code, "label": ACTOR_KIND_LABELS[code]} for code in get_args(ACTOR_TYPE)],
+            "held": {"acled_sub_event_type": held["acled_sub_event_type"], "type": held["type"],
+                     "status": held["status"]},
+        }
 
     @app.get("/api/places", summary="Places events happened at, by number of events")
     def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):

@@ -16,10 +16,11 @@ from ..consolidate.story_rows import TOLD, StoryRows, sourcing, wire_credit
 from ..errors import StoreError
 from ..gazetteer import km
 from .alerts import Alerts
-from .filters import EventFilter
+from .filters import EventFilter, _like_prefix
 from .migrations import migrate
 from .reviews import Reviews, overlay
 from .runs import Runs
+from .summary import distinct, summarise
 from .watched import Watched
 
 
@@ -155,22 +156,47 @@ class Store:
         """Events matching every filter given (see `event_filters`), most recent first unless `sort` says
         otherwise: one row per happening (a real-world event with its counts and sources), or with
         `unit="mention"` one row per event mention. Values are bound, never pasted into SQL."""
+        if sort in EMPTY_LAST:
+            return self._empty_last(sort, unit, filters, limit, offset)
         sql, args = self._events_sql(sort, unit, filters)
         return [overlay(row) for row in self._rows(sql + " LIMIT ? OFFSET ?", args + [limit, offset])]
 
     def each_event(self, *, sort: str = "date_asc", unit: str = "happening", **filters: Any) -> Iterator[dict[str, Any]]:
         """Every matching event, one at a time, read by one query (an export of a million rows neither
         holds them in memory nor pages through them)."""
-        sql, args = self._events_sql(sort, unit, filters)
-        for row in self.conn.execute(sql, args):
-            yield overlay(dict(row))
+        column = EMPTY_LAST.get(sort)
+        parts = [(sort, [f"{column} IS NOT NULL"]), ("date_desc", [f"{column} IS NULL"])] if column else [(sort, [])]
+        for part_sort, extra in parts:
+            sql, args = self._events_sql(part_sort, unit, filters, extra)
+            for row in self.conn.execute(sql, args):
+                yield overlay(dict(row))
 
-    def _events_sql(self, sort: str, unit: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    def _events_sql(self, sort: str, unit: str, filters: dict[str, Any],
+                    extra: Sequence[str] = ()) -> tuple[str, list[Any]]:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {sorted(SORTS)}, not {sort!r}")
         where, args = event_filters(self.conn, unit=unit, **filters)
+        where += extra
+        order = SORTS[sort] if unit == "happening" else SORTS[sort].replace("e.n_independent", "h.n_independent")
         return (f"SELECT {SELECTS[unit]} FROM {TABLES[unit]} e{_joins(where, unit, every=True)}{_where(where)}"
-                f" ORDER BY {SORTS[sort]}, e.id", args)
+                f" ORDER BY {order}, e.id", args)
+
+    def _empty_last(self, sort: str, unit: str, filters: dict[str, Any], limit: int, offset: int) -> list[dict]:
+        """A page in the order of a column some rows leave empty: those with a value read off the column's
+        index, then the empty ones newest first (SQLite puts NULLs first, and NULLS LAST would sort them all)."""
+        column = EMPTY_LAST[sort]
+        sql, args = self._events_sql(sort, unit, filters, [f"{column} IS NOT NULL"])
+        rows = self._rows(sql + " LIMIT ? OFFSET ?", args + [limit, offset])
+        if len(rows) == limit:
+            return rows
+        skip = 0
+        if not rows:  # the page starts past the rows with a value: how far past
+            where, args = event_filters(self.conn, unit=unit, **filters)
+            where = [w.replace("+e.", "e.") for w in where] + [f"{column} IS NOT NULL"]
+            skip = offset - self.conn.execute(f"SELECT count(*) FROM {TABLES[unit]} e{_joins(where, unit)}"
+                                              f"{_where(where)}", args).fetchone()[0]
+        sql, args = self._events_sql("date_desc", unit, filters, [f"{column} IS NULL"])
+        return rows + self._rows(sql + " LIMIT ? OFFSET ?", args + [limit - len(rows), max(0, skip)])
 
     def totals(self, *, unit: str = "happening", **filters: Any) -> dict[str, int]:
         """How many events match the filters, and their fatalities (each happening's own figure, once)."""
@@ -271,10 +297,36 @@ class Store:
             " WHERE e.n_independent >= ? AND r.status IS NOT 'rejected'"
             " ORDER BY e.n_independent DESC, e.n_articles DESC, e.date DESC LIMIT ?", (min_independent, limit))]
 
-    def actors(self, *, limit: int = 100) -> list[dict[str, Any]]:
-        """Actors by number of happenings, as actor or recipient."""
-        return self._rows("SELECT name, nullif(type, '') AS type, events FROM actor_names"
-                          " ORDER BY events DESC, name LIMIT ?", (limit,))
+    def actors(self, *, limit: int = 100, containing: str | None = None,
+               named: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Actors by number of happenings, as actor or recipient; with `containing`, those whose name holds
+        it (any case) or is one of `named` (the names an alias stands for)."""
+        if containing is None:
+            return self._rows("SELECT name, nullif(type, '') AS type, events FROM actor_names"
+                              " ORDER BY events DESC, name LIMIT ?", (limit,))
+        pattern = "%" + _like_prefix(containing)
+        return self._rows("SELECT name, nullif(type, '') AS type, events FROM actor_names WHERE name LIKE ?"
+                          f" ESCAPE '\\' OR name IN ({','.join('?' * len(named)) or 'NULL'})"
+                          " ORDER BY events DESC, name LIMIT ?", (pattern, *named, limit))
+
+    def summary(self, *, limit: int = 10, **filters: Any) -> dict[str, Any]:
+        """Events and fatalities of the filter by country, first-level division, actor and month, in the
+        filter's period (its dates, or its events' first to last) and in the period of the same length
+        before it (`store.summary.summarise`)."""
+        return summarise(self.conn, filters.pop("match", None) or EventFilter.of(**filters), self._from, limit=limit)
+
+    def _from(self, match: EventFilter) -> tuple[str, list[Any]]:
+        """FROM and WHERE of the happenings a filter matches, for a count (each filter's index usable)."""
+        where, args = event_filters(self.conn, match=match)
+        where = [w.replace("+e.", "e.") for w in where]
+        return f" FROM happenings e{_joins(where, 'happening')} WHERE {' AND '.join(where) or '1'}", args
+
+    def choices(self) -> dict[str, list[str]]:
+        """The values the store's happenings hold for the pickers of a filter: countries, divisions, ACLED
+        sub-event types, statuses and PLOVER types (`store.summary.distinct`)."""
+        return {name: distinct(self.conn, column) for name, column in
+                (("country", "country_code"), ("admin1", "admin1"), ("acled_sub_event_type", "acled_sub_event_type"),
+                 ("status", "status"), ("type", "type"))}
 
     def places(self, *, limit: int = 100) -> list[dict[str, Any]]:
         """Places events happened at, by number of happenings (a region of ours, which has no id, by its name)."""
@@ -285,7 +337,7 @@ class Store:
 
     def admin1_codes(self) -> list[str]:
         """The first-level divisions the store's events are in, by code."""
-        return [row[0] for row in self.conn.execute("SELECT DISTINCT admin1 FROM happenings WHERE admin1 IS NOT NULL")]
+        return distinct(self.conn, "admin1")
 
     def counterparts(self, name: str, *, limit: int = 50) -> list[dict[str, Any]]:
         """Who an actor acted on and who acted on it, by number of events."""
@@ -330,7 +382,15 @@ STORY_SORTS = {"sources": "n_independent DESC, last_published DESC, id", "recent
 
 SORTS = {"date_desc": "e.date DESC, e.confidence DESC", "date_asc": "e.date ASC, e.confidence DESC",
          "fatalities_desc": "coalesce(e.fatalities, -1) DESC, e.date DESC",
-         "confidence_desc": "e.confidence DESC, e.date DESC"}
+         "confidence_desc": "e.confidence DESC, e.date DESC",
+         # a table's columns, each read off its index with the date (newest first within one value)
+         "type_asc": "e.type, e.date DESC", "acled_asc": "e.acled_event_type, e.date DESC",
+         "actor_asc": "e.actor_name, e.date DESC", "recipient_asc": "e.recipient_name, e.date DESC",
+         "place_asc": "e.place_name, e.date DESC", "status_asc": "e.status, e.date DESC",
+         "independent_desc": "e.n_independent DESC, e.date DESC"}
+# the sorts by a column some rows leave empty: those rows come after the others (`Store._empty_last`)
+EMPTY_LAST = {"type_asc": "e.type", "acled_asc": "e.acled_event_type", "actor_asc": "e.actor_name",
+              "recipient_asc": "e.recipient_name", "place_asc": "e.place_name", "status_asc": "e.status"}
 
 
 UNITS = ("happening", "mention")

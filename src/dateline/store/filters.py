@@ -47,6 +47,7 @@ class EventFilter:
     min_independent: int | None = _field("reported by at least N independent outlets", metavar="N")
     review: tuple[str, ...] = _field(f"events reviewed so: one of {', '.join(REVIEWS)} (default: all but "
                                      "rejected)", many=True, metavar="REVIEW")
+    min_confidence: float | None = _field("the event's confidence is at least this (0 to 1)", metavar="P")
     near: tuple[float, float, float] | None = _field("within KM of a point: (lat, lon, km)", cli=False)
     story: str | None = _field("the events of one story", cli=False)
 
@@ -90,6 +91,9 @@ class EventFilter:
             if getattr(self, name):
                 where.append(conditions[name])
                 args.append(getattr(self, name))
+        if self.min_confidence is not None:  # +: no index; read in date order and keep the confident
+            where.append("+e.confidence >= ?")
+            args.append(self.min_confidence)
         if self.actor_type:  # +: read in date order, not OR-ed indexes
             marks = ",".join("?" * len(self.actor_type))
             where.append(f"(+e.actor_type IN ({marks}) OR +e.recipient_type IN ({marks}))")
@@ -146,7 +150,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         if not f.metadata["cli"]:
             continue
         option = "--" + f.name.replace("_", "-")
-        kind = int if f.name == "min_independent" else str
+        kind = {"min_independent": int, "min_confidence": float}.get(f.name, str)
         choices = {"status": STATUSES, "review": REVIEWS}.get(f.name)
         parser.add_argument(option, dest=f.name, type=kind, choices=choices, metavar=f.metadata["metavar"],
                             action="append" if f.metadata["many"] else "store",

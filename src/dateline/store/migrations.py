@@ -319,6 +319,25 @@ MIGRATIONS: list[tuple[str, str]] = [
             ORDER BY a.duplicate_of IS NULL AND length(a.text) >= 400 DESC, a.published IS NULL, a.published, a.id
             LIMIT 1);
     """),
+    ("0010_sorts_by_column", """
+    -- the list sorted by a column (type, ACLED type, actor, recipient, place, status, independent outlets),
+    -- newest first within a value, is read off the column's index in order: the date descends in it (a
+    -- filter on the column with the date ascending reads the same index backwards)
+    DROP INDEX happenings_type_date;
+    CREATE INDEX happenings_type_date ON happenings(type, date DESC, fatalities);
+    DROP INDEX happenings_acled_date;
+    CREATE INDEX happenings_acled_date ON happenings(acled_event_type, date DESC, fatalities);
+    DROP INDEX happenings_actor_date;
+    CREATE INDEX happenings_actor_date ON happenings(actor_name, date DESC, fatalities);
+    DROP INDEX happenings_recipient_date;
+    CREATE INDEX happenings_recipient_date ON happenings(recipient_name, date DESC, fatalities);
+    DROP INDEX happenings_place_date;
+    CREATE INDEX happenings_place_date ON happenings(place_name, date DESC, fatalities);
+    DROP INDEX happenings_status_date;
+    CREATE INDEX happenings_status_date ON happenings(status, date DESC, fatalities);
+    DROP INDEX happenings_independent;
+    CREATE INDEX happenings_independent ON happenings(n_independent, date, fatalities);
+    """),
 ]
 
 
