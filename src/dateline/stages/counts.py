@@ -16,12 +16,15 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 VAGUE = {"a dozen": 12, "dozens": 12, "dozens of": 12, "several": 10, "many": 10, "scores": 20, "scores of": 20,
          "hundreds": 100, "hundreds of": 100, "a handful of": 3, "a few": 3, "a couple of": 2, "a number of": 10}
 
-_WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
                 r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
                 r"|seventeen|eighteen|nineteen)(?: hundred)?")
 NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUMBER +
-          r"|a dozen|dozens(?: of)?|several|many|scores(?: of)?|hundreds(?: of)?|a handful of|a few|a couple of|a number of)")
-_QUALIFIER = r"[\"“]?(?:at least |some |about |around |more than |over |nearly |almost |up to |approximately |roughly |an estimated |as many as )?"
+          r"|a dozen|dozens(?: of)?|several|many|scores(?: of)?|hundreds(?: of)?|a handful of|a few|a couple of"
+          r"|a number of)")
+_QUALIFIER = (r"[\"“]?(?:at least |some |about |around |more than |over |nearly |almost |up to |approximately "
+              r"|roughly |an estimated |as many as )?")
 _RANGE = rf"(?:between )?[\"“]?({NUMBER})[\"”]?(?:(?: to | and |-|–| or ){NUMBER})?"  # a quoted "26" is a 26
 _NOUNS = r"(?:[\w'-]+ ){0,4}?"
 
@@ -31,14 +34,16 @@ _KILLED = "killed|dead|died|die|dies|slain|executed|massacred|beheaded|shot dead
 _FATALITY_PATTERNS = [  # the death toll first: it is the figure a report stands by
     re.compile(rf"\b(?:death )?toll\b(?! (?:roads?|booths?|plazas?|gates?|fees?|free|ways?)\b)[^.;]{{0,80}}?"
                rf"\b(?:to|at|of|reached|reaches|hit|hits) {_QUALIFIER}{_RANGE}\b", re.I),
-    re.compile(rf"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|execut(?:ed|ing|es|e)|behead(?:ed|ing|s)|"
+    re.compile(rf"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|execut(?:ed|ing|es|e)|"
+               rf"behead(?:ed|ing|s)|"
                rf"shot dead|shooting dead|shoot dead|gunned down|gunning down|beat to death|beating to death|"
                rf"stabbed to death|hacked to death|lynched|lynching|slaughter(?:ed|ing|s)?|"
                rf"massacr(?:ed|ing|es|e))['’\"”]? "  # a scare-quoted verb counts: IS 'executes' 15
                rf"{_QUALIFIER}{_RANGE}\b(?! (?:years?|months?|days?|hours?|km|kilometres|miles|percent|%))", re.I),
     re.compile(rf"\b(?:killing|killed|kills|shot dead|gunned down|beat to death|stabbed to death|hacked to death|"
                rf"lynched|executed|beheaded) (an?) (?:{_ONE_PERSON})\b", re.I),
-    re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are |being )?(?:{_KILLED})\b", re.I),
+    re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are |being )?(?:{_KILLED})\b",
+               re.I),
     re.compile(rf"\b{_QUALIFIER}{_RANGE} (?:people )?(?:deaths|fatalities|dead bodies|bodies)\b", re.I),
     re.compile(r"\b(?:beat|beaten|beating|stabbed|hacked|burned|burnt|shot|stoned|lynched) (him|her) "
                r"(?:to death|dead)\b", re.I),  # one person
@@ -47,7 +52,8 @@ _TOLL_UPDATE = re.compile(rf"\b(?:death )?toll\b[^.;]{{0,60}}?\b(?:rose|risen|cl
                           rf"grew|stood|stands)\b(?: to| at)? {_QUALIFIER}{_RANGE}\b", re.I)
 _INJURED = [
     re.compile(rf"\b(?:injuring|wounding|injured|wounded) {_QUALIFIER}{_RANGE}\b", re.I),
-    re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are )?(?:injured|wounded|hurt)\b", re.I),
+    re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are )?(?:injured|wounded|hurt)\b",
+               re.I),
 ]
 _ARRESTED = [
     re.compile(rf"\b(?:arrested|detained|arresting|detaining|rounded up) {_QUALIFIER}{_RANGE}\b", re.I),
@@ -80,7 +86,7 @@ def parse_number(words: str) -> int | None:
     return total * (100 if hundred else 1) if parts else None
 
 
-def _first(patterns, sentence: str) -> int | None:
+def _first(patterns: list[re.Pattern[str]], sentence: str) -> int | None:
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             value = parse_number(match.group(1))

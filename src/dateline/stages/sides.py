@@ -15,9 +15,13 @@ article's focus country.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..article import Event, Party
 from .base import Document, stage
+
+if TYPE_CHECKING:
+    from ..resources import Resources
 
 ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
 UNARMED = {None, "civilians", "other", "person", "organization", "media"}
@@ -96,7 +100,7 @@ def with_country(party: Party | None, where: Where) -> Party | None:
 
 @stage("sides", requires=("events", "judged"), assigns=("sides",))
 class SidesStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         self.countries = resources.countries
 
     def __call__(self, document: Document) -> Document:

@@ -1,6 +1,7 @@
-"""The web UI: one page (static HTML, CSS and JavaScript) over the HTTP API, with Leaflet, topojson-client
-and Natural Earth outlines (world-atlas) from npm, and the API docs (Swagger UI, swagger-ui-dist). `npm ci` in this folder installs them at build time
-(`make web`); they are never committed. Nothing here builds HTML from data: the page uses text nodes only."""
+"""The web UI: one page (static HTML, CSS and JavaScript) over the HTTP API, with Leaflet, topojson-client and
+Natural Earth outlines (world-atlas) from npm, and the API docs (Swagger UI, swagger-ui-dist). `npm ci` in
+this folder installs them at build time (`make web`); they are never committed. Nothing here builds HTML from
+data: the page uses text nodes only."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,15 +34,15 @@ def mount_web(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
-    def index():
+    def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     @app.get("/docs", include_in_schema=False)
-    def docs():  # Swagger UI from the package's own files: FastAPI's default loads it from a CDN
+    def docs() -> FileResponse:  # Swagger UI from the package's own files: FastAPI's default loads it from a CDN
         return FileResponse(STATIC / "docs.html", media_type="text/html")
 
     @app.get("/vendor/{name}", include_in_schema=False)
-    def vendor(name: str):
+    def vendor(name: str) -> FileResponse:
         rel = VENDOR.get(name)
         if rel is None:
             raise HTTPException(404, f"no vendor file {name!r}")
