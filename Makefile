@@ -6,7 +6,7 @@ SHARED ?= ../shared
 
 WEB := src/dateline/web
 
-.PHONY: demo test install dev web train eval bench clean
+.PHONY: demo test check install dev web train eval bench clean
 
 $(BIN)/dateline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ demo: install web
 
 test: dev web
 	$(BIN)/python -m pytest
+
+# Lint and type-check (settings in pyproject.toml: [tool.ruff], [tool.mypy]).
+check: dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 # Refits the shipped event model and the stories' word frequencies from the training corpus (deterministic;
 # about 8 minutes on 2 cores).

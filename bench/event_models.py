@@ -138,7 +138,7 @@ class Encoder:
         classes = list(self.head.classes_)
         none = classes.index(NONE)
         best = [max((i for i in range(len(classes)) if i != none), key=row.__getitem__) for row in p]
-        return [(1.0 - row[none], classes[i]) for row, i in zip(p, best)]
+        return [(1.0 - row[none], classes[i]) for row, i in zip(p, best, strict=True)]
 
     def save(self, folder):
         Path(folder, "encoder_head.pkl").write_bytes(pickle.dumps(self.head))
@@ -160,14 +160,14 @@ def _joined(text: str, context: str) -> str:
 def figures(predicted, examples, threshold=0.5) -> dict:
     truth = [label_of(e) for e in examples]
     given = [sub if p >= threshold else NONE for p, sub in predicted]
-    tp = sum(1 for g, t in zip(given, truth) if g != NONE and t != NONE)
-    right = sum(1 for g, t in zip(given, truth) if g != NONE and g == t)
+    tp = sum(1 for g, t in zip(given, truth, strict=True) if g != NONE and t != NONE)
+    right = sum(1 for g, t in zip(given, truth, strict=True) if g != NONE and g == t)
     n_given, n_true = sum(g != NONE for g in given), sum(t != NONE for t in truth)
     return {"event_precision": round(tp / max(1, n_given), 4), "event_recall": round(tp / max(1, n_true), 4),
             "typed_precision": round(right / max(1, n_given), 4),
-            "non_events_rejected": round(sum(1 for g, t in zip(given, truth) if g == t == NONE)
+            "non_events_rejected": round(sum(1 for g, t in zip(given, truth, strict=True) if g == t == NONE)
                                          / max(1, len(truth) - n_true), 4),
-            "accuracy": round(sum(g == t for g, t in zip(given, truth)) / len(truth), 4)}
+            "accuracy": round(sum(g == t for g, t in zip(given, truth, strict=True)) / len(truth), 4)}
 
 
 def main() -> int:
@@ -199,7 +199,7 @@ def main() -> int:
         docs = [json.loads(line) for line in f if line.strip()]
     predicted = fitted.predict([(d["text"], d.get("title") or "") for d in docs])
     threshold = 0.5
-    for doc, (p, sub) in zip(docs, predicted):
+    for doc, (p, sub) in zip(docs, predicted, strict=True):
         events = [] if p < threshold else [{
             "acled_event_type": corpus.EVENT_TYPE[sub], "acled_sub_event_type": sub, "confidence": round(float(p), 4),
             "evidence": {"text": doc["text"], "start": 0, "end": len(doc["text"])}}]

@@ -1,10 +1,10 @@
 """Peak memory of an ingest, and whether it grows with the input.
 
-Run with `python bench/memory.py --articles 100000` (`make bench` runs a short version). Writes a JSONL
-corpus of generated articles (about 340 words; `--sentences 6` makes them about 110) (seeded templates: many places, actors and numbers, so no
-two articles are alike), runs `dateline ingest` on it with 2 workers, and samples the resident memory of the
-whole process tree (the main process and its workers) every second. Prints the peak and the memory at each
-tenth of the run: flat means memory does not grow with the input.
+Run with `python bench/memory.py --articles 100000` (`make bench` runs a short version). Writes a JSONL corpus
+of generated articles (about 340 words; `--sentences 6` makes them about 110) (seeded templates: many places,
+actors and numbers, so no two articles are alike), runs `dateline ingest` on it with 2 workers, and samples
+the resident memory of the whole process tree (the main process and its workers) every second. Prints the peak
+and the memory at each tenth of the run: flat means memory does not grow with the input.
 """
 from __future__ import annotations
 

@@ -63,10 +63,9 @@ def main() -> None:
                 f.write(json.dumps({"id": f"s{i}", "text": article(rng, 22), "published": "2024-05-20"}) + "\n")
         start = time.perf_counter()
         pipeline = Pipeline.build(settings=Settings(workers=1))
-        pipeline.stages[0].nlp  # load the model and gazetteer before timing
-        pipeline.stages[3].gazetteer
+        _ = pipeline.stages[0].nlp, pipeline.stages[3].gazetteer  # load the model and gazetteer before timing
         load = time.perf_counter() - start
-        pipeline.stages = [Timed(name, stage) for name, stage in zip(pipeline.names, pipeline.stages)]
+        pipeline.stages = [Timed(name, stage) for name, stage in zip(pipeline.names, pipeline.stages, strict=True)]
         start = time.perf_counter()
         items = list(read_inputs([str(corpus)]))
         spent["read"] = time.perf_counter() - start

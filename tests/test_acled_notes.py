@@ -38,7 +38,7 @@ def test_acled_notes_meet_the_floors(pipeline):
                         published=dt.date.fromisoformat(r["event_date"]) + dt.timedelta(days=1))
                 for r in rows]
     types, subs, dead, dates, near = [], [], [], [], []
-    for row, result in zip(rows, pipeline.pipe(articles)):
+    for row, result in zip(rows, pipeline.pipe(articles), strict=True):
         event = next((e for e in result.events if e.acled_event_type), None)
         types.append((row["event_type"], event.acled_event_type if event else "NONE"))
         subs.append((row["sub_event_type"], event.acled_sub_event_type if event else "NONE"))

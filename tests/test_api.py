@@ -4,9 +4,9 @@ from __future__ import annotations
 import dateline
 
 EXPECTED = {
-    "ActorMention", "Article", "Attribution", "DatelineError", "Entity", "Event", "EventDate", "Evidence", "ExportError",
-    "Extraction", "InputError", "Location", "ModelError", "Party", "Pipeline", "PipelineError", "Place", "Quote",
-    "ReadFailure", "Settings", "StageError", "StoreError", "__version__", "extract", "open",
+    "ActorMention", "Article", "Attribution", "DatelineError", "Entity", "Event", "EventDate", "Evidence",
+    "ExportError", "Extraction", "InputError", "Location", "ModelError", "Party", "Pipeline", "PipelineError", "Place",
+    "Quote", "ReadFailure", "Settings", "StageError", "StoreError", "__version__", "extract", "open",
 }
 
 

@@ -34,7 +34,8 @@ def test_dask_workers_write_the_same_parquet_dataset_as_a_local_run(tmp_path):
     local = list(run(items, settings=Settings(workers=1, batch_size=4), parts=tmp_path / "local"))
     on_dask = list(run(items, settings=Settings(workers=2, batch_size=4), dask="local", parts=tmp_path / "dask"))
     assert [r.doc_id for r in on_dask] == [r.doc_id for r in local] == [i.doc_id for i in items]
-    assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted(p.name for p in (tmp_path / "local").iterdir())
+    assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == \
+        sorted(p.name for p in (tmp_path / "local").iterdir())
     written, expected = read_dataset(tmp_path / "dask"), read_dataset(tmp_path / "local")
     assert written.num_rows > 40 and written.equals(expected)
     # the rows are the events of a plain extraction, field by field

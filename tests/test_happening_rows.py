@@ -146,7 +146,8 @@ def assert_rollups_agree(store):
     """With no filter the timeline and map read the rollups the writer keeps; every happening has at least
     one independent outlet, so that filter reads the happenings themselves: the two must agree."""
     def key(rows):
-        return sorted((r.get("period"), r.get("lat"), ",".join(sorted((r.get("type") or r.get("types") or "").split(","))),
+        return sorted((r.get("period"), r.get("lat"),
+                       ",".join(sorted((r.get("type") or r.get("types") or "").split(","))),
                        r["events"], r["fatalities"]) for r in rows)
 
     assert key(store.timeline()) == key(store.timeline(min_independent=1))

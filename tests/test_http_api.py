@@ -48,7 +48,8 @@ def test_http_events_near_actor_type_and_corroboration(client):
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"lat": 10, "lon": 10}, {"radius_km": -5, "lat": 1, "lon": 1},
-                                    {"actor_type": "aliens"}, {"min_independent": 0}, {"limit": 5000}, {"offset": -1}, {"type": "FIGHT"},
+                                    {"actor_type": "aliens"}, {"min_independent": 0}, {"limit": 5000}, {"offset": -1},
+                                    {"type": "FIGHT"},
                                     {"country": "Iraq"}, {"since": "yesterday"}, {"status": "maybe"},
                                     {"since": "2024-05-12", "until": "2024-05-10"}, {"format": "xml"}])
 def test_http_events_reject_bad_parameters(client, params):

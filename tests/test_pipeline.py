@@ -26,6 +26,14 @@ def test_pipeline_rejects_bad_orders(names, code):
     assert info.value.code == code
 
 
+def test_a_document_read_before_its_parse_says_so():
+    from dateline.stages.base import Document
+
+    with pytest.raises(PipelineError) as info:
+        _ = Document(article=Article(doc_id="d1", text="Gunmen attacked a village.")).parsed
+    assert info.value.code == "E202" and "d1" in str(info.value)
+
+
 def test_pipeline_isolates_a_failing_article(pipeline, monkeypatch):
     events = pipeline.stages[pipeline.names.index("events")]
     original = events.__call__.__func__

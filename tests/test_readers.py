@@ -24,7 +24,7 @@ The monitor said the strikes came hours after talks in Geneva were suspended.
 
 Back to top button
 Share on Facebook
-"""
+"""  # noqa: W293 (a line of one space, as scraped pages have)
 
 
 def test_text_page_splits_sections_title_identifier_and_body():
@@ -38,7 +38,8 @@ def test_text_page_splits_sections_title_identifier_and_body():
 
 
 def test_text_page_reads_published_line_and_agency_dateline():
-    text = "World\n\nFloods close roads\n\nPublished: 3 March 2024\n\nDHAKA, March 3 (Reuters) - Floods closed roads across the city on Sunday after heavy rain.\n"
+    text = ("World\n\nFloods close roads\n\nPublished: 3 March 2024\n\n"
+            "DHAKA, March 3 (Reuters) - Floods closed roads across the city on Sunday after heavy rain.\n")
     article = read_text_page(text, origin="x.txt")
     assert article.published == dt.date(2024, 3, 3)
     assert article.outlet == "Reuters"
@@ -47,7 +48,8 @@ def test_text_page_reads_published_line_and_agency_dateline():
 def test_jsonl_text_is_used_exactly(tmp_path):
     text = "  Two lines\r\nwith odd spacing\u2028and a separator.  "
     path = tmp_path / "docs.jsonl"
-    path.write_text(json.dumps({"id": "a1", "text": text, "published": "2024-02-01"}) + "\nnot json\n", encoding="utf-8")
+    path.write_text(json.dumps({"id": "a1", "text": text, "published": "2024-02-01"}) + "\nnot json\n",
+                    encoding="utf-8")
     items = list(read_inputs([str(path)]))
     assert isinstance(items[0], Article) and items[0].text == text and items[0].doc_id == "a1"
     assert isinstance(items[1], ReadFailure) and items[1].code == "E105" and ":2" in items[1].origin
@@ -65,7 +67,7 @@ def test_html_page_metadata_and_body():
     html = b"""<!DOCTYPE html><html><head><title>Clashes in Goma</title>
     <meta property="og:site_name" content="Lakes Monitor"><meta name="date" content="2024-04-02"></head>
     <body><article><h1>Clashes in Goma</h1><p>Soldiers clashed with rebels north of Goma on Monday, a local official said,
-    and hundreds of families fled towards the city centre as the fighting went on into the night.</p></article></body></html>"""
+    and hundreds of families fled towards the city centre as the fighting went on into the night.</p></article></body></html>"""  # noqa: E501
     [article] = read_bytes(html, origin="goma.html", suffix=".html")
     assert isinstance(article, Article)
     assert article.outlet == "Lakes Monitor" and article.published == dt.date(2024, 4, 2)
@@ -88,7 +90,8 @@ def test_html_page_keeps_a_short_paragraph_holding_a_link():
     # a one-line update in its own block, with a link: trafilatura's precision setting drops it
     middle = '<div class="update"><p>Shares of <a href="/q/pel">Port Elgin Holdings</a> rose 3% on the news.</p></div>'
     [article] = read_bytes(port_page(middle), origin="port.html", suffix=".html")
-    assert article.text.split("\n\n")[-3:] == [PORT_LEAD, "Shares of Port Elgin Holdings rose 3% on the news.", PORT_LATER]
+    assert article.text.split("\n\n")[-3:] == [PORT_LEAD, "Shares of Port Elgin Holdings rose 3% on the news.",
+                                               PORT_LATER]
 
 
 def test_pages_in_a_folder_carry_their_file_name_as_source_id(tmp_path):
@@ -106,9 +109,13 @@ def test_pages_in_a_folder_carry_their_file_name_as_source_id(tmp_path):
 def test_bad_files_each_give_one_failure_and_the_rest_go_on(tmp_path):
     (tmp_path / "a_empty.txt").write_bytes(b"")
     (tmp_path / "b_binary.txt").write_bytes(bytes(range(256)) * 4)
-    (tmp_path / "c_latin1.txt").write_bytes("News\n\nCaf\xe9 owners protest in Montr\xe9al\n\nCaf\xe9 owners protested in Montr\xe9al on Monday against new rent rules.\n".encode("latin-1"))
-    (tmp_path / "d_truncated.html").write_text("<!DOCTYPE html><html><head><title>T</title></head><body><p>Police arrested", encoding="utf-8")
-    (tmp_path / "e_good.txt").write_text("Gunmen killed two farmers near Jos on Sunday, police said.\n", encoding="utf-8")
+    latin1 = "News\n\nCaf\xe9 owners protest in Montr\xe9al\n\nCaf\xe9 owners protested in Montr\xe9al on Monday " \
+             "against new rent rules.\n"
+    (tmp_path / "c_latin1.txt").write_bytes(latin1.encode("latin-1"))
+    (tmp_path / "d_truncated.html").write_text(
+        "<!DOCTYPE html><html><head><title>T</title></head><body><p>Police arrested", encoding="utf-8")
+    (tmp_path / "e_good.txt").write_text("Gunmen killed two farmers near Jos on Sunday, police said.\n",
+                                         encoding="utf-8")
     items = list(read_inputs([str(tmp_path)]))
     failures = {f.origin.rsplit("/", 1)[-1]: f for f in items if isinstance(f, ReadFailure)}
     assert failures["a_empty.txt"].code == "E101"

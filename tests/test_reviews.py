@@ -54,7 +54,7 @@ def strike(store) -> dict:
 
 
 def protest(store) -> dict:
-    return next(e for e in store.events() if e["place_name"] == "Al Başrah")
+    return next(e for e in store.events() if "teachers protested" in (e["evidence"] or ""))
 
 
 CORRECTION = {"fatalities": 12, "actor_name": "Islamic State", "acled_sub_event_type": "Suicide bomb",

@@ -63,8 +63,8 @@ def test_a_place_is_no_side(sides):
 
 
 def test_victims_of_violence_against_civilians_are_civilians(sides):
-    e = run(sides, event("Attack", "Violence against civilians", side("Unidentified Armed Group (Kenya)", "political_militia"),
-                         side("two traders", "other")))
+    e = run(sides, event("Attack", "Violence against civilians",
+                         side("Unidentified Armed Group (Kenya)", "political_militia"), side("two traders", "other")))
     assert (e.recipient.name, e.recipient.type) == ("Civilians (Kenya)", "civilians")
     soldiers = run(sides, event("Attack", "Violence against civilians", side("al-Shabaab", "rebels"),
                                 side("Military Forces of Kenya", "state_forces")))
@@ -72,7 +72,8 @@ def test_victims_of_violence_against_civilians_are_civilians(sides):
 
 
 def test_a_generic_side_takes_the_events_country(sides):
-    e = run(sides, event("Armed clash", "Battles", side("Military Forces", "state_forces"), side("al-Shabaab", "rebels")))
+    e = run(sides, event("Armed clash", "Battles", side("Military Forces", "state_forces"),
+                         side("al-Shabaab", "rebels")))
     assert e.actor.name == "Military Forces of Kenya" and e.recipient.name == "al-Shabaab"
 
 

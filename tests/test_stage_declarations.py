@@ -46,8 +46,9 @@ class Watched:
         object.__setattr__(self, "writes", set())
 
     def __getattr__(self, name):
-        if name in FIELDS and name not in self.writes:
-            self.reads.add(name)
+        name_read = "doc" if name == "parsed" else name  # `parsed` is the parse, checked to be there
+        if name_read in FIELDS and name_read not in self.writes:
+            self.reads.add(name_read)
         return getattr(self.document, name)
 
     def __setattr__(self, name, value):

@@ -147,7 +147,8 @@ def test_store_first_release_database_gets_stories_and_happenings(stored, tmp_pa
                   "origin, extraction"
         conn.executemany(f"INSERT INTO articles ({columns}) VALUES ({','.join('?' * 13)})",
                          new.execute(f"SELECT {columns} FROM articles").fetchall())
-        conn.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) VALUES ({','.join('?' * len(EVENT_COLUMNS))})",
+        conn.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) "
+                         f"VALUES ({','.join('?' * len(EVENT_COLUMNS))})",
                          new.execute(f"SELECT {','.join(EVENT_COLUMNS)} FROM events").fetchall())
     with open_store(old, readonly=True) as store:
         articles = store.conn.execute("SELECT story_id FROM articles").fetchall()
@@ -170,17 +171,20 @@ def test_store_happenings_of_an_older_database_become_rows(tmp_path):
             conn.executescript(sql)
             conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (name,))
         for n, (outlet, deaths, status) in enumerate([("Lake Courier", 12, "claimed"), ("Borno Times", 9, "asserted")]):
-            conn.execute("INSERT INTO articles (id, doc_id, content_hash, published, outlet, text, story_id, extraction)"
-                         " VALUES (?, ?, 'h', '2024-03-20', ?, 'text', 's', '{}')", (n + 1, f"d{n}", outlet))
+            conn.execute("INSERT INTO articles (id, doc_id, content_hash, published, outlet, text, story_id,"
+                         " extraction) VALUES (?, ?, 'h', '2024-03-20', ?, 'text', 's', '{}')",
+                         (n + 1, f"d{n}", outlet))
             row = dict.fromkeys(EVENT_COLUMNS)
             row.update(id=f"d{n}:0", article_id=n + 1, type="ASSAULT", acled_event_type="Battles",
                        acled_sub_event_type="Armed clash", place_name="Monguno", geonameid=2329946,
                        date="2024-03-18", date_precision="day", fatalities=deaths, status=status,
                        evidence=f"sentence {n}", confidence=0.5 + n / 10)
-            conn.execute(f"INSERT INTO events ({','.join(row)}, happening_id) VALUES ({','.join('?' * len(row))}, 'd0:0')",
+            conn.execute(f"INSERT INTO events ({','.join(row)}, happening_id) "
+                         f"VALUES ({','.join('?' * len(row))}, 'd0:0')",
                          list(row.values()))
             conn.executemany("INSERT INTO happening_members VALUES ('d0:0', ?, ?)",
-                             [("article", str(n + 1)), ("outlet", outlet), ("independent", outlet), ("figure", str(deaths))])
+                             [("article", str(n + 1)), ("outlet", outlet), ("independent", outlet),
+                              ("figure", str(deaths))])
         conn.execute("INSERT INTO happenings (id, type, acled_event_type, acled_sub_event_type, place_name, geonameid,"
                      " date, date_precision, n_mentions, n_articles, n_outlets, n_independent, fatalities) VALUES"
                      " ('d0:0', 'ASSAULT', 'Battles', 'Armed clash', 'Monguno', 2329946, '2024-03-18', 'day', 2, 2, 2,"

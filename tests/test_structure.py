@@ -16,11 +16,23 @@ def modules() -> dict[str, Path]:
     return found
 
 
+def for_the_type_checker(tree: ast.Module) -> set[int]:
+    """The nodes under `if TYPE_CHECKING:`: names for annotations, never imported when the code runs."""
+    blocks = [node for node in ast.walk(tree) if isinstance(node, ast.If)
+              and (getattr(node.test, "id", None) or getattr(node.test, "attr", None)) == "TYPE_CHECKING"]
+    return {id(inner) for block in blocks for child in block.body for inner in ast.walk(child)}
+
+
 def imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
-    """The package modules `name` imports, at the top or inside a function alike."""
+    """The package modules `name` imports, at the top or inside a function alike (not those imported for
+    the type checker alone)."""
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = for_the_type_checker(tree)
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.ImportFrom):
             base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
             target = ".".join([*base, node.module] if node.module else base)

@@ -43,9 +43,9 @@ def test_warc_html_responses_become_articles(tmp_path):
 
 
 def test_warc_page_without_a_date_takes_its_address_then_the_run_then_the_crawl(tmp_path):
-    undated = ("<!DOCTYPE html><html><head><title>Flooding in Beledweyne</title></head><body><article><p>The river "
-               "burst its banks at Beledweyne on Sunday, the district commissioner said, and thousands of families "
-               "moved to higher ground as the water kept rising.</p></article></body></html>").encode()
+    undated = (b"<!DOCTYPE html><html><head><title>Flooding in Beledweyne</title></head><body><article><p>The river "
+               b"burst its banks at Beledweyne on Sunday, the district commissioner said, and thousands of families "
+               b"moved to higher ground as the water kept rising.</p></article></body></html>")
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
     for uri in ("https://news.example/2024/04/28/floods", "https://news.example/floods"):

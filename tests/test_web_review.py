@@ -53,7 +53,7 @@ def happenings(page, base) -> dict[str, str]:
     rows = page.request.get(f"{base}/api/events?limit=1000&{every}").json()["events"]
     return {"bombing": max(rows, key=lambda e: e["n_mentions"])["id"],
             "strike": next(e["id"] for e in rows if e["place_name"] == "Yemen"),
-            "protest": next(e["id"] for e in rows if e["place_name"] == "Al Başrah"),
+            "protest": next(e["id"] for e in rows if "teachers protested" in (e["evidence"] or "")),
             "arrests": next(e["id"] for e in rows if e["type"] == "COERCE")}
 
 

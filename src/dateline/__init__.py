@@ -11,8 +11,21 @@
 from __future__ import annotations
 
 from ._api import extract, open
-from .article import (ActorMention, Article, Attribution, Entity, Event, EventDate, Evidence, Extraction, Location,
-                      Party, Place, Quote, ReadFailure)
+from .article import (
+    ActorMention,
+    Article,
+    Attribution,
+    Entity,
+    Event,
+    EventDate,
+    Evidence,
+    Extraction,
+    Location,
+    Party,
+    Place,
+    Quote,
+    ReadFailure,
+)
 from .errors import DatelineError, ExportError, InputError, ModelError, PipelineError, StageError, StoreError
 from .pipeline import Pipeline
 from .settings import Settings
@@ -20,7 +33,7 @@ from .settings import Settings
 __version__ = "0.1.0"
 
 __all__ = [
-    "ActorMention", "Article", "Attribution", "DatelineError", "Entity", "Event", "EventDate", "Evidence", "ExportError",
-    "Extraction", "InputError", "Location", "ModelError", "Party", "Pipeline", "PipelineError", "Place", "Quote", "ReadFailure",
-    "Settings", "StageError", "StoreError", "__version__", "extract", "open",
+    "ActorMention", "Article", "Attribution", "DatelineError", "Entity", "Event", "EventDate", "Evidence",
+    "ExportError", "Extraction", "InputError", "Location", "ModelError", "Party", "Pipeline", "PipelineError", "Place",
+    "Quote", "ReadFailure", "Settings", "StageError", "StoreError", "__version__", "extract", "open",
 ]

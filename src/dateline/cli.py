@@ -20,17 +20,16 @@ from .article import ReadFailure, failure_dict
 from .errors import DatelineError
 from .export import FORMATS
 from .labels import STATUS_LABELS
-from .store.filters import add_arguments as add_filter_arguments
-from .store.filters import from_arguments
 from .progress import ProgressBar
 from .settings import ACLED_TYPINGS, Settings, describe
+from .store.filters import add_arguments as add_filter_arguments, from_arguments
 
 EVENT_TABLE = (("date", 10), ("type", 9), ("acled_sub_event_type", 26), ("actor_name", 28),
                ("recipient_name", 22), ("place_name", 14), ("fatalities", 4), ("status", 9), ("speaker", 14),
                ("via", 14), ("sources", 7), ("review_status", 9))
 
 
-def _settings(args) -> Settings:
+def _settings(args: argparse.Namespace) -> Settings:
     return Settings().replace(workers=getattr(args, "workers", None), batch_size=getattr(args, "batch_size", None),
                               gazetteer=getattr(args, "gazetteer", None),
                               event_threshold=getattr(args, "event_threshold", None),
@@ -85,7 +84,7 @@ def _check_date(value: str | None) -> dt.date | None:
     return date
 
 
-def cmd_extract(args) -> int:
+def cmd_extract(args: argparse.Namespace) -> int:
     from .ingest import read_inputs
     from .runners import run
 
@@ -111,7 +110,7 @@ def cmd_extract(args) -> int:
     return 1 if failed else 0
 
 
-def cmd_stories(args) -> int:
+def cmd_stories(args: argparse.Namespace) -> int:
     from .consolidate.stories import StoryIndex
     from .ingest import read_inputs
     from .store import open_store
@@ -130,7 +129,7 @@ def cmd_stories(args) -> int:
     return 1 if failed else 0
 
 
-def cmd_ingest(args) -> int:
+def cmd_ingest(args: argparse.Namespace) -> int:
     from .loader import ingest
     from .store import open_store
 
@@ -145,7 +144,7 @@ def cmd_ingest(args) -> int:
     return 1 if totals["failures"] else 0
 
 
-def cmd_watch(args) -> int:
+def cmd_watch(args: argparse.Namespace) -> int:
     import time
 
     from .store import open_store
@@ -175,7 +174,7 @@ def cmd_watch(args) -> int:
         time.sleep(args.interval)
 
 
-def cmd_events(args) -> int:
+def cmd_events(args: argparse.Namespace) -> int:
     from .store import open_store
 
     with open_store(args.db, readonly=True) as store:
@@ -197,8 +196,8 @@ def cmd_events(args) -> int:
     return 0
 
 
-def _table(rows) -> str:
-    def cell(value, width):
+def _table(rows: list[dict]) -> str:
+    def cell(value: object, width: int) -> str:
         text = "" if value is None else str(value)
         return (text[:width - 1] + "…") if len(text) > width else text.ljust(width)
 
@@ -208,12 +207,12 @@ def _table(rows) -> str:
     for row in rows:
         # independent outlets / articles reporting the happening: "4/12"
         row = {**row, "sources": f"{row.get('n_independent') or 0}/{row.get('n_articles') or 0}",
-               "status": STATUS_LABELS.get(row.get("status"), row.get("status"))}
+               "status": STATUS_LABELS.get(row.get("status") or "", row.get("status"))}
         lines.append("  ".join(cell(row.get(name), w) for name, w in EVENT_TABLE))
     return "\n".join(lines)
 
 
-def cmd_happenings(args) -> int:
+def cmd_happenings(args: argparse.Namespace) -> int:
     from .store import open_store
 
     with open_store(args.db, readonly=True) as store:
@@ -223,7 +222,7 @@ def cmd_happenings(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
     from .store import open_store
 
@@ -235,7 +234,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     import os
     import secrets
 
@@ -253,7 +252,7 @@ def cmd_serve(args) -> int:
     return 0
 
 
-def cmd_gazetteer(args) -> int:
+def cmd_gazetteer(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .gazetteer import build, dump_places, save
@@ -271,7 +270,7 @@ def cmd_gazetteer(args) -> int:
     return 0
 
 
-def cmd_alerts_add(args) -> int:
+def cmd_alerts_add(args: argparse.Namespace) -> int:
     from .alerts import add_alert
     from .store import open_store
 
@@ -283,7 +282,7 @@ def cmd_alerts_add(args) -> int:
     return 0
 
 
-def cmd_alerts_list(args) -> int:
+def cmd_alerts_list(args: argparse.Namespace) -> int:
     from .store import open_store
 
     with open_store(args.db, readonly=True) as store:
@@ -301,7 +300,7 @@ def cmd_alerts_list(args) -> int:
     return 0
 
 
-def cmd_alerts_remove(args) -> int:
+def cmd_alerts_remove(args: argparse.Namespace) -> int:
     from .alerts import remove_alert
     from .store import open_store
 
@@ -311,12 +310,12 @@ def cmd_alerts_remove(args) -> int:
     return 0
 
 
-def _filter_text(given: dict) -> str:
+def _filter_text(given: dict[str, object]) -> str:
     return " ".join(f"--{name.replace('_', '-')} {item}" for name, value in given.items()
                     for item in (value if isinstance(value, list) else [value])) or "anything"
 
 
-def cmd_settings(args) -> int:
+def cmd_settings(args: argparse.Namespace) -> int:
     for name, default, help_ in describe():
         print(f"{name:16} {str(default):26} {help_}")
     return 0

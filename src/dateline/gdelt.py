@@ -24,14 +24,16 @@ COLUMNS = (
 PLOVER_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
                "RETREAT": "08", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13",
                "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "18"}
-ACLED_CAMEO = {"Armed clash": "190", "Government regains territory": "192", "Non-state actor overtakes territory": "192",
+ACLED_CAMEO = {"Armed clash": "190", "Government regains territory": "192",
+               "Non-state actor overtakes territory": "192",
                "Chemical weapon": "2041", "Air/drone strike": "195", "Suicide bomb": "1831",
                "Shelling/artillery/missile attack": "194", "Remote explosive/landmine/IED": "183",
                "Grenade": "183", "Sexual violence": "1821", "Attack": "180", "Abduction/forced disappearance": "181",
                "Peaceful protest": "141", "Protest with intervention": "141",
                "Excessive force against protesters": "175", "Violent demonstration": "145", "Mob violence": "145",
                "Agreement": "057", "Arrests": "173", "Change to group/activity": "",
-               "Disrupted weapons use": "", "Headquarters or base established": "", "Looting/property destruction": "1712",
+               "Disrupted weapons use": "", "Headquarters or base established": "",
+               "Looting/property destruction": "1712",
                "Non-violent transfer of territory": "0874", "Other": ""}
 # CAMEO root codes: 01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20 material
 QUAD_CLASS = {**dict.fromkeys(("01", "02", "03", "04", "05"), 1), **dict.fromkeys(("06", "07", "08"), 2),
@@ -66,7 +68,7 @@ def gdelt_row(e: dict[str, Any], countries: dict[str, dict]) -> dict[str, Any]:
     iso3 = {side: countries.get(e[f"{side}_country"] or "", {}).get("iso3", "") for side in ("actor", "recipient")}
     fips = countries.get(e["country_code"] or "", {}).get("fips", "")
     first = e.get("first_reported") or e.get("published")
-    row = dict.fromkeys(COLUMNS, "")
+    row: dict[str, Any] = dict.fromkeys(COLUMNS, "")
     row.update({
         "GLOBALEVENTID": e["id"], "SQLDATE": day.strftime("%Y%m%d") if day else "",
         "MonthYear": day.strftime("%Y%m") if day else "", "Year": day.year if day else "",

@@ -99,7 +99,8 @@ def ingest_items(store: Store, items: Iterable[Article | ReadFailure], *, label:
 
     state = "failed"  # until the last batch is written
     try:
-        results = run(_new_only(store, items, settings.batch_size * 4, _Recent(), dropped), settings=settings, dask=dask)
+        results = run(_new_only(store, items, settings.batch_size * 4, _Recent(), dropped), settings=settings,
+                      dask=dask)
         while batch := list(islice(results, settings.batch_size)):
             for key, value in store.write(batch, story_threshold=settings.story_threshold).items():
                 written[key] += value

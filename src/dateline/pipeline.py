@@ -68,7 +68,7 @@ class Pipeline:
     def _batch(self, articles: list[Article]) -> list[Extraction]:
         documents = [Document(article=a) for a in articles]
         errors: dict[int, str] = {}
-        for name, stage in zip(self.names, self.stages):
+        for name, stage in zip(self.names, self.stages, strict=True):
             live = [d for i, d in enumerate(documents) if i not in errors]
             if hasattr(stage, "pipe") and len(live) > 1:
                 try:

@@ -4,6 +4,7 @@ every `every` seconds and at the end, with no carriage returns."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from .store.runs import rate_and_eta
@@ -12,16 +13,16 @@ from .store.runs import rate_and_eta
 class ProgressBar:
     width = 28
 
-    def __init__(self, stream: TextIO, *, clock=time.monotonic, interactive: bool | None = None,
-                 every: float = 10.0):
+    def __init__(self, stream: TextIO, *, clock: Callable[[], float] = time.monotonic, interactive: bool | None = None,
+                 every: float = 10.0) -> None:
         self.stream = stream
         self.clock = clock
         self.started = clock()
         self.shown = False
         self.interactive = stream.isatty() if interactive is None else interactive
         self.every = every
-        self.last_line = None  # when a plain line was last written
-        self.pending = None  # the progress not yet written as a plain line
+        self.last_line: float | None = None  # when a plain line was last written
+        self.pending: dict | None = None  # the progress not yet written as a plain line
 
     def announce(self, message: str) -> None:
         """A line before the bar starts ("loading the language model"), so the first seconds say something."""

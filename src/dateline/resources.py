@@ -6,16 +6,26 @@ loads its part when a stage first asks for it. A worker process builds one and k
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, cast
 
 from .settings import Settings
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
+
+    from .classify.model import EventModel
+    from .gazetteer import Country, Gazetteer
+    from .stages.actors import ActorDictionary
+    from .stages.events import EventLexicon
+
 
 class Resources:
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
 
     @cached_property
-    def nlp(self):
+    def nlp(self) -> Language:
         import spacy
 
         return spacy.load(self.settings.model)
@@ -24,7 +34,8 @@ class Resources:
     def word_classes(self) -> dict[str, frozenset[str]]:
         """Lower-case English words and their classes (noun, verb, adj, adv), from the model's lemmatizer
         tables: WordNet's words, a few famous places among the nouns ("mosul", "lincoln")."""
-        index = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        lemmatizer = cast("Lemmatizer", self.nlp.get_pipe("lemmatizer"))
+        index = lemmatizer.lookups.get_table("lemma_index")
         classes: dict[str, set[str]] = {}
         for pos in ("noun", "verb", "adj", "adv"):
             for word in index[pos]:
@@ -37,31 +48,31 @@ class Resources:
         return bool(self.word_classes.get(word.lower(), frozenset()) & {"verb", "adj", "adv"})
 
     @cached_property
-    def countries(self):
+    def countries(self) -> dict[str, Country]:
         from .gazetteer import load_countries
 
         return load_countries()
 
     @cached_property
-    def actors(self):
+    def actors(self) -> ActorDictionary:
         from .stages.actors import ActorDictionary
 
         return ActorDictionary.load(self.countries)
 
     @cached_property
-    def gazetteer(self):
+    def gazetteer(self) -> Gazetteer:
         from .gazetteer import Gazetteer
 
         return Gazetteer.load(min_population=self.settings.min_population, path=self.settings.gazetteer)
 
     @cached_property
-    def event_model(self):
+    def event_model(self) -> EventModel:
         from .classify.model import EventModel
 
         return EventModel.load(self.settings.event_model)
 
     @cached_property
-    def lexicon(self):
+    def lexicon(self) -> EventLexicon:
         from .stages.events import EventLexicon
 
         return EventLexicon.load()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from .consolidate.stories import SAME_STORY
 
@@ -50,7 +51,7 @@ class Settings:
         "help": "seconds an alert's webhook may take to connect, and then to answer, before the delivery fails "
                 "(it is tried again on the next run)"})
 
-    def replace(self, **changes) -> Settings:
+    def replace(self, **changes: Any) -> Settings:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update({k: v for k, v in changes.items() if v is not None})
         return Settings(**values)

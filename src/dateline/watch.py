@@ -95,8 +95,11 @@ def _feed_articles(store: Store, url: str, *, pages: bool, timeout: float) -> It
 def _with_page(item: Article, *, timeout: float) -> Article:
     """The item with its page's full text, keeping the feed's id, title, date and outlet where the page
     lacks them; the item as the feed gave it when the page cannot be had."""
+    url = item.url
+    if not url:
+        return item
     try:
-        page = read_html_page(decode(fetch(item.url, timeout=timeout).body, item.url), origin=item.url,
+        page = read_html_page(decode(fetch(url, timeout=timeout).body, url), origin=url,
                               doc_id=item.doc_id, published=item.published)
     except InputError:
         return item

@@ -3,16 +3,17 @@ open (one read-only connection per request, so a running ingest never waits for 
 an analyst's review, needs the server's token (api/writes.py)."""
 import json
 import shutil
-from dataclasses import fields
-from functools import lru_cache
 import tempfile
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import fields
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi import Path as Path_
-from fastapi.responses import FileResponse, PlainTextResponse, Response
+from fastapi import Depends, FastAPI, HTTPException, Path as Path_, Query, Request, Response
+from fastapi.dependencies.models import Dependant
+from fastapi.responses import FileResponse, PlainTextResponse
 from fastapi.routing import APIRoute
 from starlette.background import BackgroundTask
 
@@ -58,7 +59,8 @@ def event_filters(
         place: Annotated[str | None, Query(max_length=100, description=_help("place"))] = None,
         country: Annotated[list[Annotated[str, Query(pattern="^[A-Za-z]{2}$")]] | None,
                            Query(description=_help("country"))] = None,
-        admin1: Annotated[list[Annotated[str, Query(max_length=100)]] | None, Query(description=_help("admin1"))] = None,
+        admin1: Annotated[list[Annotated[str, Query(max_length=100)]] | None,
+                          Query(description=_help("admin1"))] = None,
         since: Annotated[date | None, Query(description=_help("since"))] = None,
         until: Annotated[date | None, Query(description=_help("until"))] = None,
         status: Annotated[list[STATUS] | None, Query(description=_help("status"))] = None,
@@ -142,17 +144,17 @@ _PARAMETERS: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
 
 def _route_parameters(route: APIRoute) -> frozenset[str]:
     """The query parameters a route takes, its dependencies' included (read once per path and method)."""
-    key = (route.path, frozenset(route.methods))
+    key = (route.path, frozenset(route.methods or ()))
     if key not in _PARAMETERS:
         _PARAMETERS[key] = frozenset(_query_names(route.dependant))
     return _PARAMETERS[key]
 
 
-def _query_names(dependant) -> set[str]:
+def _query_names(dependant: Dependant) -> set[str]:
     return {q.alias for q in dependant.query_params} | {n for sub in dependant.dependencies for n in _query_names(sub)}
 
 
-def open_store(request: Request):
+def open_store(request: Request) -> Iterator[Store]:
     """A read-only connection for one request, closed after it."""
     with Store(request.app.state.db, readonly=True) as store:
         yield store
@@ -173,21 +175,23 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
 
     app.state.db = path
     app.state.token = token
+    # each route says response_model=None: its return annotation is for the type checker, not a schema
 
     @app.middleware("http")
-    async def security_headers(request, call_next):
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response
 
     @app.get("/api/events", summary="Events matching every filter given, most recent first: one row per "
-                                    "real-world event, its mentions merged (mentions=true: one per mention)")
+                                    "real-world event, its mentions merged (mentions=true: one per mention)",
+             response_model=None)
     def events(store: StoreDep, filters: FiltersDep,
                sort: Annotated[SORT, Query(description="order of the list")] = "date_desc",
                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
                mentions: Annotated[bool, Query(description="one row per mention in an article")] = False,
-               format: Literal["json", "csv"] = "json"):
+               format: Literal["json", "csv"] = "json") -> PlainTextResponse | dict[str, Any]:
         unit = "mention" if mentions else "happening"
         rows = store.events(sort=sort, limit=limit, offset=offset, unit=unit, match=filters)
         if format == "csv":
@@ -196,19 +200,22 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         return {"events": rows, "limit": limit, "offset": offset, "count": len(rows), "total": totals["events"],
                 "fatalities": totals["fatalities"], "unit": unit}
 
-    @app.get("/api/timeline", summary="Counts of matching events by day, week or month and by PLOVER or ACLED type")
+    @app.get("/api/timeline", summary="Counts of matching events by day, week or month and by PLOVER or ACLED type",
+             response_model=None)
     def timeline(store: StoreDep, filters: FiltersDep, interval: Literal["day", "week", "month"] = "day",
-                 by: Annotated[Literal["plover", "acled"], Query(description="whose types count")] = "plover"):
+                 by: Annotated[Literal["plover", "acled"], Query(description="whose types count")] = "plover",
+                 ) -> dict[str, Any]:
         return {"interval": interval, "by": by, "counts": store.timeline(interval=interval, by=by, match=filters)}
 
-    @app.get("/api/map", summary="Matching events counted by place, for a map")
-    def map_points(store: StoreDep, filters: FiltersDep):
+    @app.get("/api/map", summary="Matching events counted by place, for a map", response_model=None)
+    def map_points(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
         return {"places": store.event_places(match=filters)}
 
     @app.get("/api/export", summary="Matching events as a file: ACLED CSV, GDELT 2.0 TSV, CSV, JSONL, GeoJSON "
                                     "or Parquet (one row per event; mentions=true: one per mention)")
     def export_events(store: StoreDep, filters: FiltersDep, format: EXPORT = "acled-csv",
-                      mentions: Annotated[bool, Query(description="one row per mention in an article")] = False):
+                      mentions: Annotated[bool, Query(description="one row per mention in an article")] = False,
+                      ) -> FileResponse:
         from ..export import export
 
         folder = Path(tempfile.mkdtemp(prefix="dateline-export-"))
@@ -224,8 +231,9 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         return FileResponse(folder / name, filename=name, headers=headers,
                             background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
-    @app.get("/api/events/{event_id}", summary="One event mention with every mention of its happening")
-    def event(event_id: str, store: StoreDep):
+    @app.get("/api/events/{event_id}", summary="One event mention with every mention of its happening",
+             response_model=None)
+    def event(event_id: str, store: StoreDep) -> dict[str, Any]:
         row = store.event(event_id)
         if row is None:
             raise HTTPException(404, f"no event {event_id!r}")
@@ -233,15 +241,16 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         return {"event": row, "happening": happening, "mentions": happening.pop("mentions") if happening else [],
                 "review": happening["review"] if happening else None}
 
-    @app.get("/api/happenings/{happening_id}", summary="One real-world event with all its mentions")
-    def happening(happening_id: Annotated[str, Path_(max_length=300)], store: StoreDep):
+    @app.get("/api/happenings/{happening_id}", summary="One real-world event with all its mentions",
+             response_model=None)
+    def happening(happening_id: Annotated[str, Path_(max_length=300)], store: StoreDep) -> dict[str, Any]:
         row = store.happening(happening_id)
         if row is None:
             raise HTTPException(404, f"no happening {happening_id!r}")
         return row
 
-    @app.get("/api/articles/{doc_id}", summary="One article: its text and everything found in it")
-    def article(doc_id: str, store: StoreDep):
+    @app.get("/api/articles/{doc_id}", summary="One article: its text and everything found in it", response_model=None)
+    def article(doc_id: str, store: StoreDep) -> dict[str, Any]:
         row = store.article(doc_id)
         if row is None:
             raise HTTPException(404, f"no article {doc_id!r}")
@@ -249,22 +258,23 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         row["sections"] = json.loads(row["sections"] or "[]")
         return row
 
-    @app.get("/api/happenings", summary="Events merged across articles, best corroborated first")
+    @app.get("/api/happenings", summary="Events merged across articles, best corroborated first", response_model=None)
     def happenings(store: StoreDep, min_independent: Annotated[int, Query(ge=0, le=1000)] = 0,
-                   limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+                   limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
         return {"happenings": store.happenings(min_independent=min_independent, limit=limit)}
 
     @app.get("/api/stories", summary="Stories: articles telling the same happening, with their title, outlets and "
-             "independent sources; stories of events and other stories (no event in any article) listed apart")
+             "independent sources; stories of events and other stories (no event in any article) listed apart", response_model=None)
     def stories(store: StoreDep, kind: Literal["event", "other", "all"] = "event",
                 sort: Literal["sources", "recent"] = "sources",
                 limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0):
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
         return {"stories": store.stories(kind=kind, sort=sort, limit=limit, offset=offset)}
 
     @app.get("/api/stories/{story_id}", summary="One story: its row, its articles oldest first (each own reporting, "
-             "a copy or a wire story, and the source it counts for), its articles by day, and its events")
-    def story(story_id: Annotated[str, Path_(max_length=300)], store: StoreDep):
+             "a copy or a wire story, and the source it counts for), its articles by day, and its events",
+             response_model=None)
+    def story(story_id: Annotated[str, Path_(max_length=300)], store: StoreDep) -> dict[str, Any]:
         row = store.story(story_id)
         if row is None:
             raise HTTPException(404, f"no story {story_id!r}")
@@ -277,10 +287,10 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
                 "events": store.events(story=story_id, limit=1000)}
 
     @app.get("/api/actors", summary="Actors by number of events, as actor or recipient; with q, those whose "
-                                    "name or one of its aliases holds q")
+                                    "name or one of its aliases holds q", response_model=None)
     def actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                q: Annotated[str | None, Query(min_length=1, max_length=100,
-                                              description="part of a name or of an alias (ISIS, Daesh)")] = None):
+                                              description="part of a name or of an alias (ISIS, Daesh)")] = None) -> dict[str, Any]:
         if q is None:
             return {"actors": store.actors(limit=limit)}
         aliases = _aliases_containing(q)
@@ -289,21 +299,21 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             row["alias"] = aliases.get(row["name"]) if q.casefold() not in row["name"].casefold() else None
         return {"actors": rows}
 
-    @app.get("/api/actors/{name}", summary="One actor: its events and its counterparts")
+    @app.get("/api/actors/{name}", summary="One actor: its events and its counterparts", response_model=None)
     def actor(name: Annotated[str, Path_(max_length=200)], store: StoreDep,
-              limit: Annotated[int, Query(ge=1, le=1000)] = 200):
+              limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
         events = store.events(actor_name=name, limit=limit)
         if not events:
             raise HTTPException(404, f"no events with the actor {name!r}")
         return {"name": name, "events": events, "counterparts": store.counterparts(name)}
 
-    @app.get("/api/runs", summary="Recent ingest runs with their progress, rate and ETA")
-    def runs(store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 10):
+    @app.get("/api/runs", summary="Recent ingest runs with their progress, rate and ETA", response_model=None)
+    def runs(store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
         return {"runs": store.runs.recent(limit=limit)}
 
     @app.get("/api/labels", summary="What a person reads for each code: actor kinds, statuses, speakers, and "
-                                    "the names of the store's first-level divisions")
-    def labels(store: StoreDep):
+                                    "the names of the store's first-level divisions", response_model=None)
+    def labels(store: StoreDep) -> dict[str, Any]:
         from ..gazetteer import admin1_names
         from ..labels import ACTOR_KIND_LABELS, SPEAKER_LABELS, STATUS_LABELS
 
@@ -350,8 +360,8 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
                      "status": held["status"]},
         }
 
-    @app.get("/api/places", summary="Places events happened at, by number of events")
-    def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+    @app.get("/api/places", summary="Places events happened at, by number of events", response_model=None)
+    def places(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
         return {"places": store.places(limit=limit)}
 
     @app.get("/api/alerts", summary="Saved filters (alerts): each one's filter, its feed, how many new events it "

@@ -7,8 +7,7 @@ import hmac
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi import Path as Path_
+from fastapi import Depends, FastAPI, HTTPException, Path as Path_, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..classify.corpus import ACLED

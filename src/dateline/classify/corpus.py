@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..consolidate.dedup import resemblance, sketch
 from ..errors import ModelError
@@ -90,7 +91,7 @@ def problems(record: object) -> list[str]:
     return found
 
 
-def _records(path: str | Path):
+def _records(path: str | Path) -> Iterator[tuple[str, Any]]:
     """(origin, the record or the JSON error) of each non-empty line of a corpus file."""
     path = Path(path)
     with path.open(encoding="utf-8") as f:
@@ -153,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     import sys
     from collections import Counter
 
-    bad, counts = 0, Counter()
+    bad = 0
+    counts: Counter[str] = Counter()
     for path in argv if argv is not None else sys.argv[1:]:
         for origin, record in _records(path):
             wrong = [f"not JSON ({record})"] if isinstance(record, json.JSONDecodeError) else problems(record)

@@ -8,6 +8,10 @@ Features are strings; the model's vocabulary maps the ones it learned to columns
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..article import Event
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[^\sa-z0-9]")
 _CASED = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[^\sA-Za-z0-9]")
@@ -43,7 +47,7 @@ def words_of(text: str) -> list[str]:
     return out
 
 
-def reading_of(event) -> dict[str, str]:
+def reading_of(event: Event) -> dict[str, str]:
     """What the rules made of a candidate event, as the model reads it."""
     return {"sub": event.acled_sub_event_type or "none", "type": event.type or "none", "status": event.status,
             "actor": event.actor.type if event.actor else "none",
@@ -56,7 +60,7 @@ def features(text: str, context: str = "", reading: dict[str, str] | None = None
     of it (None: the rules found no candidate in it)."""
     words = words_of(text)
     found = [f"w:{w}" for w in words]
-    found += [f"b:{a} {b}" for a, b in zip(["<s>", *words], [*words, "</s>"])]
+    found += [f"b:{a} {b}" for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)]
     for word in set(words):
         if len(word) < 3 or not word[0].isalpha() or word == NAME:
             continue

@@ -70,7 +70,8 @@ class EventModel:
             raise ModelError(f"weights of shape {self.weights_.shape} do not fit {len(vocabulary)} features and "
                              f"heads of widths {widths}", code="E602")
         ends = np.cumsum(widths)
-        self._slices = {head: slice(int(end - width), int(end)) for head, width, end in zip(HEADS, widths, ends)}
+        self._slices = {head: slice(int(end - width), int(end))
+                        for head, width, end in zip(HEADS, widths, ends, strict=True)}
 
     @property
     def threshold(self) -> float:
@@ -109,8 +110,8 @@ class EventModel:
         keep = [i for i, label in enumerate(self.labels_["acled"]) if label != NONE]
         acled = heads["acled"][:, keep]
         acled = acled / acled.sum(axis=1, keepdims=True)
-        return [Judgement(float(event[i]), dict(zip(types, map(float, acled[i]))),
-                          *({label: float(p) for label, p in zip(self.labels_[head], heads[head][i])}
+        return [Judgement(float(event[i]), dict(zip(types, map(float, acled[i]), strict=True)),
+                          *({label: float(p) for label, p in zip(self.labels_[head], heads[head][i], strict=True)}
                             for head in ("plover", "status")))
                 for i in range(len(scores))]
 

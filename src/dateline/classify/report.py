@@ -3,6 +3,7 @@ and what the fitted model scores on our own test split."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from . import corpus
 from .features import tokens
@@ -17,7 +18,7 @@ def distinct_ngrams(examples: list[corpus.Example], n: int) -> tuple[int, int]:
     return len(seen), sum(seen.values())
 
 
-def _table(title: str, counts: Counter, order=None) -> list[str]:
+def _table(title: str, counts: Counter, order: Iterable[str] | None = None) -> list[str]:
     lines = [f"| {title} | examples |", "| --- | ---: |"]
     for key in order or sorted(counts, key=lambda k: (-counts[k], str(k))):
         lines.append(f"| {key} | {counts.get(key, 0)} |")

@@ -16,7 +16,9 @@ import json
 import math
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,7 +29,14 @@ from .features import features
 from .model import HEADS, NONE, Candidate, EventModel, event_logit
 from .readings import rule_readings
 
-DEFAULTS = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "status": 4.0}, "folds": 5, "threshold": 0.3}
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+Readings = Sequence[dict[str, str] | None]  # the rules' reading of each example (None: they found none)
+
+DEFAULTS: dict[str, Any] = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "status": 4.0}, "folds": 5,
+                            "threshold": 0.3}
 
 
 # besides the corpus, what the model's inputs are made from: a change to any of them calls for `make train`
@@ -49,7 +58,7 @@ def vocabulary_of(candidates: list[Candidate], min_count: int) -> list[str]:
     return sorted(f for f, n in seen.items() if n >= min_count)
 
 
-def vectorize(vocabulary: dict[str, int], candidates: list[Candidate]):
+def vectorize(vocabulary: dict[str, int], candidates: list[Candidate]) -> csr_matrix:
     """Binary features, each row scaled to unit length (what EventModel.scores computes)."""
     from scipy.sparse import csr_matrix
 
@@ -63,7 +72,7 @@ def vectorize(vocabulary: dict[str, int], candidates: list[Candidate]):
     return csr_matrix((data, indices, indptr), shape=(len(candidates), len(vocabulary)), dtype=np.float64)
 
 
-def _fit_head(x, y, c: float):
+def _fit_head(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
     from sklearn.linear_model import LogisticRegression
 
     if len(set(y)) < 2:
@@ -71,7 +80,7 @@ def _fit_head(x, y, c: float):
     return LogisticRegression(C=c, max_iter=3000, solver="lbfgs").fit(x, y)
 
 
-def _out_of_fold(x, y: np.ndarray, c: float, folds: int) -> np.ndarray:
+def _out_of_fold(x: csr_matrix, y: np.ndarray, c: float, folds: int) -> np.ndarray:
     """The event logit of each training example from a model that never saw it."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -82,13 +91,13 @@ def _out_of_fold(x, y: np.ndarray, c: float, folds: int) -> np.ndarray:
     return scores
 
 
-def candidates_of(examples: list[corpus.Example], readings=None) -> list[Candidate]:
+def candidates_of(examples: list[corpus.Example], readings: Readings | None = None) -> list[Candidate]:
     """(text, context, the rules' reading) of each example; the readings are computed when not given."""
     readings = rule_readings([e.text for e in examples]) if readings is None else readings
-    return [(e.text, e.context, r) for e, r in zip(examples, readings)]
+    return [(e.text, e.context, r) for e, r in zip(examples, readings, strict=True)]
 
 
-def fit(examples: list[corpus.Example], config: dict | None = None, readings=None) -> EventModel:
+def fit(examples: list[corpus.Example], config: dict | None = None, readings: Readings | None = None) -> EventModel:
     """An EventModel fitted on these examples (all of them: split before calling)."""
     config = {**DEFAULTS, **(config or {})}
     c = {**DEFAULTS["c"], **config.get("c", {})}
@@ -96,7 +105,8 @@ def fit(examples: list[corpus.Example], config: dict | None = None, readings=Non
     vocabulary = vocabulary_of(candidates, config["min_count"])
     index = {f: i for i, f in enumerate(vocabulary)}
     x = vectorize(index, candidates)
-    labels = {"acled": (NONE, *corpus.SUB_EVENTS), "plover": (NONE, *corpus.PLOVER), "status": corpus.STATUSES}
+    labels: dict[str, Sequence[str]] = {"acled": (NONE, *corpus.SUB_EVENTS), "plover": (NONE, *corpus.PLOVER),
+                                        "status": corpus.STATUSES}
     targets = {
         "acled": np.array([e.acled if e.is_event else NONE for e in examples], dtype=object),
         "plover": np.array([e.plover or NONE for e in examples], dtype=object),
@@ -128,7 +138,7 @@ def fit(examples: list[corpus.Example], config: dict | None = None, readings=Non
                       labels=labels, calibration=calibration, card=card)
 
 
-def evaluate(model: EventModel, examples: list[corpus.Example], readings=None) -> dict:
+def evaluate(model: EventModel, examples: list[corpus.Example], readings: Readings | None = None) -> dict:
     """Figures of a model on examples it was not trained on (our test split)."""
     judged = model.judge(candidates_of(examples, readings))
     truth = np.array([e.is_event for e in examples])
@@ -142,8 +152,8 @@ def evaluate(model: EventModel, examples: list[corpus.Example], readings=None) -
                "reliability": reliability_table(p, truth)}
     for head, gold in (("acled", lambda e: e.acled if e.is_event else None), ("plover", lambda e: e.plover or NONE),
                        ("status", lambda e: e.status)):
-        pairs = [(gold(e), getattr(j, f"{head}_type" if head != "status" else "status_label"))
-                 for e, j in zip(examples, judged) if gold(e) is not None]
+        pairs = [(label, getattr(j, f"{head}_type" if head != "status" else "status_label"))
+                 for e, j in zip(examples, judged, strict=True) if (label := gold(e)) is not None]
         figures[head] = _per_class(pairs)
     return figures
 
@@ -184,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(examples)} examples after removing {len(removed)} near-duplicates: "
           f"{len(train)} to train on, {len(test)} held back", file=sys.stderr)
     readings = rule_readings([e.text for e in examples])
-    by_text = dict(zip((e.text for e in examples), readings))
+    by_text = dict(zip((e.text for e in examples), readings, strict=True))
     with threadpool_limits(1):
         model = fit(train, config, [by_text[e.text] for e in train])
     model.card["test"] = evaluate(model, test, [by_text[e.text] for e in test])

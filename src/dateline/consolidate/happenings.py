@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from typing import Any
 
 from ..article import EVENT_COLUMNS
 from ..gazetteer import normalise
@@ -62,7 +63,7 @@ class HappeningIndex:
         cursor = self.conn.execute("SELECT e.*, a.published AS published, a.outlet AS outlet, a.doc_id AS doc_id"
                                    " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
                                    (event_id,))
-        e = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
+        e = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
         happening = self._find(e)
         if happening is None:
             happening = e["id"]
@@ -110,8 +111,8 @@ class HappeningIndex:
     def _update(self, happening: str, e: dict) -> None:
         """The happening's fields with one more mention, `e`, by the rules in the module's docstring."""
         cursor = self.conn.execute("SELECT * FROM happenings WHERE id = ?", (happening,))
-        h = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
-        changes: dict[str, object] = {}
+        h = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        changes: dict[str, Any] = {}
         for side in ("actor", "recipient"):  # a later report may name a side the first one left out
             if h[f"{side}_name"] is None and e[f"{side}_name"] is not None:
                 for field in ("text", "name", "type", "country"):

@@ -90,7 +90,7 @@ class StoryIndex:
             story = self.conn.execute("SELECT story_id FROM doc_index WHERE doc_id = ?", (duplicate_of,)).fetchone()[0]
         else:
             story = self._nearest_story(vector) or doc_id
-        heavy = sorted(vector, key=vector.get, reverse=True)[:INDEX_TERMS]
+        heavy = sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_TERMS]
         self.conn.execute("INSERT INTO doc_index VALUES (?, ?, ?, ?, ?)",
                           (doc_id, story, duplicate_of, json.dumps(mine), json.dumps(vector)))
         self.conn.executemany("INSERT INTO doc_sketch VALUES (?, ?)", [(doc_id, v - SIGNED) for v in mine])
@@ -136,7 +136,7 @@ class StoryIndex:
         return {t: round(v / norm, 5) for t, v in vector.items()}
 
     def _nearest_story(self, vector: dict[str, float]) -> str | None:
-        heavy = sorted(vector, key=vector.get, reverse=True)[:INDEX_TERMS]
+        heavy = sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_TERMS]
         candidates: Counter[str] = Counter()
         for term in heavy:
             candidates.update(r[0] for r in self.conn.execute(

@@ -6,11 +6,15 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
 from ..article import Article, ReadFailure, content_id
 from ..errors import InputError
 from .dates import normalise_date, publication_date
 from .text import is_boilerplate
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr", "section", "article"}
@@ -64,42 +68,44 @@ def feed_links(text: str, *, origin: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def _local(tag) -> str:
+def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _all(node, name: str) -> list:
+def _all(node: etree._Element, name: str) -> list[etree._Element]:
     return [el for el in node.iter() if _local(el.tag) == name]
 
 
-def _first(node, *paths: str):
+def _first(node: etree._Element, *paths: str) -> etree._Element | None:
     for path in paths:
         current = node
         for step in path.split("/"):
-            current = next((child for child in current if _local(child.tag) == step), None)
-            if current is None:
+            below = next((child for child in current if _local(child.tag) == step), None)
+            if below is None:
                 break
-        if current is not None:
+            current = below
+        else:
             return current
     return None
 
 
-def _text(node) -> str:
+def _text(node: etree._Element | None) -> str:
     return " ".join("".join(node.itertext()).split()) if node is not None else ""
 
 
-def _link(item) -> str | None:
+def _link(item: etree._Element) -> str | None:
     for child in item:
         if _local(child.tag) == "link":
             href = child.get("href")
             if href and child.get("rel", "alternate") == "alternate":
                 return href.strip()
-            if (child.text or "").strip():
-                return child.text.strip()
+            text = (child.text or "").strip()
+            if text:
+                return text
     return None
 
 
-def _body(item) -> str:
+def _body(item: etree._Element) -> str:
     """The fullest text the item carries: content:encoded or Atom content, else description or summary."""
     for name in ("encoded", "content", "description", "summary"):
         node = next((child for child in item if _local(child.tag) == name), None)
@@ -112,7 +118,7 @@ def _body(item) -> str:
     return ""
 
 
-def _markup_text(node) -> str:
+def _markup_text(node: etree._Element) -> str:
     """Atom content given as XHTML elements rather than escaped HTML."""
     from lxml import etree
 

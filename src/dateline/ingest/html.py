@@ -35,9 +35,10 @@ def read_html_page(text: str, *, origin: str, doc_id: str | None = None, publish
     if _too_deep(text):  # the tree parser stops at a nesting depth, and loses the text below it
         return _plain_page(text, origin=origin, doc_id=doc_id, published=fallback, source_id=source_id)
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    assert not isinstance(doc, dict)  # a dict only when as_dict=True is asked for
     if doc is None or not (doc.text or "").strip():
         return _plain_page(text, origin=origin, doc_id=doc_id, published=fallback, source_id=source_id)
-    paragraphs = [line.strip() for line in doc.text.split("\n") if line.strip() and not is_boilerplate(line)]
+    paragraphs = [line.strip() for line in (doc.text or "").split("\n") if line.strip() and not is_boilerplate(line)]
     body = "\n\n".join(paragraphs)
     return Article(doc_id=doc_id or content_id(body), text=body, title=doc.title,
                    sections=list(doc.categories or []), source_id=source_id,
@@ -70,7 +71,7 @@ _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th
 class _PlainText(HTMLParser):
     """A page's text by blocks, read as a stream of tags: no tree is built, so no nesting is too deep."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.skipping = 0
         self.in_title = False
@@ -78,7 +79,7 @@ class _PlainText(HTMLParser):
         self.blocks: list[str] = []
         self.current: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
             self.skipping += 1
         elif tag == "title":
@@ -86,7 +87,7 @@ class _PlainText(HTMLParser):
         elif tag in _BLOCKS:
             self._close_block()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
         elif tag == "title":
@@ -94,13 +95,13 @@ class _PlainText(HTMLParser):
         elif tag in _BLOCKS:
             self._close_block()
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
         elif not self.skipping:
             self.current.append(data)
 
-    def _close_block(self):
+    def _close_block(self) -> None:
         block = " ".join("".join(self.current).split())
         if block:
             self.blocks.append(block)

@@ -24,7 +24,8 @@ _IDENTIFIER = re.compile(
 )
 _DATE_PREFIX = re.compile(r"^(published|posted|updated|date)\s*[:\-]?\s*", re.IGNORECASE)
 # "BAGHDAD, Jan 16 (Reuters) -" : a dateline naming the place and the agency
-_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*\(([A-Za-z][\w .&-]{1,30})\)\s*[-–—]")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+                       r"\s*\(([A-Za-z][\w .&-]{1,30})\)\s*[-–—]")
 _SECTION_SPLIT = re.compile(r"\s*(?:\||>|»|·|/|•)\s*|(?<=[a-z])(?=[A-Z])")
 _WORD = re.compile(r"\w+")
 
@@ -58,8 +59,8 @@ def read_text_page(text: str, *, origin: str, doc_id: str | None = None, publish
         date = normalise_date(_DATE_PREFIX.sub("", line))
         if date and found_date is None:
             found_date = date
-        elif source_id is None and _IDENTIFIER.fullmatch(line):
-            source_id = _IDENTIFIER.fullmatch(line).group(2)
+        elif source_id is None and (identifier := _IDENTIFIER.fullmatch(line)):
+            source_id = identifier.group(2)
         elif re.match(r"^by\s+[A-Z]", line):
             continue  # a byline
         else:

@@ -40,9 +40,9 @@ def run(items: Iterable[Item], *, settings: Settings | None = None, address: str
         names: tuple[str, ...] = DEFAULT_STAGES, parts: Path | None = None) -> Iterator[Extraction | ReadFailure]:
     """As the local runner; with `parts` (a folder every worker can write to) each worker writes its
     batches' events as Parquet parts there."""
-    from ..dataset import part_path
-
     from distributed import Client, LocalCluster  # imported here: only a Dask run needs it
+
+    from ..dataset import part_path
 
     settings = settings or Settings()
     cluster = None

@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
+from typing import TypeVar
 
 from ..article import Article, Extraction, ReadFailure
 from ..pipeline import DEFAULT_STAGES, Pipeline
@@ -17,6 +18,7 @@ from ..settings import Settings
 
 Item = Article | ReadFailure
 Result = Extraction | ReadFailure
+T = TypeVar("T")
 
 _worker_pipeline: Pipeline | None = None
 
@@ -27,6 +29,7 @@ def _init_worker(settings: Settings, names: tuple[str, ...]) -> None:
 
 
 def _work(batch: list[Item]) -> list[Result]:
+    assert _worker_pipeline is not None, "the pool's initializer builds it"
     return _process(_worker_pipeline, batch)
 
 
@@ -44,7 +47,7 @@ def _written(results: Iterable[Result], size: int, parts: Path) -> Iterator[Resu
         yield from (summary(r) for r in batch)
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..article import ActorMention, Entity
-from ..gazetteer import ARABIC_ARTICLES, normalise
 from ..data import load_data
+from ..gazetteer import ARABIC_ARTICLES, normalise
 from .base import Document, stage
 from .places import BRACKETED
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..gazetteer import Country
+    from ..resources import Resources
 
 MAX_ALIAS_TOKENS = 8
 NAME_PATTERNS = {  # ACLED-style names of generic agents, by kind
@@ -55,7 +62,7 @@ class ActorDictionary:
         self.country_names = country_names
 
     @classmethod
-    def load(cls, countries) -> ActorDictionary:
+    def load(cls, countries: dict[str, Country]) -> ActorDictionary:
         entries, exact = {}, {}
         items = load_data("actors.json")["actors"]
         kinds = {item["name"]: item["type"] for item in items}
@@ -88,12 +95,12 @@ class ActorDictionary:
 
 @stage("actors", requires=("doc", "entities"), assigns=("actors", "focus_country"))
 class ActorStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         self.dictionary = resources.actors
         self.gazetteer = resources.gazetteer
 
     def __call__(self, document: Document) -> Document:
-        doc = document.doc
+        doc = document.parsed
         document.focus_country = self._focus_country(document)
         named = self._dictionary_mentions(doc)
         mentions = [self._mention(doc, start, end, entry) for start, end, entry in named]
@@ -153,13 +160,14 @@ class ActorStage:
                                       country, "dictionary"))
         return found
 
-    def _dictionary_mentions(self, doc) -> list[tuple[int, int, ActorEntry]]:
+    def _dictionary_mentions(self, doc: Doc) -> list[tuple[int, int, ActorEntry]]:
         """Longest dictionary matches over the tokens: (start token, end token, entry)."""
-        found, i = [], 0
+        found: list[tuple[int, int, ActorEntry]] = []
+        i = 0
         text, firsts = doc.text, self.dictionary.first_words
         words = [t.text for t in doc]
         starts = [t.idx for t in doc]
-        ends = [start + len(word) for start, word in zip(starts, words)]
+        ends = [start + len(word) for start, word in zip(starts, words, strict=True)]
         while i < len(doc):
             head = normalise(words[i]).split()
             if not head or head[0] not in firsts:
@@ -177,7 +185,7 @@ class ActorStage:
                 i += 1
         return found
 
-    def _mention(self, doc, start: int, end: int, entry: ActorEntry) -> ActorMention:
+    def _mention(self, doc: Doc, start: int, end: int, entry: ActorEntry) -> ActorMention:
         span = doc[start:end]
         # "ISIL militants", "Houthi rebels": the agent noun right after the name belongs to the mention
         if end < len(doc) and doc[end].lemma_.lower() in self.dictionary.agents and doc[end].pos_ in ("NOUN", "PROPN"):
@@ -185,7 +193,7 @@ class ActorStage:
         return ActorMention(span.start_char, span.end_char, span.text, entry.name, entry.type,
                             self.dictionary.country_name(entry.country), "dictionary")
 
-    def _agent_kind(self, token) -> str | None:
+    def _agent_kind(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
         if lemma in ("member", "personnel", "unit", "element"):
             # "gang members", "army personnel", "police units": the kind is in the modifier
@@ -198,8 +206,9 @@ class ActorStage:
             return None
         return self.dictionary.agents.get(lemma)
 
-    def _agent(self, document: Document, token, kind: str, named) -> ActorMention:
-        doc = document.doc
+    def _agent(self, document: Document, token: Token, kind: str,
+               named: list[tuple[int, int, ActorEntry]]) -> ActorMention:
+        doc = document.parsed
         left = token.i
         country = None
         for child in token.lefts:  # "Iraqi security forces", "pro-government militias"
@@ -242,7 +251,7 @@ class ActorStage:
         """The country the article is mostly about: the one its place names and demonyms name most. Each
         place name votes once however often it is repeated, and a name that several countries' towns
         share votes weakly: a local paper's "Paris" six times must not outvote "Texas" and "Dallas"."""
-        votes: Counter[str] = Counter()
+        votes: defaultdict[str, float] = defaultdict(float)  # half a vote for a town other countries share
         seen: set[str] = set()
         for ent in document.entities:
             if ent.label == "NORP":
@@ -261,7 +270,7 @@ class ActorStage:
                     if best is not None and best.population > 20000:
                         countries = {e.country_code for e in candidates if e.population >= 1000}
                         votes[best.country_code] += 2 if len(countries) == 1 else 0.5
-        return votes.most_common(1)[0][0] if votes else None
+        return max(votes, key=votes.__getitem__) if votes else None  # of equals, the first counted
 
 
 _ARTICLE_PREFIX = re.compile(rf"(?:{'|'.join(ARABIC_ARTICLES)})-[A-Z]")
@@ -276,7 +285,7 @@ LEADER_NOUNS = {"leader", "chief", "head", "commander", "emir", "founder", "boss
                 "spokesperson", "spokeswoman"}
 
 
-def _titles(doc, mentions: list[ActorMention], entities: list[Entity]) -> list[ActorMention]:
+def _titles(doc: Doc, mentions: list[ActorMention], entities: list[Entity]) -> list[ActorMention]:
     """A group's leader named once ("Islamic State leader Abu Bakr al-Baghdadi", "al-Baghdadi, the ISIL
     chief,") and later by title only ("the ISIL chief"): the title is a mention of that person, of the
     group's kind. Returns the title mentions that name a known person."""
@@ -311,7 +320,7 @@ def _titles(doc, mentions: list[ActorMention], entities: list[Entity]) -> list[A
     return titles
 
 
-def _victim_context(token) -> bool:
+def _victim_context(token: Token) -> bool:
     """'people' and the like are actors only as victims or crowds of an event, not in 'people say'."""
     return token.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos") or any(
         c.like_num or c.lower_ in ("dozens", "hundreds", "thousands") for c in token.children)

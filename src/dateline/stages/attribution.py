@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from ..article import Attribution, Quote
 from .base import Claim, Document, stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..resources import Resources
 
 REPORTING = {"say": "claimed", "tell": "claimed", "report": "claimed", "claim": "claimed", "state": "claimed",
              "announce": "claimed", "add": "claimed", "allege": "claimed", "insist": "claimed",
@@ -20,24 +27,24 @@ OFFICIAL_WORDS = {"official", "spokesman", "spokesperson", "spokeswoman", "offic
                   "militant", "government", "coalition", "force", "troop", "soldier", "insurgent", "group"}
 ANONYMOUS_WORDS = {"source", "witness", "resident", "insider", "person", "people", "eyewitness", "activist",
                    "local", "medic", "doctor", "relative"}
-GENERIC_MEDIA = {"media", "medium", "press", "reporter", "journalist", "outlet", "news", "television", "tv", "newspaper",
-                 "channel", "agency"}
+GENERIC_MEDIA = {"media", "medium", "press", "reporter", "journalist", "outlet", "news", "television", "tv",
+                 "newspaper", "channel", "agency"}
 PRONOUNS = {"he", "she", "they", "it"}
 _DIRECT_QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 
 
 @stage("attribution", requires=("doc", "actors"), assigns=("claims", "quotes"))
 class AttributionStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         self.actors = resources.actors
 
     def __call__(self, document: Document) -> Document:
-        doc = document.doc
+        doc = document.parsed
         claims: list[Claim] = []
         last_named: Attribution | None = None
         for token in doc:
             attribution, scope, status = self._reporting(document, token)
-            if attribution is None:
+            if attribution is None or status is None:
                 continue
             if attribution.speaker_type is None and last_named is not None:  # "he said" after a named speaker
                 attribution = Attribution(last_named.speaker, last_named.speaker_type,
@@ -56,7 +63,7 @@ class AttributionStage:
         document.quotes = self._quotes(document, claims)
         return document
 
-    def _reporting(self, document: Document, token):
+    def _reporting(self, document: Document, token: Token) -> tuple[Attribution | None, Collection[int], str | None]:
         """(Attribution, reported token indices, status) when the token opens a reporting clause."""
         lemma = token.lemma_.lower()
         if lemma == "accord" and token.text.lower() == "according":  # "according to X"
@@ -68,7 +75,8 @@ class AttributionStage:
             via = speaker if kind == "media" else None
             clause = token.head
             scope = {t.i for t in clause.subtree} - {t.i for t in token.subtree}
-            return Attribution(speaker, kind, via, kind in ("anonymous", "official_unnamed"), "according to"), scope, "claimed"
+            attribution = Attribution(speaker, kind, via, kind in ("anonymous", "official_unnamed"), "according to")
+            return attribution, scope, "claimed"
         if token.pos_ != "VERB" or lemma not in REPORTING:
             return None, (), None
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -93,9 +101,9 @@ class AttributionStage:
             status = "denied" if lemma in ("say", "confirm") else status
         return Attribution(speaker, kind, via, kind in ("anonymous", "official_unnamed"), lemma), scope, status
 
-    def _speaker(self, document: Document, head) -> tuple[str | None, str | None]:
+    def _speaker(self, document: Document, head: Token) -> tuple[str | None, str | None]:
         """The speaker's words and kind, from the head of its noun phrase."""
-        doc = document.doc
+        doc = document.parsed
         if head.lower_ in PRONOUNS:
             return None, None  # resolved by the caller: the last speaker, else the last person named
         if head.lower_ in ("i", "we"):
@@ -125,26 +133,26 @@ class AttributionStage:
                 return ent.text, "named_organization"
         return words, "anonymous"
 
-    def _antecedent(self, document: Document, pronoun) -> tuple[str | None, str | None]:
+    def _antecedent(self, document: Document, pronoun: Token) -> tuple[str | None, str | None]:
         """"He said" with no speaker before it: the last person the text named."""
         if pronoun.lower_ not in ("he", "she"):
             return None, None
-        person = next((e for e in reversed(document.doc.ents) if e.label_ == "PERSON" and e.end <= pronoun.i), None)
+        person = next((e for e in reversed(document.parsed.ents) if e.label_ == "PERSON" and e.end <= pronoun.i), None)
         return (person.text, "named_person") if person is not None else (None, None)
 
-    def _outlet(self, document: Document, head) -> str | None:
+    def _outlet(self, document: Document, head: Token) -> str | None:
         for mention in document.actors:
             if mention.start <= head.idx < mention.end and mention.type == "media":
                 return mention.name
         if head.lemma_.lower() in GENERIC_MEDIA:
-            return document.doc[head.left_edge.i:head.i + 1].text
+            return document.parsed[head.left_edge.i:head.i + 1].text
         if head.ent_type_ == "ORG":
-            ent = next((e for e in document.doc.ents if e.start <= head.i < e.end), None)
+            ent = next((e for e in document.parsed.ents if e.start <= head.i < e.end), None)
             return ent.text if ent is not None else head.text
         return None
 
     def _quotes(self, document: Document, claims: list[Claim]) -> list[Quote]:
-        doc = document.doc
+        doc = document.parsed
         text = doc.text
         quotes = []
         for match in _DIRECT_QUOTE.finditer(text):

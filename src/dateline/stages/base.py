@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
-from ..article import Article, ActorMention, Attribution, DateMention, Entity, Event, Extraction, Place, Quote
+from ..article import ActorMention, Article, Attribution, DateMention, Entity, Event, Extraction, Place, Quote
+from ..errors import PipelineError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from ..resources import Resources
 
 
 @dataclass(slots=True)
@@ -44,12 +47,20 @@ class Document:
     focus_country: str | None = None  # the country the article is mostly about (ISO alpha-2)
     dateline: Place | None = None  # the place the report was filed from ("KIRKUK, Iraq (Reuters) -")
 
+    @property
+    def parsed(self) -> Doc:
+        """The spaCy parse, for the stages after nlp (the pipeline is checked to run them after it)."""
+        if self.doc is None:
+            raise PipelineError(f"{self.article.doc_id} has no parse: the nlp stage has not run on it", code="E202")
+        return self.doc
+
     def extraction(self) -> Extraction:
         return Extraction(article=self.article, entities=self.entities, places=self.places,
                           events=self.events, quotes=self.quotes)
 
 
 StageFn = Callable[[Document], Document]
+Factory = TypeVar("Factory", bound="Callable[[Resources], StageFn]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +68,16 @@ class StageInfo:
     name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
-    factory: Callable[[Any], StageFn]
+    factory: Callable[[Resources], StageFn]
 
 
 REGISTRY: dict[str, StageInfo] = {}
 
 
-def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()):
+def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()) -> Callable[[Factory], Factory]:
     """Register a stage factory under `name`."""
 
-    def register(factory: Callable[[Any], StageFn]) -> Callable[[Any], StageFn]:
+    def register(factory: Factory) -> Factory:
         REGISTRY[name] = StageInfo(name, tuple(requires), tuple(assigns), factory)
         return factory
 

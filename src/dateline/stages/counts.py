@@ -20,7 +20,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 VAGUE = {"a dozen": 12, "dozens": 12, "dozens of": 12, "several": 10, "many": 10, "scores": 20, "scores of": 20,
          "hundreds": 100, "hundreds of": 100, "a handful of": 3, "a few": 3, "a couple of": 2, "a number of": 10}
 
-_WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
                 r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
                 r"|seventeen|eighteen|nineteen)(?: hundred)?")
 NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUMBER +
@@ -85,7 +86,8 @@ _TOLL_UPDATE = re.compile(rf"\b(?:death )?toll\b[^.;]{{0,60}}?\b(?:rose|risen|cl
                           rf"grew|stood|stands)\b(?: to| at)? {_QUALIFIER}{_RANGE}\b", re.I)
 _INJURED = [
     re.compile(rf"\b(?:injuring|wounding|injured|wounded) {_QUALIFIER}{_RANGE}\b", re.I),
-    re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are )?(?:injured|wounded|hurt)\b", re.I),
+    re.compile(rf"\b{_QUALIFIER}{_RANGE} {_NOUNS}(?:were |was |have been |had been |are )?(?:injured|wounded|hurt)\b",
+               re.I),
 ]
 _ARRESTED = [
     re.compile(rf"\b(?:arrested|detained|arresting|detaining|rounded up) {_QUALIFIER}{_RANGE}\b", re.I),
@@ -191,7 +193,7 @@ def fatalities(sentence: str) -> int | None:
     return 0 if _NONE_DEAD.search(sentence) else None
 
 
-def _first(patterns, sentence: str) -> int | None:
+def _first(patterns: list[re.Pattern[str]], sentence: str) -> int | None:
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             value = parse_number(match.group(1))

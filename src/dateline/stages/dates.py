@@ -9,9 +9,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from ..article import DateMention
 from .base import Document, stage
+
+if TYPE_CHECKING:
+    from ..resources import Resources
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -20,7 +24,8 @@ MONTHS["sept"] = 9
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
                 "several": 3}
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _NUM = r"(\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(day|week|month|year)s?"
 
@@ -102,8 +107,8 @@ def resolve(expression: str, published: dt.date | None) -> Resolved:
         return _month_day(base, MONTHS[found.group(1)], int(found.group(2)),
                           int(found.group(3)) if found.group(3) else None)
     if published is None:
-        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
-        return (dt.date(int(year.group(1)), 1, 1).isoformat(), "year") if year else (None, "unknown")
+        named = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+        return (dt.date(int(named.group(1)), 1, 1).isoformat(), "year") if named else (None, "unknown")
 
     if re.fullmatch(r"(earlier |later )?(today|this (morning|afternoon|evening)|tonight)", text):
         return published.isoformat(), "day"
@@ -205,7 +210,7 @@ def _in_a_name(doc, ent) -> bool:
 
 @stage("dates", requires=("doc",), assigns=("dates",))
 class DateStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         pass
 
     def __call__(self, document: Document) -> Document:

@@ -1,20 +1,25 @@
 """Named entities from the parse, with a canonical name where the actor dictionary knows one."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..article import Entity
 from .base import Document, stage
+
+if TYPE_CHECKING:
+    from ..resources import Resources
 
 KEPT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "CARDINAL", "QUANTITY"}
 
 
 @stage("entities", requires=("doc",), assigns=("entities",))
 class EntityStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         self.actors = resources.actors
 
     def __call__(self, document: Document) -> Document:
         entities = []
-        for ent in document.doc.ents:
+        for ent in document.parsed.ents:
             if ent.label_ not in KEPT_LABELS or not ent.text.strip():
                 continue
             start, end = _trim(ent.text, ent.start_char, ent.end_char)

@@ -114,7 +114,7 @@ def _closeness(a: Entry, b: Entry) -> float:
     same_state = bool(a.admin1) and a.admin1 == b.admin1
     if "ADM1" in (a.feature_code, b.feature_code):  # a state and one of its towns, named in one article
         return NEAR if same_state else 0.0
-    if a.lat is None or b.lat is None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return SAME_STATE if same_state else 0.0
     distance = km(a.lat, a.lon, b.lat, b.lon)
     if distance < INSIDE_KM:

@@ -15,11 +15,12 @@ original words, so every offset and every word the later stages read is the arti
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 SPELLED = {"IS": "ISIS"}  # acronyms the model takes for a common word
@@ -44,7 +45,7 @@ class HeadlineView:
     """Rewrites the words of a text the model would misread. `proper(words)` tells names from common words."""
 
     def __init__(self, vocabulary: Collection[str], proper: Callable[[str], bool], describes: Callable[[str], bool],
-                 *, event_verbs: Collection[str] = (), compounds: Collection[tuple[str, str]] = ()):
+                 *, event_verbs: Collection[str] = (), compounds: Collection[tuple[str, str]] = ()) -> None:
         self.vocabulary = vocabulary  # lower-case common words: nouns, verbs, adjectives, adverbs
         self.proper = proper
         self.describes = describes  # the word is also a verb, an adjective or an adverb
@@ -63,7 +64,7 @@ class HeadlineView:
         return any(self._title_case(line) for line in text.splitlines() if TITLE_WORD.match(line.lstrip())) \
             or any(self._describing(m.group(1)) for m in OPENING.finditer(text))
 
-    def words(self, tokens) -> list[str] | None:
+    def words(self, tokens: Doc) -> list[str] | None:
         """The view's word for each token, or None when the model can read the text as it is."""
         words = [t.text for t in tokens]
         lines: list[list] = [[]]
@@ -88,7 +89,7 @@ class HeadlineView:
                 words[opening.i] = opening.text.lower()
         return None if words == [t.text for t in tokens] else words
 
-    def verbs(self, doc) -> dict[int, str]:
+    def verbs(self, doc: Doc) -> dict[int, str]:
         """Event verbs the model took for plural nouns in a sentence it found no main verb in, between what can
         be a subject and what can be an object: {token index: the past tense the view shows instead}."""
         found: dict[int, str] = {}
@@ -115,7 +116,7 @@ class HeadlineView:
     def _describing(self, word: str) -> bool:
         return self.describes(word) and not self.proper(word)
 
-    def _describes_name(self, token, after) -> bool:
+    def _describes_name(self, token: Token, after: Token) -> bool:
         """"Deadly Baghdad", "Fresh Mosul": a describing word, then a name the two do not make together
         ("New York", "Twin Falls" and "Iraqi forces" keep their capital)."""
         return bool(TITLE_WORD.fullmatch(token.text)) and after.text[:1].isupper() and not after.is_punct \
@@ -130,7 +131,7 @@ class HeadlineView:
         common = sum(1 for w in content if TITLE_WORD.fullmatch(w) and self.known(w.lower()))
         return lower <= 1 and common >= 2
 
-    def _common(self, line: list):
+    def _common(self, line: list[Token]) -> Iterator[Token]:
         """Capitalised common words of a Title Case line, names left alone ("Islamic State", "Southern Turkey")."""
         names: set[int] = set()
         for start in range(len(line)):
@@ -148,7 +149,7 @@ class HeadlineView:
                 yield token
 
 
-def _shouting(token) -> bool:
+def _shouting(token: Token) -> bool:
     """An all-capitals sentence ("THE SITUATION IS DIRE"): there IS is the verb."""
     neighbours = [t for t in token.doc[max(0, token.i - 3):token.i + 4] if t.is_alpha and t.i != token.i]
     return bool(neighbours) and all(t.text.isupper() for t in neighbours)
@@ -164,18 +165,18 @@ def _past(lemma: str) -> str:
     return lemma + "ed"
 
 
-def view_doc(vocab, tokens, words: list[str], starts: Collection[int] = ()) -> Doc:
+def view_doc(vocab: Vocab, tokens: Doc, words: list[str], starts: Collection[int] = ()) -> Doc:
     """The view as a document for the model to read, token for token with the text; the parser keeps the
     sentence starts given (`starts`, token indices) and finds the others."""
     return Doc(vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens],
                sent_starts=[True if t.i in starts else None for t in tokens])
 
 
-def original_doc(tokens, parsed: Doc) -> Doc:
+def original_doc(tokens: Doc, parsed: Doc) -> Doc:
     """A document of the original tokens carrying what the model found in the view."""
     doc = Doc(parsed.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
-    doc.from_array(ATTRS, parsed.to_array(ATTRS))
-    for token, seen in zip(doc, parsed):
+    doc.from_array(ATTRS, parsed.to_array(ATTRS))  # type: ignore[arg-type]  # spaCy's stub calls the uint64 ids floats
+    for token, seen in zip(doc, parsed, strict=True):
         if token.text in SPELLED and seen.text == SPELLED[token.text]:
             token.lemma_ = token.text  # "IS" stays IS to the stages after the model
         elif seen.lower_ != token.lower_ and seen.tag_ == "VBD":

@@ -7,13 +7,19 @@ PLOVER event either is dropped. The model's probability becomes the event's conf
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..article import Event
-from ..errors import PipelineError
-from ..settings import ACLED_TYPINGS
 from ..classify.corpus import EVENT_TYPE
 from ..classify.features import reading_of
+from ..errors import PipelineError
+from ..settings import ACLED_TYPINGS
 from .base import Document, stage
 from .events.merge import absorb, one_per_happening
+
+if TYPE_CHECKING:
+    from ..classify.model import Judgement
+    from ..resources import Resources
 
 # the PLOVER type an ACLED sub-event type usually has, when the model retypes a candidate
 PLOVER_OF = {"Battles": "ASSAULT", "Explosions/Remote violence": "ASSAULT", "Violence against civilians": "ASSAULT",
@@ -33,7 +39,7 @@ def context_of(document: Document, event: Event) -> str:
     return "" if title and title in event.evidence.text else title
 
 
-def best_told(group: list[Event], judgements: list, threshold: float) -> tuple[Event, object]:
+def best_told(group: list[Event], judgements: list[Judgement], threshold: float) -> tuple[Event, Judgement]:
     """The sentence that tells a happening: the rules' choice (the first), unless the model finds another
     of its sentences more clearly an event, which then takes what the others add (a count, a side, a date).
     Whether it is an event at all stays the rules' choice's to say: the best of several readings is a
@@ -51,7 +57,7 @@ def best_told(group: list[Event], judgements: list, threshold: float) -> tuple[E
 
 @stage("judge", requires=("events", "restated"), assigns=("judged",))
 class JudgeStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         settings = resources.settings
         if settings.acled_typing not in ACLED_TYPINGS:
             raise PipelineError(f"acled_typing {settings.acled_typing!r} is not one of {', '.join(ACLED_TYPINGS)}",
@@ -72,7 +78,8 @@ class JudgeStage:
         flat = [candidate for group in groups for candidate in group]
         judged = iter(self.model.judge((e.evidence.text, context_of(document, e), reading_of(e)) for e in flat))
         chosen = [best_told(group, [next(judged) for _ in group], self.threshold) for group in groups]
-        kept, coded = [], {}  # (sentence, weapons or not) -> the event coded for it
+        kept: list[Event] = []
+        coded: dict[tuple[int, bool], Event] = {}  # (sentence, weapons or not) -> the event coded for it
         for event, judgement in sorted(chosen, key=lambda pair: -pair[1].event):
             if not self._decide(event, judgement):
                 continue
@@ -88,7 +95,7 @@ class JudgeStage:
         document.events = one_per_happening(kept)
         return document
 
-    def _decide(self, event: Event, judgement) -> bool:
+    def _decide(self, event: Event, judgement: Judgement) -> bool:
         """Set the event's ACLED coding and confidence from the model; False when it is no event at all."""
         # a candidate the rules gave no ACLED reading stays without one: letting the model code those cost
         # precision on whole articles and gained nothing on snippets (docs/quality.md)
@@ -107,11 +114,12 @@ class JudgeStage:
         """A score for an event with a PLOVER type only: below every coded event, in the same order."""
         return round(score * self.threshold * 0.5, 4)
 
-    def _type(self, event: Event, judgement) -> None:
+    def _type(self, event: Event, judgement: Judgement) -> None:
         if self.typing == "rules":
             return
         sub = judgement.acled_type
-        if self.typing == "blend" and judgement.acled.get(event.acled_sub_event_type, 0.0) * 2 >= judgement.acled[sub]:
+        rules = judgement.acled.get(event.acled_sub_event_type or "", 0.0)
+        if self.typing == "blend" and rules * 2 >= judgement.acled[sub]:
             return  # the rules' reading stands unless the model gives another more than twice its probability
         if sub != event.acled_sub_event_type:
             event.acled_event_type, event.acled_sub_event_type = EVENT_TYPE[sub], sub

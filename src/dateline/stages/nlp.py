@@ -3,9 +3,15 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .base import Document, stage
 from .headlines import HeadlineView, original_doc, view_doc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..resources import Resources
 
 # a wire dateline opening a line: "KIRKUK, Iraq, Jan 16 (Reuters) - ", "BAGHDAD (AP) — ", "Mogadishu, 14 March -"
 DATELINE = re.compile(r"^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?:, [^\n–—]{1,40}?)?[ \t]*"
@@ -20,7 +26,7 @@ class SpacyStage:
     """Runs the spaCy model. Batched: `pipe` hands the texts to `nlp.pipe` together. A Title Case headline or
     the acronym IS is read through a view (stages/headlines.py)."""
 
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.nlp = resources.nlp
 
@@ -42,7 +48,7 @@ class SpacyStage:
         return HeadlineView(resources.word_classes.keys(), proper, resources.describes, event_verbs=verbs,
                             compounds=compounds)
 
-    def _placed(self, dateline) -> bool:
+    def _placed(self, dateline: re.Match[str]) -> bool:
         """A dateline names a place, not a group: "BAGHDAD (AP) —", not "Islamic State - a history"."""
         name = dateline.group(1)
         return bool(self.resources.gazetteer.candidates(name)) and not self.resources.actors.lookup(name)
@@ -51,7 +57,9 @@ class SpacyStage:
         return self.pipe([document], batch_size=1)[0]
 
     def pipe(self, documents: list[Document], batch_size: int) -> list[Document]:
-        inputs, tokens, starts = [], {}, {}
+        inputs: list[str | Doc] = []
+        tokens: dict[int, Doc] = {}  # the original words of a text read through a view
+        starts: dict[int, set[int]] = {}
         for number, document in enumerate(documents):
             text = document.article.text
             rewrite = self.view.needed(text)
@@ -70,27 +78,27 @@ class SpacyStage:
                 tokens[number] = doc
                 inputs.append(view_doc(self.nlp.vocab, doc, words, starts[number]))
         parsed = list(self.nlp.pipe(inputs, batch_size=batch_size))
-        again = {}  # a verbless headline read again with its verb shown as one
+        again: dict[int, Doc] = {}  # a verbless headline read again with its verb shown as one
         for number, doc in enumerate(parsed):
             verbs = self.view.verbs(doc)
             if verbs:
                 words = [verbs.get(t.i, t.text) for t in doc]
                 original = tokens.setdefault(number, doc)
                 again[number] = view_doc(self.nlp.vocab, original, words, starts.get(number, ()))
-        for number, doc in zip(again, self.nlp.pipe(again.values(), batch_size=batch_size)):
+        for number, doc in zip(again, self.nlp.pipe(again.values(), batch_size=batch_size), strict=True):
             parsed[number] = doc
         for number, doc in enumerate(parsed):
             documents[number].doc = original_doc(tokens[number], doc) if number in tokens else doc
         return documents
 
 
-def _starts_after(doc, datelines) -> set[int]:
+def _starts_after(doc: Doc, datelines: list[re.Match[str]]) -> set[int]:
     """The first word after each dateline begins a sentence: "BAGHDAD (AP) — A car bomb..." is no subject."""
     ends = {m.end() for m in datelines}
     return {t.i for t in doc if t.idx in ends and t.i > 0}
 
 
-def line_starts(tokens) -> set[int]:
+def line_starts(tokens: Doc) -> set[int]:
     """Tokens that begin a line the parser must not join to the one before: a headline has no full stop, so
     "Gunmen kill five in Kirkuk\nPolice said..." would be read as one sentence. A blank line always ends a
     sentence; a single line break does too, unless the text is hard-wrapped (a line that goes on in lower

@@ -3,12 +3,19 @@ nouns ("Mosul University" is in Mosul), weighed by population, the article's cou
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..article import Place
 from ..gazetteer import REGION_CODES, Entry, km, normalise, own_name
 from .base import Document, stage
 from .geocoding import Geocoder
 from .nlp import DATELINE, DATELINE_REACH
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..gazetteer import Entry
+    from ..resources import Resources
 
 DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                         r"northeastern|northwestern|southeastern|southwestern|greater|downtown|old|outer|"
@@ -53,19 +60,19 @@ KIND_WORDS = {"centre", "center", "university", "college", "school", "academy", 
 PLACE_NOUNS = {"market", "town", "city", "village", "province", "district", "region", "area", "border", "airport"}
 
 
-def _named_as_place(doc, i: int) -> bool:
+def _named_as_place(doc: Doc, i: int) -> bool:
     """The words before token i say a place follows: "the village of", "the town of", "near"."""
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in PLACE_NOUNS:
         return True
     return i >= 1 and doc[i - 1].lower_ in ("near", "outside", "in", "at") and doc[i].is_title
 
 
-def _titled(doc, i: int) -> bool:
+def _titled(doc: Doc, i: int) -> bool:
     """A title comes before token i: "Mayor David Cook", "coach Ripley"."""
     return i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES
 
 
-def _locative(doc, token) -> bool:
+def _locative(doc: Doc, token: Token) -> bool:
     """A name spaCy took for a person that the words around it place on the map: "in Tuz Khurmatu"."""
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
@@ -102,7 +109,7 @@ def _contains(area: Entry, entry: Entry) -> bool:
     return False
 
 
-def _dateline(datelines: list, places: list[Place]) -> Place | None:
+def _dateline(datelines: list[re.Match[str]], places: list[Place]) -> Place | None:
     """The place a report was filed from, named by the dateline that opens its first paragraphs."""
     for match in datelines:
         place = next((p for p in places if p.start == match.start(1)), None)
@@ -113,19 +120,19 @@ def _dateline(datelines: list, places: list[Place]) -> Place | None:
 
 @stage("places", requires=("doc", "actors", "focus_country"), assigns=("places", "dateline"))
 class PlaceStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         self.gazetteer = resources.gazetteer
         self.actors = resources.actors
         self.geocoder = Geocoder(self.gazetteer)
         self.resources = resources
 
     def __call__(self, document: Document) -> Document:
-        doc = document.doc
+        doc = document.parsed
         body = document.article.text
         datelines = list(DATELINE.finditer(body, 0, min(len(body), DATELINE_REACH)))  # "KIRKUK, Iraq (Reuters) -"
         spans = self._toponyms(document, datelines)
         context = {document.focus_country} if document.focus_country else set()
-        for start, end, text in spans:
+        for _, _, text in spans:
             code = self.gazetteer.country_code(text)
             if code:
                 context.add(code)
@@ -146,9 +153,9 @@ class PlaceStage:
         document.dateline = _dateline(datelines, places)
         return document
 
-    def _toponyms(self, document: Document, datelines: list) -> list[tuple[int, int, str]]:
+    def _toponyms(self, document: Document, datelines: list[re.Match[str]]) -> list[tuple[int, int, str]]:
         """(start, end, name) of every toponym; a direction word before a name is not part of it."""
-        doc = document.doc
+        doc = document.parsed
         actor_spans = [(m.start, m.end) for m in document.actors if m.source == "dictionary"]
         found: list[tuple[int, int, str]] = []
         taken: set[int] = set()
@@ -211,8 +218,8 @@ class PlaceStage:
                         found.append((span.start_char, span.end_char, span.text))
                     break
             i = j
-        for match in datelines:
-            start, end = match.span(1)
+        for dateline in datelines:
+            start, end = dateline.span(1)
             name = doc.text[start:end]
             if not any(f[0] < end and start < f[1] for f in found) and self._dateline_place(name):
                 found.append((start, end, name))
@@ -242,9 +249,9 @@ class PlaceStage:
                        for e in self.gazetteer.candidates(part)):
                     found.append((at, at + len(part), part))
                     break
-        for match in BRACKETED.finditer(doc.text):  # "(Bosaso, Bari)": a town and its province, the way
-            for group in (1, 2):                    # ACLED notes and many wires place an event
-                start, end = match.span(group)
+        for bracket in BRACKETED.finditer(doc.text):  # "(Bosaso, Bari)": a town and its province, the way
+            for group in (1, 2):                      # ACLED notes and many wires place an event
+                start, end = bracket.span(group)
                 name = doc.text[start:end].strip()
                 if self.gazetteer.candidates(name):  # whole: "Nord-Kivu", not its "Nord"
                     found = [f for f in found if not (f[0] < end and start < f[1])] + [(start, start + len(name), name)]
@@ -300,7 +307,7 @@ class PlaceStage:
             own_name(e.name, key) and (e.population >= 1000 or e.feature_code.startswith(("PCLI", "ADM")))
             for e in self.gazetteer.candidates(name))
 
-    def _inside_name(self, doc, a: int, b: int) -> bool:
+    def _inside_name(self, doc: Doc, a: int, b: int) -> bool:
         """A place inside another name: "Mosul University" is in Mosul and "University of Georgia" names
         Georgia, but "Abraham Lincoln", "coach Ripley", "Taco Bell" and a "Toyota Corolla" place nothing."""
         if _titled(doc, a) or a > 0 and doc[a - 1].ent_type_ == "PERSON":
@@ -310,7 +317,7 @@ class PlaceStage:
             return False  # the head of "University of Rochester", "Young Man of Arlington": the place follows
         return doc[a].ent_type_ not in NOT_PLACES or self._big(doc[a:b].text)
 
-    def _town_named(self, token) -> bool:
+    def _town_named(self, token: Token) -> bool:
         """A city's name the model took for a person's, used as a modifier: "the Gainesville sewer system",
         "Alexandria woman charged". A one-word person that is a big town's own name, untitled, not acting."""
         doc = token.doc
@@ -351,7 +358,7 @@ class PlaceStage:
         # only when big; nouns alone are too often towns ("Gainesville", "Mosul" are WordNet nouns)
         least = MIN_POPULATION_BIG if self.resources.describes(key) else MIN_POPULATION_UNTAGGED
 
-        def fits(e) -> bool:  # a region spaCy did not call a place only where the text says so: "the Euphrates"
+        def fits(e: Entry) -> bool:  # a region spaCy did not call a place only where the text says so: "the Euphrates"
             if e.feature_code in REGION_CODES:
                 return named_as_place or feature
             return named_as_place or e.population >= least or e.feature_code in ("PCLI", "ADM1")

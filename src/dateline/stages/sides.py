@@ -15,9 +15,13 @@ article's focus country.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..article import Event, Party
 from .base import Document, stage
+
+if TYPE_CHECKING:
+    from ..resources import Resources
 
 ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
 UNARMED = {None, "civilians", "other", "person", "organization", "media"}
@@ -137,7 +141,7 @@ def second_side(document: Document, event: Event) -> Party | None:
 
 @stage("sides", requires=("events", "judged", "actors", "places", "focus_country"), assigns=("sides",))
 class SidesStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         self.countries = resources.countries
         self.resources = resources
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..article import EVENT_COLUMNS, Extraction, ReadFailure, content_id
+from ..article import EVENT_COLUMNS, Event, Extraction, ReadFailure, content_id
 from ..consolidate.happenings import HappeningIndex
 from ..consolidate.stories import SAME_STORY, StoryIndex
 from ..consolidate.story_rows import TOLD, StoryRows, sourcing, wire_credit
@@ -63,7 +63,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # ------------------------------------------------------------------ writing
@@ -74,7 +74,8 @@ class Store:
         for start in range(0, len(doc_ids), 500):
             chunk = list(doc_ids[start:start + 500])
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT doc_id FROM articles WHERE doc_id IN ({marks})", chunk))
+            found.update(r[0] for r in
+                         self.conn.execute(f"SELECT doc_id FROM articles WHERE doc_id IN ({marks})", chunk))
         return found
 
     def write(self, results: Iterable[Extraction | ReadFailure], *,
@@ -100,7 +101,7 @@ class Store:
         return counts
 
     @contextmanager
-    def writing(self):
+    def writing(self) -> Iterator[None]:
         """SQLite's write errors as StoreError: a full disk (E404) or another failure to write (E405). The
         transaction inside has been rolled back by then, so the store holds whole batches only."""
         try:
@@ -161,7 +162,8 @@ class Store:
         sql, args = self._events_sql(sort, unit, filters)
         return [overlay(row) for row in self._rows(sql + " LIMIT ? OFFSET ?", args + [limit, offset])]
 
-    def each_event(self, *, sort: str = "date_asc", unit: str = "happening", **filters: Any) -> Iterator[dict[str, Any]]:
+    def each_event(self, *, sort: str = "date_asc", unit: str = "happening",
+                   **filters: Any) -> Iterator[dict[str, Any]]:
         """Every matching event, one at a time, read by one query (an export of a million rows neither
         holds them in memory nor pages through them)."""
         column = EMPTY_LAST.get(sort)
@@ -526,7 +528,7 @@ def _where(where: list[str]) -> str:
     return " WHERE " + " AND ".join(where) if where else ""
 
 
-def event_row(e, article_id: int | None) -> tuple:
+def event_row(e: Event, article_id: int | None) -> tuple:
     actor, recipient, loc, att = e.actor, e.recipient, e.location, e.attribution
     return (e.id, article_id, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type,
             actor and actor.text, actor and actor.name, actor and actor.type, actor and actor.country,

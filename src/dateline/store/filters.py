@@ -10,6 +10,7 @@ import argparse
 import json
 import math
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -21,7 +22,7 @@ STATUSES = ("asserted", "claimed", "denied", "planned", "hypothetical", "histori
 REVIEWS = ("unreviewed", "confirmed", "corrected", "rejected")
 
 
-def _field(help_: str, *, many: bool = False, metavar: str | None = None, cli: bool = True, default: Any = None):
+def _field(help_: str, *, many: bool = False, metavar: str | None = None, cli: bool = True, default: Any = None) -> Any:
     return field(default=() if many else default,
                  metadata={"help": help_, "many": many, "metavar": metavar, "cli": cli})
 
@@ -56,7 +57,7 @@ class EventFilter:
         """A filter from keyword values: a single value where several may be given is taken as one of them,
         None and empty values as not given."""
         many = {f.name for f in fields(cls) if f.metadata["many"]}
-        values = {}
+        values: dict[str, Any] = {}
         for name, value in given.items():
             if value is None or value == "" or value == ():
                 continue
@@ -71,7 +72,7 @@ class EventFilter:
         where: list[str] = []
         args: list[Any] = []
 
-        def any_of(column: str, values) -> None:
+        def any_of(column: str, values: Sequence[Any]) -> None:
             where.append(f"{column} IN ({','.join('?' * len(values))})")
             args.extend(values)
 

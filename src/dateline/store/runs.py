@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from datetime import datetime, timezone
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
 from typing import Any
 
 COUNTS = ("articles", "events", "failures", "skipped")
@@ -13,11 +15,11 @@ COUNTS = ("articles", "events", "failures", "skipped")
 
 def utc_now() -> str:
     """Now, in UTC, to the second: the store's timestamps."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Runs:
-    def __init__(self, conn: sqlite3.Connection, writing):
+    def __init__(self, conn: sqlite3.Connection, writing: Callable[[], AbstractContextManager[None]]) -> None:
         self.conn = conn
         self.writing = writing  # the store's translation of write errors (a full disk) into StoreError
 
@@ -29,6 +31,7 @@ class Runs:
                     self.conn.execute("UPDATE runs SET state = 'interrupted' WHERE id = ?", (row[0],))
             cur = self.conn.execute("INSERT INTO runs (pid, inputs, started, updated, total) VALUES (?,?,?,?,?)",
                                     (os.getpid(), json.dumps(inputs), utc_now(), utc_now(), total))
+        assert cur.lastrowid is not None  # an INSERT's cursor always has it
         return cur.lastrowid
 
     def update(self, run_id: int, *, done: int, counts: dict[str, int]) -> None:

@@ -3,13 +3,14 @@ already read, and each watched file's size and time, so a poll reads only what i
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 
 from .runs import utc_now
 
 
 class Watched:
-    def __init__(self, conn: sqlite3.Connection, writing):
+    def __init__(self, conn: sqlite3.Connection, writing: Callable[[], AbstractContextManager[None]]) -> None:
         self.conn = conn
         self.writing = writing  # the store's translation of write errors (a full disk) into StoreError
 

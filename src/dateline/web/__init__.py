@@ -44,11 +44,11 @@ def mount_web(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
-    def index():
+    def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     @app.get("/docs", include_in_schema=False)
-    def docs():  # Swagger UI from the package's own files: FastAPI's default loads it from a CDN
+    def docs() -> FileResponse:  # Swagger UI from the package's own files: FastAPI's default loads it from a CDN
         return FileResponse(STATIC / "docs.html", media_type="text/html")
 
     @app.get("/vendor/admin1/{iso3}.json", include_in_schema=False)
@@ -59,7 +59,7 @@ def mount_web(app: FastAPI) -> None:
         return FileResponse(path, media_type="application/json")
 
     @app.get("/vendor/{name}", include_in_schema=False)
-    def vendor(name: str):
+    def vendor(name: str) -> FileResponse:
         rel = VENDOR.get(name)
         if rel is None:
             raise HTTPException(404, f"no vendor file {name!r}")

@@ -4,17 +4,32 @@ place, date and attribution. One happening per sentence: a sentence's violent tr
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from ...article import Event, EventDate, Evidence
+from ...article import Event, EventDate, Evidence, Location, Party, Place
 from ..base import Document, stage
 from ..counts import fatalities, other_counts, toll_update
 from ..places import qualified
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, check_lexicon, disarms, refine
-from .lexicon import EventLexicon, depth
+from .lexicon import EventLexicon, Trigger, TriggerMatch, depth
 from .merge import one_per_happening
-from .roles import (ARMED, NON_STATE, claimant_of_responsibility, named_in, opponent, party_of, prepositional_party,
-                    responsible, roles_of)
+from .roles import (
+    ARMED,
+    NON_STATE,
+    claimant_of_responsibility,
+    named_in,
+    opponent,
+    party_of,
+    prepositional_party,
+    responsible,
+    roles_of,
+)
 from .status import REALIS, STATUS_FACTOR, intent_type, salience, speaker_party, status_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ...resources import Resources
 
 __all__ = ["EventLexicon", "EventStage"]
 
@@ -24,14 +39,14 @@ HOLDERS = {"leader", "organiser", "organizer", "gear", "squad", "unit", "vehicle
 
 @stage("events", requires=("doc", "actors", "places", "dateline", "dates", "claims"), assigns=("events", "restated"))
 class EventStage:
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         self.lexicon = resources.lexicon
         check_lexicon(self.lexicon)  # a rule named but not written, or written but never used, fails the build
         self.agents = resources.actors.agents
         self.min_confidence = resources.settings.min_confidence
 
     def __call__(self, document: Document) -> Document:
-        doc = document.doc
+        doc = document.parsed
         events: list[Event] = []
         main_place = document.dateline or _main_place(document)  # where it was filed, else the most named town
         for position, sentence in enumerate(doc.sents):
@@ -52,7 +67,7 @@ class EventStage:
         _claimed_deeds(document)
         return document
 
-    def _names_a_kind(self, match) -> bool:
+    def _names_a_kind(self, match: TriggerMatch) -> bool:
         """"riot police", "attack helicopters", "the protest leader": a deed's word naming a kind of person or
         thing, no deed (a weapon still is one: "chlorine gas")."""
         trigger, token, _ = match
@@ -62,10 +77,12 @@ class EventStage:
         return len(trigger.lemmas) == 1 and trigger.rule != "weapon" and token.dep_ == "compound" and \
             token.pos_ in ("NOUN", "PROPN") and (head in self.agents or head in HOLDERS) and not after_plural
 
-    def _refine(self, trigger, head, actor, recipient, sentence):
+    def _refine(self, trigger: Trigger, head: Token, actor: Party | None, recipient: Party | None,
+                sentence: Span) -> tuple[str | None, str | None]:
         return refine(trigger, head, actor, recipient, sentence, self.agents)
 
-    def _event(self, document: Document, sentence, group, main_place, number: int) -> Event | None:
+    def _event(self, document: Document, sentence: Span, group: list[TriggerMatch], main_place: Place | None,
+               number: int) -> Event | None:
         trigger, head = _main(group)
         if all(_kind_of(m[1]) for m in group):
             return None  # "Boko Haram has carried out similar attacks": a kind of deed, not one that happened
@@ -143,7 +160,8 @@ class EventStage:
                      counts=other_counts(text))
 
 
-def _sides(document: Document, group, head, trigger):
+def _sides(document: Document, group: list[TriggerMatch], head: Token,
+           trigger: Trigger) -> tuple[Token | None, Party | None, Party | None]:
     """(actor token, actor, recipient) of a happening, from its main trigger's clause first."""
     actor_token, recipient_token = roles_of(head)
     trigger_tokens = {i for m in group for i in m[2]}
@@ -173,7 +191,7 @@ def _update_tolls(document: Document) -> None:
     if not violent:
         return
     main = violent[0]
-    for sentence in document.doc.sents:
+    for sentence in document.parsed.sents:
         value = toll_update(sentence.text) if sentence.start_char >= main.evidence.end else None
         if value is not None and value > (main.fatalities or 0):
             main.fatalities = value
@@ -182,11 +200,11 @@ def _update_tolls(document: Document) -> None:
 BACKGROUND = {"similar", "such", "previous", "past", "prior"}  # "similar attacks", "past bombings"
 
 
-def _kind_of(head) -> bool:
+def _kind_of(head: Token) -> bool:
     return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in BACKGROUND for c in head.children)
 
 
-def _main(group):
+def _main(group: list[TriggerMatch]) -> tuple[Trigger, Token]:
     """The trigger of a happening highest in the parse (the strongest among equals), and its head token."""
     trigger, head, _ = min(group, key=lambda m: (depth(m[1]), -m[0].weight))
     return trigger, head
@@ -195,7 +213,7 @@ def _main(group):
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _claims_deed_told_before(group) -> bool:
+def _claims_deed_told_before(group: list[TriggerMatch]) -> bool:
     """"... claimed responsibility for the attack", "blamed X for the bombing": the deed, named as one already
     known, is the one told before; the sentence says who did it."""
     head = _main(group)[1]
@@ -203,8 +221,8 @@ def _claims_deed_told_before(group) -> bool:
         c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
 
 
-def _give_actor(deed: Event, actor) -> None:
-    if actor is not None and (deed.actor is None or deed.actor.name.startswith("Unidentified")
+def _give_actor(deed: Event, actor: Party | None) -> None:
+    if actor is not None and (deed.actor is None or (deed.actor.name or "").startswith("Unidentified")
                               or deed.actor.type == "other"):
         deed.actor = actor
 
@@ -212,7 +230,7 @@ def _give_actor(deed: Event, actor) -> None:
 def _claimed_deeds(document: Document) -> None:
     """"Islamic State claimed responsibility." after the bombing it means: the claimant is the actor of the
     last violent event told before, when that event names none (or only an unidentified group)."""
-    for token in document.doc:
+    for token in document.parsed:
         subject = claimant_of_responsibility(token)
         claimant = party_of(document, subject) if subject is not None else None
         before = [e for e in document.events if e.type == "ASSAULT" and e.evidence.end <= token.sent.start_char]
@@ -220,7 +238,7 @@ def _claimed_deeds(document: Document) -> None:
             _give_actor(max(before, key=lambda e: e.evidence.start), claimant)
 
 
-def _counting_side(speaker, recipient):
+def _counting_side(speaker: Party | None, recipient: Party) -> Party | None:
     """"The army said 70 militants were killed": a side that counts its enemies' dead claims the killing."""
     if speaker is None:
         return None
@@ -231,7 +249,7 @@ def _counting_side(speaker, recipient):
     return None
 
 
-def _group(matches):
+def _group(matches: list[TriggerMatch]) -> list[list[TriggerMatch]]:
     """A sentence's violent triggers form one happening (with any burning or looting beside them), its seized
     or defused weapons another ("killed five militants and seized a cache"); every other trigger stands alone."""
     disarmed = [m for m in matches if disarms(m[0], m[1])]
@@ -247,7 +265,7 @@ def _group(matches):
     return groups
 
 
-def _main_place(document: Document):
+def _main_place(document: Document) -> Place | None:
     """The article's most named town (else its most named place), for events whose sentence names none."""
     towns = [p for p in document.places if p.precision == "city"]
     pool = towns or document.places
@@ -258,7 +276,7 @@ def _main_place(document: Document):
     return pool[max(range(len(pool)), key=lambda i: (counts[keys[i]], -pool[i].start))]
 
 
-def _location(document: Document, sentence, head, main_place):
+def _location(document: Document, sentence: Span, head: Token, main_place: Place | None) -> Location | None:
     inside = [p for p in document.places if sentence.start_char <= p.start < sentence.end_char]
     # a town named with its divisions, the way ACLED notes place an event ("Kherson (Khersonskyi, Kherson)"),
     # is the event's place, before any other place its sentence names ("on the bank of the Dnipro")
@@ -269,7 +287,8 @@ def _location(document: Document, sentence, head, main_place):
     if inside:
         rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
         # a region within one country ("Darfur") is finer than its country; one across several is not
-        best = min(inside, key=lambda p: (rank.get(p.precision, 5) if p.country_code else 5, abs(p.start - head.idx)))
+        best = min(inside, key=lambda p: (rank.get(p.precision or "", 5) if p.country_code else 5,
+                                          abs(p.start - head.idx)))
         if best.precision == "country" and main_place is not None and main_place.country_code == best.country_code:
             best = main_place  # "in Iraq" in an article about Mosul: the town is the better guess
         return best.location()
@@ -279,7 +298,7 @@ def _location(document: Document, sentence, head, main_place):
 DATE_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _date(document: Document, sentence, head) -> EventDate:
+def _date(document: Document, sentence: Span, head: Token) -> EventDate:
     """The finest date of the event's sentence, nearest the trigger ("On 3 May" beats "the 2024 budget");
     a sentence without one goes on in the time the story last gave ("On 3 May, gunmen attacked X. Troops
     recovered two rifles."), and a story that gave none is dated by its publication, precision unknown."""

@@ -3,10 +3,14 @@ decide it from the sentence and the actors (docs/events.md)."""
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ...article import Party
 from .lexicon import EventLexicon, Trigger
 from .refinements import VIOLENT_ACLED, Clause, Reading, Words, check, refine_clause, takes_weapons
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 __all__ = ["GROUP_CHANGE", "SPECIFICITY", "VIOLENT_ACLED", "abstract_object", "check_lexicon", "disarms", "refine"]
 
@@ -28,13 +32,13 @@ def check_lexicon(lexicon: EventLexicon) -> None:
     check((t.rule for triggers in lexicon.by_first.values() for t in triggers), words())
 
 
-def refine(trigger: Trigger, head, actor: Party | None, recipient: Party | None, sentence,
+def refine(trigger: Trigger, head: Token, actor: Party | None, recipient: Party | None, sentence: Span,
            agents: dict[str, str]) -> Reading:
     """(ACLED event type, sub-event type) of a trigger in its sentence, or (None, None)."""
     return refine_clause(Clause(trigger, head, actor, recipient, sentence, agents, words()))
 
 
-def disarms(trigger: Trigger, head) -> bool:
+def disarms(trigger: Trigger, head: Token) -> bool:
     """"seized a weapons cache", "dismantled 155 bombs": weapons taken or made safe, which never went off."""
     if trigger.rule in ("capture", "territory", "disrupt", "find"):
         return takes_weapons(head, words())
@@ -44,7 +48,7 @@ def disarms(trigger: Trigger, head) -> bool:
         head.head.lemma_.lower() in words()["disrupt_verbs"]
 
 
-def abstract_object(head) -> bool:
+def abstract_object(head: Token) -> bool:
     """"withdrew the emir designation": what is withdrawn is no force."""
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     return obj is not None and obj.ent_type_ not in ("GPE", "LOC") and obj.lemma_.lower() not in words()["movable"]

@@ -1,9 +1,15 @@
 """Event triggers: lemmas (one or several words) from data/event_triggers.json, matched in a sentence."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...data import load_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -17,8 +23,11 @@ class Trigger:
     weight: float
 
 
+TriggerMatch = tuple[Trigger, "Token", list[int]]  # (trigger, head token, token indices)
+
+
 class EventLexicon:
-    def __init__(self, triggers: list[Trigger]):
+    def __init__(self, triggers: list[Trigger]) -> None:
         self.by_first: dict[str, list[Trigger]] = {}
         for trigger in sorted(triggers, key=lambda t: -len(t.lemmas)):
             self.by_first.setdefault(trigger.lemmas[0], []).append(trigger)
@@ -29,9 +38,10 @@ class EventLexicon:
         triggers = [Trigger(tuple(row[0].split()), *row[1:]) for row in data["triggers"]]
         return cls(triggers)
 
-    def match(self, sentence) -> list[tuple[Trigger, object, list[int]]]:
+    def match(self, sentence: Span) -> list[TriggerMatch]:
         """(trigger, head token, token indices) of every trigger in a sentence, longest first, no overlaps."""
-        found, used = [], set()
+        found: list[TriggerMatch] = []
+        used: set[int] = set()
         for token in sentence:
             if token.i in used or token.ent_type_ in NOT_EVENTS:  # "March" the month is no march
                 continue
@@ -43,7 +53,8 @@ class EventLexicon:
                               if t.pos in ("VERB", "any")]
             for trigger in candidates:
                 # the tagger sometimes calls a sentence-initial "Shelling" a verb: the exact word still counts
-                mistagged = trigger.pos == "NOUN" and token.lower_ == trigger.lemmas[0] and token.pos_ in ("VERB", "AUX")
+                mistagged = (trigger.pos == "NOUN" and token.lower_ == trigger.lemmas[0]
+                             and token.pos_ in ("VERB", "AUX"))
                 if not (_pos_ok(token, trigger.pos) or mistagged) and len(trigger.lemmas) == 1:
                     continue
                 # a verb's words may stand apart ("took full control"), a noun's may not ("Air Force jets struck")
@@ -61,7 +72,7 @@ class EventLexicon:
         return found
 
 
-def word_in(token, words: set[str]) -> bool:
+def word_in(token: Token, words: Collection[str]) -> bool:
     """The token's lemma or its own word (singular) is one of these: the lemmatizer reads "bases" as basis."""
     lower = token.lower_
     return token.lemma_.lower() in words or lower in words or lower.removesuffix("s") in words
@@ -79,7 +90,7 @@ def verb_stems(word: str) -> list[str]:
 NOT_EVENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
-def _pos_ok(token, pos: str) -> bool:
+def _pos_ok(token: Token, pos: str) -> bool:
     if pos == "VERB":
         return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
     if pos == "NOUN":
@@ -89,7 +100,7 @@ def _pos_ok(token, pos: str) -> bool:
     return token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
 
 
-def _match_rest(doc, token, rest: tuple[str, ...], limit: int, gap: int = 3) -> list[int] | None:
+def _match_rest(doc: Doc, token: Token, rest: tuple[str, ...], limit: int, gap: int = 3) -> list[int] | None:
     """Token indices of the remaining trigger words, each at most `gap` tokens after the one before (up to two
     words between for a verb: "took full control")."""
     indices, position = [], token.i
@@ -109,7 +120,7 @@ def _match_rest(doc, token, rest: tuple[str, ...], limit: int, gap: int = 3) -> 
     return indices
 
 
-def _head_of(doc, indices: list[int]):
+def _head_of(doc: Doc, indices: list[int]) -> Token:
     """The token of a multi-word trigger that the others hang from."""
     tokens = [doc[i] for i in indices]
     for token in tokens:
@@ -118,7 +129,7 @@ def _head_of(doc, indices: list[int]):
     return tokens[0]
 
 
-def depth(token) -> int:
+def depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
         token = token.head

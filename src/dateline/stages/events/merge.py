@@ -78,7 +78,7 @@ def _same_place(a: Event, b: Event) -> bool:
     if a.location is None or b.location is None or a.acled_sub_event_type is None or \
             a.acled_sub_event_type != b.acled_sub_event_type:
         return False
-    coarse, fine = sorted((a.location, b.location), key=lambda place: COARSE.get(place.precision, 2))
+    coarse, fine = sorted((a.location, b.location), key=lambda place: COARSE.get(place.precision or "", 2))
     if coarse.precision not in COARSE or coarse.country_code != fine.country_code:
         return False
     return coarse.precision == "country" or (coarse.admin1 is not None and coarse.admin1 == fine.admin1)

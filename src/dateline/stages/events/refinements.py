@@ -15,12 +15,16 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
 
 from ...article import Party
-from ...errors import PipelineError
 from ...data import load_data
+from ...errors import PipelineError
 from .lexicon import Trigger, word_in
 from .roles import ARMED, NON_STATE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 Reading = tuple[str | None, str | None]
 NONE: Reading = (None, None)
@@ -45,11 +49,14 @@ RULES: dict[str, RuleInfo] = {}
 HELPER_WORDS: set[str] = set()  # word classes the helpers below read for several rules
 
 
-def rule(name: str, *, words: Iterable[str] = (), then: Iterable[str] = ()):
+Rule = TypeVar("Rule", bound="Callable[[Clause], Reading | Then]")
+
+
+def rule(name: str, *, words: Iterable[str] = (), then: Iterable[str] = ()) -> Callable[[Rule], Rule]:
     """Register a refinement under the name triggers give it, with the word classes it reads and the rules it
     may hand on to."""
 
-    def register(apply):
+    def register(apply: Rule) -> Rule:
         RULES[name] = RuleInfo(name, apply, tuple(words), tuple(then))
         return apply
 
@@ -59,7 +66,7 @@ def rule(name: str, *, words: Iterable[str] = (), then: Iterable[str] = ()):
 class Words:
     """The word classes of data/acled_words.json: `words["aircraft"]` is a frozenset of lemmas."""
 
-    def __init__(self, classes: dict[str, frozenset[str]]):
+    def __init__(self, classes: dict[str, frozenset[str]]) -> None:
         self.classes = classes
 
     @classmethod
@@ -76,10 +83,10 @@ class Clause:
     """What a refinement reads: the trigger, its head token, the sides the parse found and the sentence."""
 
     trigger: Trigger
-    head: object  # spaCy Token
+    head: Token
     actor: Party | None
     recipient: Party | None
-    sentence: object  # spaCy Span
+    sentence: Span
     agents: dict[str, str]
     words: Words
     lemmas: set[str] = field(default_factory=set)
@@ -104,7 +111,7 @@ class Clause:
         following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
         return {t.lemma_.lower() for t in following if t.sent.start == sentence.end and t.ent_type_ != "DATE"}
 
-    def object_of(self, *deps: str):
+    def object_of(self, *deps: str) -> Token | None:
         return next((c for c in self.head.children if c.dep_ in deps), None)
 
 
@@ -168,11 +175,18 @@ def _aerial(actor: Party | None, words: Words) -> bool:
     A suicide "bomber" is no aircraft: only a state's or a named air force's bombers are."""
     if actor is None or actor.type not in ("state_forces", "external"):
         return False
-    said = actor.text.lower().replace("'s", "").split()
-    return bool(said) and (said[-1].removesuffix("s") in words["aircraft"] or "air force" in actor.text.lower())
+    text = (actor.text or "").lower()
+    said = text.replace("'s", "").split()
+    return bool(said) and (said[-1].removesuffix("s") in words["aircraft"] or "air force" in text)
 
 
-def takes_weapons(head, words: Words) -> bool:
+def _last_word(party: Party | None) -> str:
+    """The last of the party's words, in lower case ("" for none)."""
+    said = (party.text or "").split() if party is not None else []
+    return said[-1].lower() if said else ""
+
+
+def takes_weapons(head: Token, words: Words) -> bool:
     """The deed's object is weapons, not ground: "seized weapons", "found a cache"."""
     obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     object_words = {t.lemma_.lower() for t in obj.subtree} if obj is not None else set()
@@ -279,7 +293,7 @@ def violence(c: Clause) -> Reading:
         return "Battles", "Armed clash"
     if c.recipient_type in ARMED and c.actor_type is None:
         return "Battles", "Armed clash"
-    if c.recipient_type == "civilians" and c.recipient.text.split()[-1].lower() not in w["people_words"]:
+    if c.recipient_type == "civilians" and _last_word(c.recipient) not in w["people_words"]:
         return "Violence against civilians", "Attack"  # "killed seven relatives of a policeman": the relatives
     # who was hit: what the trigger governs and what the sentence says after it
     victims = {t.lemma_.lower() for child in c.head.children if child.dep_ not in ("nsubj", "agent")

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from typing import TYPE_CHECKING
 
-from ...article import Party
+from ...article import ActorMention, Party
 from ..base import Document
 from .lexicon import verb_stems
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
 NON_STATE = {"rebels", "political_militia", "identity_militia"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "perpetrate", "commit", "unleash", "begin",
                "start", "claim", "organize", "organise", "lead", "plant", "fire", "use", "detonate", "set", "take",
-               "give", "issue", "make", "deliver", "impose", "announce", "hold", "sign", "reach", "call", "open",
+               "give", "issue", "make", "deliver", "impose", "announce", "sign", "reach", "call", "open",
                "dispatch", "complete", "speed", "lodge", "declare", "continue", "resume", "intensify", "step",
-               "undertake", "pursue", "initiate", "escalate", "wage", "hold", "send", "file", "press"}
+               "undertake", "pursue", "initiate", "escalate", "wage", "send", "file", "press"}
 
 
-def base_forms(token) -> set[str]:
+def base_forms(token: Token) -> set[str]:
     """The lemma and what the word itself suggests: the lemmatizer reads "staged" as stag. A verb done
     again is the verb: "reimposed" is imposed."""
     forms = {token.lemma_.lower(), token.lower_, *verb_stems(token.lower_)}
@@ -40,7 +45,7 @@ PLACE_PREPS = {"in", "near", "at", "across", "around", "outside", "inside", "fro
 RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "toward", "towards")
 
 
-def responsible(head):
+def responsible(head: Token) -> Token | None:
     """The token naming who did a deed when the sentence says so rather than telling it: the group that claims
     it ("IS claimed responsibility for the bombing", "Qaeda group claims Baghdad bombs") or the one blamed
     ("police blamed al-Shabaab for the attack"). None when the claim is denied or made by no one."""
@@ -55,7 +60,7 @@ def responsible(head):
     return None
 
 
-def claimant_of_responsibility(token):
+def claimant_of_responsibility(token: Token) -> Token | None:
     """The subject of "... claimed responsibility" with no deed named after it (the claim is about the
     article's deed), or None."""
     if token.lemma_.lower() != "claim" or token.pos_ != "VERB" or not any(
@@ -64,18 +69,18 @@ def claimant_of_responsibility(token):
     return _claimant(token)
 
 
-def _claimant(verb):
+def _claimant(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None if subject is None or _negated(verb) or _negated(subject) else subject
 
 
-def _negated(token) -> bool:
+def _negated(token: Token) -> bool:
     """"has not claimed", "no group claimed", "denied": the claim was not made."""
     return any(c.dep_ == "neg" or c.lower_ in ("no", "none") and c.dep_ == "det" for c in token.children) \
         or token.lower_ in ("no", "none", "nobody")
 
 
-def prepositional_party(document: Document, head, actor: Party | None, exclude: set[int]) -> Party | None:
+def prepositional_party(document: Document, head: Token, actor: Party | None, exclude: Collection[int]) -> Party | None:
     """A party named after "to", "with", "for" or "against" in the trigger's clause (or its object's)."""
     holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr")]
     for holder in holders:
@@ -90,8 +95,8 @@ def prepositional_party(document: Document, head, actor: Party | None, exclude: 
 LOCATIVE_PREPS = {"in", "near", "at", "across", "around", "outside", "inside", "throughout", "of", "from", "into"}
 
 
-def named_in(document: Document, head, actor: Party | None, exclude: set[int], start=None, *,
-              places: bool = True) -> Party | None:
+def named_in(document: Document, head: Token, actor: Party | None, exclude: Collection[int], start: Token | None = None,
+             *, places: bool = True) -> Party | None:
     """The first named party in what the trigger governs (its object first), other than the actor.
     A place is a party to talks or aid ("visited Russia"), never the victim of violence."""
     roots = ([start] if start is not None else []) + [head]
@@ -114,9 +119,10 @@ def named_in(document: Document, head, actor: Party | None, exclude: set[int], s
     return None
 
 
-def roles_of(head):
+def roles_of(head: Token) -> tuple[Token | None, Token | None]:
     """(actor token, recipient token) from the clause around a trigger."""
-    actor = recipient = None
+    actor: Token | None = None
+    recipient: Token | None = None
     verb = head
     if head.pos_ in ("NOUN", "PROPN"):
         for child in head.children:
@@ -161,7 +167,8 @@ def roles_of(head):
             recipient = recipient or subject
             actor = actor if actor is None or actor.i != subject.i else None
     for child in verb.children:
-        if child.dep_ == "nsubj" and actor is None and not (passive and recipient is not None and child.i == recipient.i):
+        if child.dep_ == "nsubj" and actor is None \
+                and not (passive and recipient is not None and child.i == recipient.i):
             actor = child
         elif child.dep_ == "nsubjpass" and recipient is None:
             recipient = child
@@ -187,7 +194,7 @@ def roles_of(head):
     return actor, recipient
 
 
-def opponent(document: Document, head, actor: Party | None) -> Party | None:
+def opponent(document: Document, head: Token, actor: Party | None) -> Party | None:
     """The side an offensive is fought against: "a campaign to retake Mosul from ISIL militants", "retook
     the campus, the last ISIL stronghold"."""
     for token in head.subtree:
@@ -206,11 +213,11 @@ def opponent(document: Document, head, actor: Party | None) -> Party | None:
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z./-]{1,10})\)")
 
 
-def _long_form(document: Document, mention) -> Party:
+def _long_form(document: Document, mention: ActorMention) -> Party:
     """An acronym in brackets after its long form ("the Asia-Pacific Economic Cooperation (APEC) forum")
     keeps its long form in the text: the party is named both ways."""
     party = mention.party()
-    text = document.doc.text
+    text = document.parsed.text
     after = _ACRONYM_AFTER.match(text, mention.end)
     if after:  # the long form, its acronym next: both
         return Party(text=f"{mention.text} ({after.group(1)})", name=party.name, type=party.type,
@@ -221,7 +228,7 @@ def _long_form(document: Document, mention) -> Party:
     opening = len(before) - 1
     long = next((m for m in document.actors if m.end <= opening and not text[m.end:opening].strip()), None)
     if long is None:  # the long form is not a known actor: the words before the bracket
-        words = document.doc.char_span(0, opening, alignment_mode="contract")
+        words = document.parsed.char_span(0, opening, alignment_mode="contract")
         tokens = [t for t in reversed(words) if t.pos_ == "PROPN" or t.lower_ in ("of", "for", "and", "the")][:6] \
             if words is not None else []
         if not tokens or tokens[0].pos_ != "PROPN":
@@ -232,7 +239,7 @@ def _long_form(document: Document, mention) -> Party:
     return Party(text=f"{long_text} ({mention.text})", name=party.name, type=party.type, country=party.country)
 
 
-def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Party | None:
+def party_of(document: Document, token: Token | None, exclude: Collection[int] = frozenset()) -> Party | None:
     """The actor a role token names: a dictionary or agent mention in its phrase, else its own words."""
     if token is None or token.pos_ in ("PRON", "DET") and token.lower_ not in ("they", "he", "she"):
         return None
@@ -246,9 +253,9 @@ def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Part
             return party_of(document, counted, exclude)
         end = token.idx + len(token.text)
         after = next((m for m in document.actors if end < m.start <= end + 2
-                      and "\n" not in document.doc.text[end:m.start]), None)  # "kills 31\nIS claims": no IS dead
+                      and "\n" not in document.parsed.text[end:m.start]), None)  # "kills 31\nIS claims": no IS dead
         return after.party() if after is not None else None
-    doc = document.doc
+    doc = document.parsed
     span = doc[token.left_edge.i:token.right_edge.i + 1]
     best = None
     weapon = token.lemma_.lower() in NOT_PARTIES
@@ -283,7 +290,7 @@ def party_of(document: Document, token, exclude: set[int] = frozenset()) -> Part
     return Party(text=text, name=text, type="other", country=None)
 
 
-def _placed(doc, token, mention) -> bool:
+def _placed(doc: Doc, token: Token, mention: ActorMention) -> bool:
     """The mention sits in a place phrase of the token ("bombs in Baghdad's Shi'ite districts")."""
     inner = next((t for t in doc[token.i:] if t.idx >= mention.start), None)
     while inner is not None and inner.i != token.i and inner.head.i != inner.i:

@@ -2,9 +2,15 @@
 codes for a stated intent (a promise is AGREE, an announced attack THREATEN)."""
 from __future__ import annotations
 
-from ...article import Party
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...article import Attribution, Party
 from ..base import Claim, Document
 from .roles import LIGHT_VERBS, base_forms, party_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 REALIS = {"asserted", "claimed", "historical"}
 IRREALIS_VERBS = {"threaten": "planned", "vow": "planned", "plan": "planned", "pledge": "planned",
@@ -25,7 +31,7 @@ PROMISE_WORDS = {"promise", "pledge", "offer", "willing", "ready", "prepared", "
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 
 
-def governors(head, limit: int = 4):
+def governors(head: Token, limit: int = 4) -> Iterator[Token]:
     """The trigger and the words it hangs from, up to the first finite verb: where intent is expressed."""
     token, steps = head, 0
     while steps <= limit:
@@ -35,7 +41,7 @@ def governors(head, limit: int = 4):
         token, steps = token.head, steps + 1
 
 
-def intent_type(head, etype: str, mode: str | None, status: str) -> tuple[str, str | None]:
+def intent_type(head: Token, etype: str, mode: str | None, status: str) -> tuple[str, str | None]:
     """PLOVER codes what an actor says it will do by intent, not by the act: a promise to cooperate is
     AGREE, an announced hostile act is THREATEN, a refusal is REJECT, what another must do is REQUEST."""
     chain = list(governors(head))
@@ -57,7 +63,7 @@ def intent_type(head, etype: str, mode: str | None, status: str) -> tuple[str, s
     return etype, mode
 
 
-def salience(head) -> float:
+def salience(head: Token) -> float:
     """How central the trigger is to its sentence: the main predicate (or what a reporting verb reports) counts
     fully; words in a relative clause, a prepositional phrase or a time clause tell the background."""
     token = head
@@ -72,7 +78,7 @@ def salience(head) -> float:
     return 0.85
 
 
-def status_of(document: Document, head, sentence):
+def status_of(document: Document, head: Token, sentence: Span) -> tuple[str, Attribution | None]:
     """(status, attribution) of the event a trigger names."""
     status = "asserted"
     token, steps = head, 0
@@ -105,7 +111,8 @@ def status_of(document: Document, head, sentence):
     governor = head.head if head.dep_ in ("dobj", "pobj", "nsubjpass") else head
     for role in (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
         # "No group claimed the attack", "police arrested no one"
-        if role.lower_ in ("nobody", "none", "nothing") or any(c.lower_ == "no" and c.dep_ == "det" for c in role.children):
+        if role.lower_ in ("nobody", "none", "nothing") \
+                or any(c.lower_ == "no" and c.dep_ == "det" for c in role.children):
             status = "denied" if status == "asserted" else status
     claim = claim_for(document.claims, head)
     attribution = claim.attribution if claim else None
@@ -114,16 +121,16 @@ def status_of(document: Document, head, sentence):
     return status, attribution
 
 
-def speaker_party(document: Document, head) -> Party | None:
+def speaker_party(document: Document, head: Token) -> Party | None:
     """Who says so, as a party: the subject of the reporting verb whose clause holds the trigger."""
     claim = claim_for(document.claims, head)
     if claim is None:
         return None
-    verb = document.doc[claim.verb]
+    verb = document.parsed[claim.verb]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return party_of(document, subject) if subject is not None and subject.pos_ != "PRON" else None
 
 
-def claim_for(claims: list[Claim], head) -> Claim | None:
+def claim_for(claims: list[Claim], head: Token) -> Claim | None:
     inside = [c for c in claims if head.i in c.scope]
     return min(inside, key=lambda c: len(c.scope)) if inside else None
