@@ -10,7 +10,6 @@
 """
 from __future__ import annotations
 
-from ._api import extract, open
 from .article import (
     ActorMention,
     Article,
@@ -27,6 +26,7 @@ from .article import (
     ReadFailure,
 )
 from .errors import DatelineError, ExportError, InputError, ModelError, PipelineError, StageError, StoreError
+from .library import extract, open
 from .pipeline import Pipeline
 from .settings import Settings
 
