@@ -23,7 +23,7 @@ def corpus(path: Path) -> int:
     """The sample corpus as JSONL, each article repeated COPIES times under new ids."""
     sys.path.insert(0, str(ROOT / "src"))
     from dateline.article import Article
-    from dateline.ingest import read_inputs
+    from dateline.readers import read_inputs
 
     articles = [a for a in read_inputs([str(ROOT / "samples" / "corpus")]) if isinstance(a, Article)]
     with path.open("w", encoding="utf-8") as f:

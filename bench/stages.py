@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from memory import article  # noqa: E402
 
-from dateline.ingest import read_inputs  # noqa: E402
 from dateline.pipeline import Pipeline  # noqa: E402
+from dateline.readers import read_inputs  # noqa: E402
 from dateline.settings import Settings  # noqa: E402
 from dateline.store import Store  # noqa: E402
 

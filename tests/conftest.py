@@ -17,7 +17,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def ingested(path: Path, inputs: list[Path], *, published: dt.date | None = None) -> Path:
     """A real store at `path` holding `inputs` read by the real pipeline (one worker), for a module's tests."""
-    from dateline.loader import ingest
+    from dateline.ingest import ingest
     from dateline.store import open_store
 
     with open_store(path) as store:

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from dateline.alerts import add_alert, notify, remove_alert
 from dateline.api import create_app
 from dateline.errors import AlertError
-from dateline.loader import ingest
+from dateline.ingest import ingest
 from dateline.settings import Settings
 from dateline.store import open_store
 from dateline.store.filters import EventFilter

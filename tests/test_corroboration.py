@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from dateline.loader import ingest
+from dateline.ingest import ingest
 from dateline.settings import Settings
 from dateline.store import open_store
 

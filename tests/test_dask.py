@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dateline.ingest import read_inputs
+from dateline.readers import read_inputs
 from dateline.runners import run
 from dateline.settings import Settings
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from dateline.article import Article, Extraction
-from dateline.ingest import read_inputs
-from dateline.ingest.text import read_text_page
+from dateline.readers import read_inputs
+from dateline.readers.text import read_text_page
 
 from .conftest import SAMPLES
 

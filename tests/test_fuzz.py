@@ -6,8 +6,8 @@ import datetime as dt
 from hypothesis import given, settings, strategies as st
 
 from dateline.article import Article, ReadFailure
-from dateline.ingest import read_bytes
-from dateline.ingest.dates import normalise_date
+from dateline.readers import read_bytes
+from dateline.readers.published import normalise_date
 from dateline.stages.dates import resolve
 
 SUFFIXES = st.sampled_from(["", ".txt", ".html", ".jsonl", ".csv", ".tsv", ".warc", ".rss", ".atom", ".xml"])

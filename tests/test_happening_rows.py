@@ -10,7 +10,7 @@ import pytest
 
 from dateline.export import export
 from dateline.gdelt import COLUMNS as GDELT_COLUMNS
-from dateline.loader import ingest
+from dateline.ingest import ingest
 from dateline.settings import Settings
 from dateline.store import open_store
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from dateline.article import Article, ReadFailure
-from dateline.ingest import read_bytes, read_inputs
-from dateline.ingest.text import read_text_page
+from dateline.readers import read_bytes, read_inputs
+from dateline.readers.text import read_text_page
 
 PAGE = """SyriaMiddle East
 
@@ -136,7 +136,7 @@ def test_bad_files_each_give_one_failure_and_the_rest_go_on(tmp_path):
     (None, None),
 ])
 def test_publication_date_from_the_address(url, expected):
-    from dateline.ingest.dates import date_from_url
+    from dateline.readers.published import date_from_url
 
     assert date_from_url(url) == expected
 
@@ -149,7 +149,7 @@ def test_records_take_the_date_in_their_address_before_the_default():
 
 
 def test_publication_date_is_its_own_else_its_address_else_the_default():
-    from dateline.ingest.dates import publication_date
+    from dateline.readers.published import publication_date
 
     own, run = dt.date(2024, 2, 9), dt.date(2024, 6, 1)
     assert publication_date(own, "https://news.example/2023/01/05/x", default=run) == own
@@ -184,7 +184,7 @@ def test_an_article_holds_a_date_and_writes_it_as_the_contract_does():
 
 
 def test_a_record_too_long_for_the_parser_is_refused_by_name_and_the_rest_go_on(tmp_path):
-    from dateline.ingest import MAX_TEXT_CHARS
+    from dateline.readers import MAX_TEXT_CHARS
 
     source = tmp_path / "feed.jsonl"
     long = "Harbour cranes were idle again on Thursday. " * (MAX_TEXT_CHARS // 40)

@@ -12,10 +12,10 @@ from contextlib import closing
 
 import pytest
 
-from dateline import ingest as readers
+from dateline import readers
 from dateline.errors import StoreError
-from dateline.ingest import read_inputs
-from dateline.loader import ingest, ingest_items
+from dateline.ingest import ingest, ingest_items
+from dateline.readers import read_inputs
 from dateline.settings import Settings
 from dateline.store import open_store
 

@@ -18,7 +18,7 @@ from dateline.classify import corpus
 from dateline.errors import ReviewError
 from dateline.export import ACLED_COLUMNS, export
 from dateline.gdelt import COLUMNS as GDELT_COLUMNS
-from dateline.loader import ingest
+from dateline.ingest import ingest
 from dateline.review import record, withdraw
 from dateline.settings import Settings
 from dateline.store import migrations, open_store

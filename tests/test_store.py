@@ -199,7 +199,7 @@ def test_store_happenings_of_an_older_database_become_rows(tmp_path):
 
 
 def test_ingest_remembers_a_bounded_window_of_ids():
-    from dateline.loader import _Recent
+    from dateline.ingest import _Recent
 
     recent = _Recent(size=3)
     for doc_id in "abcd":

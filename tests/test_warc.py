@@ -8,7 +8,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from dateline.article import Article, ReadFailure
-from dateline.ingest import read_inputs
+from dateline.readers import read_inputs
 
 PAGE = """<!DOCTYPE html><html><head><title>{title}</title><meta name="date" content="2024-05-0{day}"></head>
 <body><article><h1>{title}</h1><p>{body}</p></article></body></html>"""
@@ -94,7 +94,7 @@ def test_a_record_that_inflates_past_a_page_is_refused_in_bounded_memory(tmp_pat
     path = tmp_path / "bomb.warc.gz"
     path.write_bytes(out.getvalue())
     # the child's own peak (VmHWM: its memory since exec; ru_maxrss would count the forking parent's too)
-    script = ("import sys; from dateline.ingest import read_inputs\n"
+    script = ("import sys; from dateline.readers import read_inputs\n"
               "for item in read_inputs([sys.argv[1]]):\n"
               "    print(type(item).__name__, getattr(item, 'code', ''), getattr(item, 'origin', ''))\n"
               "peak = next(line for line in open('/proc/self/status') if line.startswith('VmHWM'))\n"

@@ -11,7 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from dateline.article import Article, ReadFailure
-from dateline.ingest import read_bytes, read_inputs
+from dateline.readers import read_bytes, read_inputs
 from dateline.settings import Settings
 from dateline.store import open_store
 from dateline.watch import poll_feeds, poll_folder, read_feed_list

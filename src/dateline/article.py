@@ -26,7 +26,7 @@ class Article:
     title: str | None = None
     sections: list[str] = field(default_factory=list)
     source_id: str | None = None
-    published: dt.date | None = None  # chosen once, by the reader (ingest.dates.publication_date)
+    published: dt.date | None = None  # chosen once, by the reader (readers.published.publication_date)
     outlet: str | None = None
     url: str | None = None
     language: str | None = "en"
@@ -36,7 +36,7 @@ class Article:
         # a string here would reach the stages unparsed, a datetime would print its time in the output
         if self.published is not None and type(self.published) is not dt.date:
             raise TypeError(f"Article.published is a datetime.date or None, not {type(self.published).__name__}"
-                            f" ({self.published!r}); read strings with ingest.dates.normalise_date")
+                            f" ({self.published!r}); read strings with readers.published.normalise_date")
 
     @property
     def published_iso(self) -> str | None:

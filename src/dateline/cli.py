@@ -76,7 +76,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 def _check_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
-    from .ingest.dates import normalise_date
+    from .readers.published import normalise_date
 
     date = normalise_date(value)
     if date is None:
@@ -85,7 +85,7 @@ def _check_date(value: str | None) -> dt.date | None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest import read_inputs
+    from .readers import read_inputs
     from .runners import run
 
     failed = documents = 0
@@ -112,7 +112,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_stories(args: argparse.Namespace) -> int:
     from .consolidate.stories import StoryIndex
-    from .ingest import read_inputs
+    from .readers import read_inputs
     from .store import open_store
 
     failed = 0
@@ -130,7 +130,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .loader import ingest
+    from .ingest import ingest
     from .store import open_store
 
     bar = ProgressBar(sys.stderr)

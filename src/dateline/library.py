@@ -5,8 +5,8 @@ import datetime as dt
 from functools import lru_cache
 
 from .article import Article, Extraction, content_id
-from .ingest.dates import normalise_date
 from .pipeline import Pipeline
+from .readers.published import normalise_date
 from .store import Store
 
 

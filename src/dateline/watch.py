@@ -19,11 +19,11 @@ from . import __version__
 from .alerts import notify
 from .article import Article, ReadFailure
 from .errors import InputError
-from .ingest import estimate_total, read_path, walk
-from .ingest.decode import decode
-from .ingest.feeds import read_feed
-from .ingest.html import read_html_page
-from .loader import ingest_items
+from .ingest import ingest_items
+from .readers import estimate_total, read_path, walk
+from .readers.decode import decode
+from .readers.feeds import read_feed
+from .readers.html import read_html_page
 from .settings import Settings
 from .store import Store
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from ..article import Article, content_id
-from .dates import normalise_date, publication_date
+from .published import normalise_date, publication_date
 
 _BOILERPLATE = re.compile(
     r"""(back\ to\ top(\ button)?|read\ more.*|read\ also.*|share(\ this(\ article|\ story)?)?(\ on\ \w+)?|

@@ -13,7 +13,7 @@ from itertools import islice
 from .alerts import check_settings, notify
 from .article import Article, ReadFailure
 from .errors import StoreError
-from .ingest import estimate_total, read_inputs
+from .readers import estimate_total, read_inputs
 from .runners import run
 from .settings import Settings
 from .store import Store

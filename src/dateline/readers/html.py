@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from ..article import Article, content_id
 from ..errors import InputError
-from .dates import normalise_date, publication_date
+from .published import normalise_date, publication_date
 from .text import is_boilerplate
 
 MAX_PAGE_BYTES = 10 * 2**20  # a text or HTML page (or a WARC record's); spaCy parses a million characters

@@ -12,9 +12,9 @@ from typing import BinaryIO
 
 from ..article import Article, ReadFailure
 from ..errors import InputError
-from .dates import normalise_date
 from .decode import decode
 from .html import MAX_PAGE_BYTES, read_html_page
+from .published import normalise_date
 
 
 def read_warc(data: bytes | BinaryIO, *, origin: str,

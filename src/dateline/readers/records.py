@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from ..article import Article, ReadFailure, content_id
-from .dates import normalise_date, publication_date
+from .published import normalise_date, publication_date
 
 TEXT_COLUMNS = ("text", "body", "content", "article", "notes")
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..article import Article, ReadFailure, content_id
 from ..errors import InputError
-from .dates import normalise_date, publication_date
+from .published import normalise_date, publication_date
 from .text import is_boilerplate
 
 if TYPE_CHECKING:
