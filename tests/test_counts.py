@@ -7,7 +7,7 @@ import re
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from dateline.stages.counts import TENS, UNITS, fatalities, other_counts, parse_number, toll_update
+from dateline.stages.events.counts import TENS, UNITS, fatalities, other_counts, parse_number, toll_update
 
 
 @pytest.mark.parametrize("sentence,expected", [

@@ -1,4 +1,4 @@
-"""Which place a name means (stages/geocoding.py), on a gazetteer built by hand: each rule of the weighing
+"""Which place a name means (stages/places/geocoding.py), on a gazetteer built by hand: each rule of the weighing
 is seen deciding between two readings, without the thousands of other places of the real gazetteer (the
 real one is tried through the pipeline in tests/test_places.py)."""
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.gazetteer import Entry, Gazetteer, normalise
-from dateline.stages.geocoding import Geocoder
+from dateline.stages.places.geocoding import Geocoder
 
 PLACES = [  # (entry, other names it is known by)
     (Entry(1, "Springfield", 39.80, -89.64, "US", "US.IL", "PPLA", 116000), ()),

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from ...article import Event, EventDate, Evidence, Location, Party, Place
 from ..base import Document, stage
-from ..counts import fatalities, other_counts, toll_update
 from ..places import qualified
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, check_lexicon, disarms, refine
+from .counts import fatalities, other_counts, toll_update
 from .lexicon import EventLexicon, Trigger, TriggerMatch, depth
 from .merge import one_per_happening
 from .roles import (

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..article import Place
-from ..gazetteer import REGION_CODES, Entry, km, normalise, own_name
-from .base import Document, stage
+from ...article import Place
+from ...gazetteer import REGION_CODES, Entry, km, normalise, own_name
+from ..base import Document, stage
+from ..nlp import DATELINE, DATELINE_REACH
 from .geocoding import Geocoder
-from .nlp import DATELINE, DATELINE_REACH
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..gazetteer import Entry
-    from ..resources import Resources
+    from ...gazetteer import Entry
+    from ...resources import Resources
 
 DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                         r"northeastern|northwestern|southeastern|southwestern|greater|downtown|old|outer|"

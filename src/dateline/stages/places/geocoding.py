@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from ..gazetteer import REGION_CODES, Entry, Gazetteer, km, normalise, own_name
+from ...gazetteer import REGION_CODES, Entry, Gazetteer, km, normalise, own_name
 
 LENDERS = 8  # readings of a name, at most, that may lend support to the others
 INSIDE_KM, NEAR_KM = 30, 150

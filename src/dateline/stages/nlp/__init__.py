@@ -5,13 +5,13 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .base import Document, stage
+from ..base import Document, stage
 from .headlines import HeadlineView, original_doc, view_doc
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..resources import Resources
+    from ...resources import Resources
 
 # a wire dateline opening a line: "KIRKUK, Iraq, Jan 16 (Reuters) - ", "BAGHDAD (AP) — ", "Mogadishu, 14 March -"
 DATELINE = re.compile(r"^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?:, [^\n–—]{1,40}?)?[ \t]*"
@@ -24,7 +24,7 @@ HUGE_PLACE = 1_000_000  # ... or this big when its name is also a verb or an adj
 @stage("nlp", requires=("article",), assigns=("doc",))
 class SpacyStage:
     """Runs the spaCy model. Batched: `pipe` hands the texts to `nlp.pipe` together. A Title Case headline or
-    the acronym IS is read through a view (stages/headlines.py)."""
+    the acronym IS is read through a view (stages/nlp/headlines.py)."""
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
