@@ -1,7 +1,8 @@
 """Story and duplicate assignment stays incremental: time per article across generated articles.
 
 Run with `make bench` (10,000 articles) or `python bench/stories.py --articles 100000`. Each article is written
-as the store's writer does it: its row, its story and duplicate (`StoryIndex`), and its story's row (`StoryRows`). The articles are generated from templates (seeded, so every run is the same corpus):
+as the store's writer does it: its row, its story and duplicate (`StoryIndex`), and its story's row (`StoryRows`).
+The articles are generated from templates (seeded, so every run is the same corpus):
 happenings in many places, each told several times in other words, a fifth of them syndicated copies.
 Prints the mean milliseconds per article for each block of 1,000: flat means incremental.
 """

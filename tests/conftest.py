@@ -55,7 +55,7 @@ def hand_parsed(rows: list[tuple], *, ents: list[str] | None = None):
     an absolute token index; `ents` are IOB tags ("B-GPE", "O")."""
     from spacy.tokens import Doc
 
-    words, lemmas, pos, tags, deps, heads = (list(column) for column in zip(*rows))
+    words, lemmas, pos, tags, deps, heads = (list(column) for column in zip(*rows, strict=True))
     spaces = [following not in NO_SPACE_BEFORE for following in words[1:]] + [False]
     return Doc(_english_vocab(), words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags, deps=deps,
                heads=heads, ents=ents)

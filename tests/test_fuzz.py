@@ -65,7 +65,7 @@ def test_fuzz_feed_items_give_articles_or_failures(items):
         assert failure.code in ("E102", "E109")
         return
     assert len(read) == len(items)
-    for (title, _, _), item in zip(items, read):  # else one result per item, in order
+    for (title, _, _), item in zip(items, read, strict=True):  # else one result per item, in order
         if isinstance(item, Article):
             assert item.title == (" ".join(title.split()) or None) and item.text.strip()
         else:

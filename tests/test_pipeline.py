@@ -34,6 +34,18 @@ def test_a_document_read_before_its_parse_says_so():
     assert info.value.code == "E202" and "d1" in str(info.value)
 
 
+def test_every_stage_run_before_the_parse_says_so(pipeline):
+    from dateline.stages.base import REGISTRY, Document
+
+    needing = [(name, stage) for name, stage in zip(pipeline.names, pipeline.stages, strict=True)
+               if "doc" in REGISTRY[name].requires]
+    assert "dates" in dict(needing)  # it read the parse without the check once
+    for name, stage in needing:
+        with pytest.raises(PipelineError) as info:
+            stage(Document(article=Article(doc_id="d1", text="Gunmen attacked a village on Monday, killing 5.")))
+        assert info.value.code == "E202", name
+
+
 def test_pipeline_isolates_a_failing_article(pipeline, monkeypatch):
     events = pipeline.stages[pipeline.names.index("events")]
     original = events.__call__.__func__

@@ -166,7 +166,8 @@ def test_publication_date_is_its_own_else_its_address_else_the_default():
 ])
 def test_records_read_their_own_date_once_into_a_date(spelling, expected):
     record = {**json.loads(spelling), "id": "r", "text": "Traders closed their shops in Kisumu on Friday."}
-    [article] = read_bytes(json.dumps(record).encode(), origin="r.jsonl", suffix=".jsonl", published=dt.date(2024, 6, 1))
+    [article] = read_bytes(json.dumps(record).encode(), origin="r.jsonl", suffix=".jsonl",
+                           published=dt.date(2024, 6, 1))
     assert article.published == expected and type(article.published) is dt.date
 
 

@@ -78,7 +78,8 @@ def test_a_review_with_the_token_is_shown_in_every_view(client):
 def test_a_rejected_event_leaves_the_list_and_the_export_says_why(client):
     _, strike = ids(client)
     total = client.get("/api/events").json()["total"]
-    assert client.post(review_url(strike), json={"status": "rejected", "reviewer": "Amina"}, headers=AUTH).status_code == 200
+    assert client.post(review_url(strike), json={"status": "rejected", "reviewer": "Amina"},
+                       headers=AUTH).status_code == 200
     listed = client.get("/api/events", params={"limit": 1000}).json()
     assert listed["total"] == total - 1 and strike not in {e["id"] for e in listed["events"]}
     assert [e["id"] for e in client.get("/api/events", params={"review": "rejected"}).json()["events"]] == [strike]
@@ -188,3 +189,18 @@ def test_serve_prints_a_fresh_token_unless_given_one(built):
     given = serve_lines(built, "--token", "chosen-by-me")
     assert "chosen-by-me" not in given and "given by --token or DATELINE_TOKEN" in given
     assert "from-the-env" not in serve_lines(built, env={"DATELINE_TOKEN": "from-the-env"})
+
+
+def test_the_routes_choices_are_their_sources():
+    # spelt out as Literals for the type checker: the codebook and the store stay what they offer
+    from typing import get_args
+
+    from dateline.api.app import REVIEW
+    from dateline.api.writes import ACLED_TYPE, REVIEW_STATUS
+    from dateline.classify.corpus import ACLED
+    from dateline.store.filters import REVIEWS
+    from dateline.store.reviews import STATUSES
+
+    assert get_args(ACLED_TYPE) == tuple(ACLED)
+    assert get_args(REVIEW_STATUS) == STATUSES
+    assert get_args(REVIEW) == REVIEWS

@@ -114,7 +114,8 @@ def test_a_rejected_event_leaves_lists_and_counts_until_the_rejection_is_withdra
     assert [e["id"] for e in store.events(review=["rejected"])] == [rejected["id"]]
     assert rejected["id"] in {e["id"] for e in store.events(review=REVIEWS)}
     assert store.totals(review=REVIEWS) == before
-    assert sum(p["events"] for p in store.event_places()) == sum(p["events"] for p in store.event_places(review=REVIEWS)) - 1
+    assert sum(p["events"] for p in store.event_places()) == \
+        sum(p["events"] for p in store.event_places(review=REVIEWS)) - 1
     assert withdraw(store, rejected["id"], reviewer="Amina")
     assert store.totals() == before and rejected["id"] in {e["id"] for e in store.events()}
     assert_rollups_agree(store)
@@ -130,7 +131,8 @@ def test_the_review_filter_picks_events_by_their_review(store):
     by_status = {status: {e["id"] for e in store.events(review=[status])} for status in REVIEWS}
     assert [len(by_status[s]) for s in REVIEWS[1:]] == [1, 1, 1]
     assert len(by_status["unreviewed"]) == len(everything) - 3
-    assert {e["id"] for e in store.events(review=["confirmed", "corrected"])} == by_status["confirmed"] | by_status["corrected"]
+    assert {e["id"] for e in store.events(review=["confirmed", "corrected"])} == \
+        by_status["confirmed"] | by_status["corrected"]
     assert {e["id"] for e in store.events()} == {e["id"] for e in everything} - by_status["rejected"]
     assert store.reviews.counts() == {"confirmed": 1, "corrected": 1, "rejected": 1}
     assert [r["status"] for r in store.reviews.recent(status="rejected")] == ["rejected"]
@@ -147,7 +149,6 @@ def test_reviews_survive_a_reingest_of_the_same_articles(built, tmp_path):
         record(store, told["id"], status="corrected", reviewer="Amina", corrections={"fatalities": 12})
         record(store, strike(store)["id"], status="rejected", reviewer="Amina")
         kept = {r["happening_id"]: r for r in store.reviews.recent()}
-        totals = store.totals()
         # the same articles again, and the one left out, which reports the bombing too
         counts = ingest(store, [str(SOURCE)], settings=Settings(workers=1))
         assert counts["skipped"] == len(lines) - 1 and counts["articles"] == 1
@@ -403,7 +404,8 @@ def test_a_later_report_of_a_rejected_event_keeps_it_out_of_the_counts(tmp_path)
         (again,) = store.events(type="ASSAULT", review=REVIEWS)
         assert again["id"] == clash["id"] and again["n_mentions"] == 2  # one happening, still rejected
         assert (again["date"], again["fatalities"]) != (clash["date"], clash["fatalities"])
-        assert store.totals() == {"events": before["events"] - 1, "fatalities": before["fatalities"] - clash["fatalities"]}
+        assert store.totals() == {"events": before["events"] - 1,
+                                  "fatalities": before["fatalities"] - clash["fatalities"]}
         assert_rollups_agree(store)
         withdraw(store, clash["id"])
         assert_rollups_agree(store)

@@ -68,7 +68,7 @@ def parse(stages: dict, article: Article):
 def runs(pipeline):
     """For every stage and article: what it read and wrote when run alone, what it gave alone, and what it
     gave in the whole pipeline."""
-    stages = dict(zip(pipeline.names, pipeline.stages))
+    stages = dict(zip(pipeline.names, pipeline.stages, strict=True))
     found = {name: [] for name in pipeline.names}
     for article in ARTICLES:
         document = Document(article=copy.deepcopy(article))

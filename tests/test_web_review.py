@@ -85,11 +85,13 @@ def test_a_review_with_the_token_is_saved_and_shown_beside_the_machine_reading(p
     assert page.inner_text("#review-state tr[data-field=fatalities] td.machine") == "9"
     assert page.inner_text("#review-state tr[data-field=fatalities] td.reviewed") == "12"
     assert page.inner_text("#review-state tr[data-field=actor_name] td.reviewed") == "Islamic State"
-    assert page.inner_text("#review-state tr[data-field=acled_sub_event_type] td.machine") == "Remote explosive/landmine/IED"
+    assert page.inner_text("#review-state tr[data-field=acled_sub_event_type] td.machine") == \
+        "Remote explosive/landmine/IED"
     assert "Amina Yusuf" in page.inner_text("#review-state") and "Saved" in page.inner_text("#review-message")
     assert "9" in page.inner_text("dl.facts")  # the machine's facts stay beside the review
     review = review_of(page, base, ids["bombing"])
-    assert (review["status"], review["reviewer"], review["corrections"]["fatalities"]) == ("corrected", "Amina Yusuf", 12)
+    assert (review["status"], review["reviewer"], review["corrections"]["fatalities"]) == \
+        ("corrected", "Amina Yusuf", 12)
     shot(page, "review-corrected")
     # the token is kept for the tab: another event is confirmed without being asked again
     visit(page, base, f"#/event/{ids['protest']}")

@@ -17,7 +17,8 @@ import urllib.request
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
-from typing import Any
+from http.client import HTTPMessage
+from typing import IO, Any
 
 from . import __version__
 from .errors import AlertError
@@ -100,7 +101,8 @@ def webhook_body(name: str, rows: list[dict[str, Any]], *, base_url: str, more: 
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage,
+                         newurl: str) -> urllib.request.Request | None:
         return None  # a webhook that moved answers 3xx, which counts as a failure: nothing is re-posted elsewhere
 
 

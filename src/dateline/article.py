@@ -32,7 +32,7 @@ class Article:
     language: str | None = "en"
     origin: str | None = None  # where it came from: a path, "path:line"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # a string here would reach the stages unparsed, a datetime would print its time in the output
         if self.published is not None and type(self.published) is not dt.date:
             raise TypeError(f"Article.published is a datetime.date or None, not {type(self.published).__name__}"

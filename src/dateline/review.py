@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .classify.corpus import ACLED, EVENT_TYPE, problems
 from .errors import ReviewError
 from .store import Store
 from .store.reviews import FIELDS, STATUSES
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
 
 LONGEST = {"reviewer": 100, "note": 1000, "name": 200}  # characters
 MOST_FATALITIES = 100_000
@@ -28,7 +31,7 @@ TOPIC = "reviewed"  # the corpus's topic tag for examples that come from reviews
 
 
 def record(store: Store, happening_id: str, *, status: str, reviewer: str, corrections: dict[str, Any] | None = None,
-           note: str | None = None, gazetteer=None) -> dict[str, Any]:
+           note: str | None = None, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
     """Check a review and store it (replacing the happening's last one); returns it beside the machine's
     reading (`Store.review`). Raises ReviewError: E711 no such happening, E712 a field out of range, E713 a
     corrected place the gazetteer does not know (`gazetteer`: the one to look it up in, else the default)."""
@@ -38,7 +41,10 @@ def record(store: Store, happening_id: str, *, status: str, reviewer: str, corre
     checked = check(happening, status=status, corrections=corrections or {}, gazetteer=gazetteer)
     store.reviews.record(happening_id, status=status, corrections=checked, reviewer=_text("reviewer", reviewer),
                          note=_text("note", note, required=False))
-    return store.happening(happening_id)["review"]
+    reviewed = store.happening(happening_id)
+    if reviewed is None:  # gone since it was read: only a migration rebuilds the happenings
+        raise ReviewError(f"no happening {happening_id!r}", code="E711")
+    return reviewed["review"]
 
 
 def withdraw(store: Store, happening_id: str, *, reviewer: str | None = None) -> bool:
@@ -46,7 +52,8 @@ def withdraw(store: Store, happening_id: str, *, reviewer: str | None = None) ->
     return store.reviews.withdraw(happening_id, reviewer=_text("reviewer", reviewer, required=False))
 
 
-def check(happening: dict[str, Any], *, status: str, corrections: dict[str, Any], gazetteer=None) -> dict[str, Any]:
+def check(happening: dict[str, Any], *, status: str, corrections: dict[str, Any],
+          gazetteer: Gazetteer | None = None) -> dict[str, Any]:
     """The corrections as stored: each field checked, the event type that a sub-event type belongs to, a
     place's coordinates, country and division from the gazetteer, a day's precision with a date."""
     if status not in STATUSES:
@@ -104,12 +111,17 @@ def training_example(row: dict[str, Any]) -> tuple[dict[str, Any] | None, str | 
     event = status != "rejected"
     acled, plover = (row.get("acled_sub_event_type"), row.get("type")) if event else (None, None)
     line = {"text": text, "context": "" if headline else title, "acled": acled, "plover": plover,
-            "status": CORPUS_STATUS.get(row.get("status")) if acled or plover else None,
+            "status": CORPUS_STATUS.get(row.get("status") or "") if acled or plover else None,
             "genre": "headline" if headline else "body", "country": row.get("country_code") or "", "topic": TOPIC}
     wrong = problems(line)
     return (None, "; ".join(wrong)) if wrong else (line, None)
 
 
+# text that is required is never None: the overloads tell the type checker so
+@overload
+def _text(name: str, value: Any, *, longest: int | None = None, required: Literal[True] = True) -> str: ...
+@overload
+def _text(name: str, value: Any, *, longest: int | None = None, required: bool) -> str | None: ...
 def _text(name: str, value: Any, *, longest: int | None = None, required: bool = True) -> str | None:
     longest = longest or LONGEST[name]
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -130,7 +142,7 @@ def _date(value: Any) -> str:
     raise ReviewError(f"date must be YYYY-MM-DD, not {value!r}", code="E712")
 
 
-def _place(name: str, country: str | None, gazetteer) -> dict[str, Any]:
+def _place(name: str, country: str | None, gazetteer: Gazetteer | None) -> dict[str, Any]:
     """A corrected place as the gazetteer has it: in the event's country if a place of that name is, a town
     before a division of the same name ("Kirkuk" the city, not the governorate), the most populous first."""
     if gazetteer is None:

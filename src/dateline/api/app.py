@@ -20,7 +20,7 @@ from starlette.background import BackgroundTask
 from ..alerts import MAX_FEED, atom_feed
 from ..errors import AlertError, DatelineError
 from ..store import Store
-from ..store.filters import REVIEWS, EventFilter
+from ..store.filters import EventFilter
 from ..web import mount_web
 from .writes import add_review_routes
 
@@ -35,7 +35,7 @@ MAX_OFFSET = 2 ** 62  # past SQLite's 64-bit integers an offset is refused with 
 EXTENSIONS = {"acled-csv": "csv", "csv": "csv", "gdelt": "tsv", "jsonl": "jsonl", "geojson": "geojson",
               "parquet": "parquet", "training": "jsonl"}
 STATUS = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "historical"]
-REVIEW = Literal[REVIEWS]
+REVIEW = Literal["unreviewed", "confirmed", "corrected", "rejected"]  # store/filters.py's REVIEWS
 EVENT_FILTER_HELP = {f.name: f.metadata["help"] for f in fields(EventFilter)}
 MANY = {f.name for f in fields(EventFilter) if f.metadata["many"]}
 SECURITY_HEADERS = {
@@ -264,7 +264,8 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         return {"happenings": store.happenings(min_independent=min_independent, limit=limit)}
 
     @app.get("/api/stories", summary="Stories: articles telling the same happening, with their title, outlets and "
-             "independent sources; stories of events and other stories (no event in any article) listed apart", response_model=None)
+             "independent sources; stories of events and other stories (no event in any article) listed apart",
+             response_model=None)
     def stories(store: StoreDep, kind: Literal["event", "other", "all"] = "event",
                 sort: Literal["sources", "recent"] = "sources",
                 limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -290,7 +291,8 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
                                     "name or one of its aliases holds q", response_model=None)
     def actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                q: Annotated[str | None, Query(min_length=1, max_length=100,
-                                              description="part of a name or of an alias (ISIS, Daesh)")] = None) -> dict[str, Any]:
+                                              description="part of a name or of an alias (ISIS, Daesh)")] = None
+               ) -> dict[str, Any]:
         if q is None:
             return {"actors": store.actors(limit=limit)}
         aliases = _aliases_containing(q)
@@ -324,9 +326,10 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
                               if code in countries}}
 
     @app.get("/api/summary", summary="Events and fatalities of the filter by country, division, actor and month, "
-                                     "against the period of the same length before")
+                                     "against the period of the same length before", response_model=None)
     def summary(store: StoreDep, filters: FiltersDep,
-                limit: Annotated[int, Query(ge=1, le=100, description="rows of each breakdown")] = 10):
+                limit: Annotated[int, Query(ge=1, le=100, description="rows of each breakdown")] = 10
+                ) -> dict[str, Any]:
         from ..gazetteer import admin1_names
 
         out = store.summary(match=filters, limit=limit)
@@ -339,8 +342,8 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
 
     @app.get("/api/choices", summary="What the filters' pickers offer: the store's countries and first-level "
                                      "divisions by name, ACLED's event types and sub-event types, PLOVER's types, "
-                                     "statuses and actor kinds")
-    def choices(store: StoreDep):
+                                     "statuses and actor kinds", response_model=None)
+    def choices(store: StoreDep) -> dict[str, Any]:
         from ..classify.corpus import ACLED
         from ..gazetteer import admin1_names
         from ..labels import ACTOR_KIND_LABELS, STATUS_LABELS
@@ -365,15 +368,15 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         return {"places": store.places(limit=limit)}
 
     @app.get("/api/alerts", summary="Saved filters (alerts): each one's filter, its feed, how many new events it "
-                                    "found, and how its webhook fares")
-    def alerts(store: StoreDep):
+                                    "found, and how its webhook fares", response_model=None)
+    def alerts(store: StoreDep) -> dict[str, Any]:
         return {"alerts": [_public_alert(alert) for alert in store.alerts.list()]}
 
-    @app.get("/api/alerts/{name}/feed.atom", response_class=Response,
+    @app.get("/api/alerts/{name}/feed.atom", response_class=Response, response_model=None,
              summary="An alert's new events as an Atom 1.0 feed, the most recently found first",
              responses={200: {"content": {"application/atom+xml": {}}, "description": "an Atom feed"}})
     def alert_feed(name: Annotated[str, Path_(max_length=64)], request: Request, store: StoreDep,
-                   limit: Annotated[int, Query(ge=1, le=MAX_FEED, description="most entries")] = 50):
+                   limit: Annotated[int, Query(ge=1, le=MAX_FEED, description="most entries")] = 50) -> Response:
         try:
             alert = store.alerts.get(name)
         except AlertError as exc:
@@ -382,7 +385,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         return Response(atom_feed(alert, rows, base_url=str(request.base_url), self_url=str(request.url)),
                         media_type="application/atom+xml")
 
-    add_review_routes(app, StoreDep)
+    add_review_routes(app, open_store)
     mount_web(app)
     return app
 

@@ -4,6 +4,7 @@ pages (a request that says it is cross-site, by `Origin` or `Sec-Fetch-Site`, is
 it has a body, sends JSON (415 otherwise: a plain HTML form cannot). There are no cookies to steal or ride:
 a page of another site can neither send the token nor read it."""
 import hmac
+from collections.abc import Callable, Iterator
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
@@ -13,8 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..classify.corpus import ACLED
 from ..errors import ReviewError, StoreError
 from ..store import Store
-from ..store.reviews import STATUSES
 
+# ACLED's event types (classify/corpus.py's ACLED) and the review statuses (store/reviews.py's STATUSES), spelt
+# out for the type checker; tests/test_review_api.py holds them to their sources
+ACLED_TYPE = Literal["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+                     "Strategic developments"]
+REVIEW_STATUS = Literal["confirmed", "corrected", "rejected"]
 HappeningId = Annotated[str, Path_(max_length=300)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 SAME_ORIGIN = ("same-origin", "none")  # Sec-Fetch-Site of the server's own pages, and of a typed address
@@ -24,7 +29,7 @@ class Corrections(BaseModel):
     """The fields a reviewer corrects; those left out keep the machine's reading."""
 
     model_config = ConfigDict(extra="forbid")
-    acled_event_type: Literal[tuple(ACLED)] | None = Field(None, description="ACLED event type")
+    acled_event_type: ACLED_TYPE | None = Field(None, description="ACLED event type")
     acled_sub_event_type: str | None = Field(None, max_length=60, description="ACLED sub-event type (its event "
                                              "type follows from it)")
     actor_name: Name | None = Field(None, description="actor 1")
@@ -36,7 +41,7 @@ class Corrections(BaseModel):
 
 class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    status: Literal[STATUSES]
+    status: REVIEW_STATUS
     reviewer: str = Field(min_length=1, max_length=100, description="who reviews")
     corrections: Corrections | None = Field(None, description="with status corrected: the fields corrected")
     note: str | None = Field(None, max_length=1000)
@@ -64,7 +69,7 @@ def writer(request: Request) -> None:
         raise HTTPException(403, "wrong token")
 
 
-def writable(request: Request):
+def writable(request: Request) -> Iterator[Store]:
     """A connection that may write, for one request (a review waits for an ingest's batch, never fails it)."""
     try:
         store = Store(request.app.state.db)
@@ -77,13 +82,15 @@ def writable(request: Request):
 WriterDep = Annotated[Store, Depends(writable)]
 
 
-def add_review_routes(app: FastAPI, reading) -> None:
+def add_review_routes(app: FastAPI, reading: Callable[[Request], Iterator[Store]]) -> None:
     """The review routes, on `app`; `reading` is the app's read-only store dependency."""
     from ..review import record, withdraw
 
-    @app.get("/api/happenings/{happening_id}/review", summary="A happening's review beside the machine's "
-                                                                "reading, and every verdict and withdrawal on it")
-    def review(happening_id: HappeningId, store: reading):
+    ReaderDep = Annotated[Store, Depends(reading)]
+
+    @app.get("/api/happenings/{happening_id}/review", response_model=None,
+             summary="A happening's review beside the machine's reading, and every verdict and withdrawal on it")
+    def review(happening_id: HappeningId, store: ReaderDep) -> dict[str, Any]:
         happening = store.happening(happening_id)
         if happening is None:
             raise HTTPException(404, f"no happening {happening_id!r}")
@@ -106,10 +113,11 @@ def add_review_routes(app: FastAPI, reading) -> None:
                           summary="Confirm, correct or reject a happening (needs the token; replaces its last "
                                   "review)")
 
-    @app.delete("/api/happenings/{happening_id}/review", dependencies=[Depends(writer)],
+    @app.delete("/api/happenings/{happening_id}/review", dependencies=[Depends(writer)], response_model=None,
                 summary="Withdraw a happening's review (needs the token)")
     def withdraw_review(happening_id: HappeningId, store: WriterDep,
-                        reviewer: Annotated[str | None, Query(max_length=100, description="who withdraws it")] = None):
+                        reviewer: Annotated[str | None, Query(max_length=100, description="who withdraws it")] = None
+                        ) -> dict[str, Any]:
         try:
             withdrawn = withdraw(store, happening_id, reviewer=reviewer)
         except ReviewError as exc:
@@ -120,12 +128,13 @@ def add_review_routes(app: FastAPI, reading) -> None:
             raise HTTPException(404, f"happening {happening_id!r} has no review")
         return {"happening_id": happening_id, "review": None}
 
-    @app.get("/api/reviews", summary="The latest reviews, newest first, with the count of each status")
-    def reviews(store: reading, status: Literal[STATUSES] | None = None,
-                limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+    @app.get("/api/reviews", response_model=None,
+             summary="The latest reviews, newest first, with the count of each status")
+    def reviews(store: ReaderDep, status: REVIEW_STATUS | None = None,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
         return {"reviews": store.reviews.recent(limit=limit, status=status), "counts": store.reviews.counts()}
 
-    @app.get("/api/acled-types", summary="ACLED's event types with their sub-event types: what a correction "
-                                         "may say")
-    def acled_types():
+    @app.get("/api/acled-types", response_model=None,
+             summary="ACLED's event types with their sub-event types: what a correction may say")
+    def acled_types() -> dict[str, dict[str, list[str]]]:
         return {"types": {kind: list(subs) for kind, subs in ACLED.items()}}

@@ -154,7 +154,7 @@ class HappeningIndex:
         """The whole store's rollups with a happening taken out (`sign` -1: a reviewer rejected it) or put
         back (+1: the rejection withdrawn), as it stands now."""
         cursor = self.conn.execute("SELECT * FROM happenings WHERE id = ?", (happening,))
-        h = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
+        h = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
         self._roll(h, h["date"], events=sign, fatalities=sign * (h["fatalities"] or 0))
 
     def _rejected(self, happening: str) -> bool:

@@ -64,7 +64,7 @@ class StoryRows:
         store sets its own)."""
         cursor = self.conn.execute(sql, args)
         row = cursor.fetchone()
-        return None if row is None else dict(zip([c[0] for c in cursor.description], row))
+        return None if row is None else dict(zip([c[0] for c in cursor.description], row, strict=True))
 
     def add(self, article_id: int) -> None:
         a = self._one(

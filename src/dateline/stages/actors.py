@@ -118,7 +118,7 @@ class ActorStage:
             if ent.label not in ("PERSON", "ORG", "GPE") or any(s <= ent.start < e for s, e in bracketed):
                 continue
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-            if any(i in taken for i in range(span.start, span.end)):
+            if span is None or any(i in taken for i in range(span.start, span.end)):  # None: on no token
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             text = text.split(" (")[0]  # "Qamishli (Qamishli": the model ran into a bracketed place

@@ -15,6 +15,8 @@ from ..article import DateMention
 from .base import Document, stage
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
     from ..resources import Resources
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -200,7 +202,7 @@ EXTRA = re.compile(rf"\b(?:overnight|(?:between |from )?{_DAY}(?: (?:of )?{_MONT
 ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
-def _in_a_name(doc, ent) -> bool:
+def _in_a_name(doc: Doc, ent: Span) -> bool:
     """A bare year right after a capitalised word is part of a name: "the Finance Bill 2024", "Vision 2030"."""
     if not (len(ent) == 1 and ent.text.isdigit() and len(ent.text) == 4) or ent.start == 0:
         return False
@@ -215,7 +217,7 @@ class DateStage:
 
     def __call__(self, document: Document) -> Document:
         published = document.article.published
-        doc = document.doc
+        doc = document.parsed
         extra = [m for m in EXTRA.finditer(doc.text)]
         mentions = []
         for ent in doc.ents:

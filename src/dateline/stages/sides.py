@@ -115,7 +115,7 @@ def local_side(party: Party | None, where: Where, guessed: str | None, own_words
 
 # where the parse found no second side, the one ACLED would name from the event's sentence: the forces a riot
 # or a broken-up protest faced ("threw stones at police"), the people or forces violence hit ("killing 7 civilians")
-FACED = {"Riots": ("state_forces",), "Protests": ("state_forces",)}
+FACED: dict[str, tuple[str, ...]] = {"Riots": ("state_forces",), "Protests": ("state_forces",)}
 HIT = ("state_forces", "rebels", "political_militia", "identity_militia", "external", "civilians")
 QUIET = {"Peaceful protest", "Agreement", "Change to group/activity", "Headquarters or base established", "Other"}
 
@@ -124,7 +124,7 @@ def second_side(document: Document, event: Event) -> Party | None:
     """The side the event's sentence names besides its actor, when the parse gave none (or only a thing
     for a riot: "looted shops"), by what ACLED would name for the event's type; None when there is none."""
     recipient = event.recipient
-    kinds = FACED.get(event.acled_event_type, HIT)
+    kinds = FACED.get(event.acled_event_type or "", HIT)
     if event.acled_sub_event_type in QUIET or event.acled_event_type == "Strategic developments" or \
             recipient is not None and not (recipient.type == "other" and event.acled_event_type in FACED
                                            and event.acled_sub_event_type != "Mob violence"):

@@ -3,9 +3,11 @@ which of them its webhook has taken. Matching is done by the writer after an ing
 HTTP API only reads what it recorded."""
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import fields
 from typing import Any
 
@@ -40,7 +42,8 @@ def load_filter(text: str) -> EventFilter:
 
 
 class Alerts:
-    def __init__(self, conn: sqlite3.Connection, writing, where: Callable[[EventFilter], tuple[list[str], list]]):
+    def __init__(self, conn: sqlite3.Connection, writing: Callable[[], AbstractContextManager[None]],
+                 where: Callable[[EventFilter], tuple[list[str], list[Any]]]) -> None:
         self.conn = conn
         self.writing = writing  # the store's translation of write errors (a full disk) into StoreError
         self.where = where  # the store's SQL conditions for a filter over happenings (alias e)
@@ -72,7 +75,8 @@ class Alerts:
         """Every alert, by name, with its filter, how many events it found and how many wait for its webhook."""
         return self._listed("", ())
 
-    def _listed(self, where: str, args: Sequence[Any]) -> list[dict[str, Any]]:
+    # below, `list` in an annotation would name the method above: builtins.list is the type
+    def _listed(self, where: str, args: Sequence[Any]) -> builtins.list[dict[str, Any]]:
         rows = [dict(row) for row in self.conn.execute(
             "SELECT name, filter, webhook, created, sent, failed, error,"
             " (SELECT count(*) FROM alert_events WHERE alert = name) AS events,"
@@ -102,7 +106,7 @@ class Alerts:
                 self.conn.execute("UPDATE alerts SET seen = ? WHERE name = ?", (top, name))
         return found
 
-    def unsent(self, name: str, *, limit: int) -> tuple[list[dict[str, Any]], int]:
+    def unsent(self, name: str, *, limit: int) -> tuple[builtins.list[dict[str, Any]], int]:
         """The oldest `limit` events the alert's webhook has not taken yet, and how many more wait."""
         rows = [dict(row) for row in self.conn.execute(
             f"SELECT {EVENT_COLUMNS}, x.found FROM alert_events x JOIN happenings e ON e.id = x.happening_id"
@@ -123,7 +127,7 @@ class Alerts:
         with self.writing(), self.conn:
             self.conn.execute("UPDATE alerts SET failed = ?, error = ? WHERE name = ?", (utc_now(), error, name))
 
-    def recent(self, name: str, *, limit: int) -> list[dict[str, Any]]:
+    def recent(self, name: str, *, limit: int) -> builtins.list[dict[str, Any]]:
         """The alert's latest `limit` events, the most recently found first (its feed)."""
         self.get(name)  # E702 for an unknown name, not an empty feed
         return [dict(row) for row in self.conn.execute(

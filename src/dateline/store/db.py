@@ -122,6 +122,7 @@ class Store:
              json.dumps(result.to_dict(), ensure_ascii=False)))
         if cur.rowcount == 0:
             return False
+        assert cur.lastrowid is not None  # an INSERT that added a row always has it
         article_id = cur.lastrowid
         self.conn.executemany(f"INSERT OR REPLACE INTO events ({','.join(EVENT_COLUMNS)}) VALUES "
                               f"({','.join('?' * len(EVENT_COLUMNS))})",
@@ -459,7 +460,7 @@ def upgrade(conn: sqlite3.Connection) -> list[str]:
 
 
 @contextmanager
-def _no_translation():
+def _no_translation() -> Iterator[None]:
     yield
 
 

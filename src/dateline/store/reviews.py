@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from ..consolidate.happenings import HappeningIndex
@@ -32,7 +34,7 @@ def overlay(row: dict[str, Any]) -> dict[str, Any]:
 
 
 class Reviews:
-    def __init__(self, conn: sqlite3.Connection, writing):
+    def __init__(self, conn: sqlite3.Connection, writing: Callable[[], AbstractContextManager[None]]) -> None:
         self.conn = conn
         self.writing = writing  # the store's translation of write errors (a full disk) into StoreError
 
@@ -51,7 +53,7 @@ class Reviews:
             found = cursor.fetchone()
             if found is None:
                 return None
-            h = dict(zip([d[0] for d in cursor.description], found))
+            h = dict(zip([d[0] for d in cursor.description], found, strict=True))
             event_id, doc_id = self._anchor(h)
             before = self._status(happening_id)
             seen = {field: h[field] for field in FIELDS + FOLLOWING}
@@ -136,7 +138,8 @@ class Reviews:
         row = self.conn.execute("SELECT status FROM reviews WHERE happening_id = ?", (happening_id,)).fetchone()
         return row[0] if row else None
 
-    def _log(self, happening_id, event_id, doc_id, action, corrections, reviewer, note) -> None:
+    def _log(self, happening_id: str, event_id: str, doc_id: str, action: str, corrections: dict[str, Any],
+             reviewer: str | None, note: str | None) -> None:
         self.conn.execute("INSERT INTO review_log (happening_id, event_id, doc_id, action, corrections, reviewer,"
                           " note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                           (happening_id, event_id, doc_id, action, _json(corrections), reviewer, note, utc_now()))

@@ -35,7 +35,9 @@ def period_of(conn: sqlite3.Connection, match: EventFilter, where: Where) -> tup
             if row is None:
                 return None
             ends[end] = row[0]
-    return ends["since"], ends["until"]
+    since, until = ends["since"], ends["until"]
+    assert since is not None and until is not None  # each end given, or the date of an event that has one
+    return since, until
 
 
 def previous_period(since: str, until: str) -> tuple[str, str]:
@@ -57,7 +59,8 @@ def summarise(conn: sqlite3.Connection, match: EventFilter, where: Where, *, lim
     out: dict[str, Any] = {
         "period": {"since": period[0], "until": period[1]} if period else None,
         "previous": {"since": before[0], "until": before[1]} if before else None,
-        "totals": _with_previous([_totals(conn, current, where)], [_totals(conn, earlier, where)] if earlier else None)[0],
+        "totals": _with_previous([_totals(conn, current, where)],
+                                 [_totals(conn, earlier, where)] if earlier else None)[0],
         "by": {},
     }
     for name in DIMENSIONS:
@@ -114,8 +117,9 @@ def _grouped(conn: sqlite3.Connection, match: EventFilter, where: Where, name: s
                      f"{sql} AND {column} IS NOT NULL{picked} GROUP BY {column}")
         values += args + (keys or [])
     order = "key" if name == "month" else "events DESC, key"
-    return _rows(conn, f"SELECT key, sum(events) AS events, sum(fatalities) AS fatalities FROM ({' UNION ALL '.join(parts)})"
-                       f" GROUP BY key ORDER BY {order}" + (" LIMIT ?" if limit else ""), values + ([limit] if limit else []))
+    return _rows(conn, "SELECT key, sum(events) AS events, sum(fatalities) AS fatalities"
+                       f" FROM ({' UNION ALL '.join(parts)}) GROUP BY key ORDER BY {order}"
+                       + (" LIMIT ?" if limit else ""), values + ([limit] if limit else []))
 
 
 def _with_previous(rows: list[dict[str, Any]], earlier: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
@@ -142,4 +146,4 @@ def distinct(conn: sqlite3.Connection, column: str) -> list[str]:
 def _rows(conn: sqlite3.Connection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
     cursor = conn.execute(sql, args)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
+    return [dict(zip(names, row, strict=True)) for row in cursor]

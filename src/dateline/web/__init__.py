@@ -52,7 +52,7 @@ def mount_web(app: FastAPI) -> None:
         return FileResponse(STATIC / "docs.html", media_type="text/html")
 
     @app.get("/vendor/admin1/{iso3}.json", include_in_schema=False)
-    def divisions(iso3: str):
+    def divisions(iso3: str) -> FileResponse:
         path = MODULES / DIVISIONS / f"{iso3}.json"
         if not re.fullmatch("[A-Z]{3}", iso3) or not path.is_file():
             raise HTTPException(404, f"no divisions for {iso3!r}" + ("" if MODULES.is_dir() else ": run `make web`"))

@@ -280,7 +280,7 @@ def _location(document: Document, sentence: Span, head: Token, main_place: Place
     inside = [p for p in document.places if sentence.start_char <= p.start < sentence.end_char]
     # a town named with its divisions, the way ACLED notes place an event ("Kherson (Khersonskyi, Kherson)"),
     # is the event's place, before any other place its sentence names ("on the bank of the Dnipro")
-    text = document.doc.text
+    text = document.parsed.text
     named = [p for p in inside if p.precision in ("point", "city", "admin2") and qualified(text, p)]
     if named:
         return min(named, key=lambda p: abs(p.start - head.idx)).location()

@@ -25,7 +25,8 @@ _WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
                 r"|seventeen|eighteen|nineteen)(?: hundred)?")
 NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUMBER +
-          r"|a dozen|dozens(?: of)?|several|many|scores(?: of)?|hundreds(?: of)?|a handful of|a few|a couple of|a number of)")
+          r"|a dozen|dozens(?: of)?|several|many|scores(?: of)?|hundreds(?: of)?|a handful of|a few|a couple of"
+          r"|a number of)")
 _QUALIFIER = (r"[\"“]?(?:at least |some |about |around |more than |over |nearly |almost |up to |approximately |"
               r"roughly |an estimated |as many as |all |all of the |all the )?")
 _RANGE = rf"(?:between )?[\"“]?({NUMBER})[\"”]?(?:(?: to | and |-|–| or ){NUMBER})?"  # a quoted "26" is a 26
@@ -71,8 +72,8 @@ _SUBJECT_PATTERNS = [  # the dead named before what befell them
 ]
 # another victim after the first: "and two soldiers", "and himself", ", a woman and her son"
 _MORE = re.compile(rf"^(?: {_NOT_A_NOUN}[\w'-]+){{0,4}}?(?:,? and |, )({_VICTIMS})", re.I)
-_MORE_BEFORE = re.compile(rf"\b({_QUALIFIER}{_RANGE}|(?:an?|one) {_MODIFIERS}(?:{_ONE_PERSON})) {_NOUNS}(?:and |, |, and )$",
-                          re.I)
+_MORE_BEFORE = re.compile(rf"\b({_QUALIFIER}{_RANGE}|(?:an?|one) {_MODIFIERS}(?:{_ONE_PERSON})) {_NOUNS}"
+                          r"(?:and |, |, and )$", re.I)
 _PART = re.compile(r"\b(?:including|among them|among whom|of whom|among the dead(?: were)?|such as)\s*$", re.I)
 _CLAIMED = re.compile(r"\b(?:claim(?:ed|s|ing)?|boast(?:ed|s)?|according to (?:the )?(?:group|militants|rebels))\b"
                       r"[^.;]{0,50}$", re.I)
@@ -182,8 +183,7 @@ def _figures(sentence: str) -> list[tuple[int, int, bool]]:
 
 def fatalities(sentence: str) -> int | None:
     """Deaths the sentence reports (0 when it says there were none), or None when it gives no number of dead."""
-    tolls = [_victims(m.group(1)) for m in _TOLL.finditer(sentence)]
-    tolls = [t for t in tolls if t is not None]
+    tolls = [t for t in (_victims(m.group(1)) for m in _TOLL.finditer(sentence)) if t is not None]
     if tolls:  # the death toll is the figure a report stands by
         return min(tolls)
     figures = _figures(sentence)

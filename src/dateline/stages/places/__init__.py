@@ -89,7 +89,7 @@ def qualified(text: str, place: Place) -> bool:
         re.match(r", (?:[A-Z][\w'’-]+ ){1,3}(?:" + "|".join(ADMIN_NOUNS) + r")\b", text[place.end:], re.IGNORECASE))
 
 
-def _listed(text: str, spans, m: int) -> bool:
+def _listed(text: str, spans: list[tuple[int, int, str]], m: int) -> bool:
     """The m-th name is followed by another after a comma or "and": one of a list of places."""
     if m + 1 >= len(spans):
         return False
@@ -104,7 +104,8 @@ def _contains(area: Entry, entry: Entry) -> bool:
         return entry.feature_code != "PCLI"
     if area.feature_code.startswith("ADM1"):
         return entry.admin1 == area.admin1 and not entry.feature_code.startswith("ADM1")
-    if area.feature_code.startswith("ADM2") and entry.admin1 == area.admin1 and entry.lat is not None:
+    if area.feature_code.startswith("ADM2") and entry.admin1 == area.admin1 and entry.lat is not None \
+            and entry.lon is not None and area.lat is not None and area.lon is not None:
         return entry.feature_code.startswith("PPL") and km(area.lat, area.lon, entry.lat, entry.lon) < 100
     return False
 
@@ -223,26 +224,26 @@ class PlaceStage:
             name = doc.text[start:end]
             if not any(f[0] < end and start < f[1] for f in found) and self._dateline_place(name):
                 found.append((start, end, name))
-        for match in BRACKETED.finditer(doc.text):  # the town before "(district, province)"
-            before = NAME_BEFORE.search(doc.text, max(0, match.start() - 60), match.start())
-            if before is None:
+        for bracket in BRACKETED.finditer(doc.text):  # the town before "(district, province)"
+            town = NAME_BEFORE.search(doc.text, max(0, bracket.start() - 60), bracket.start())
+            if town is None:
                 continue
-            words = before.group(1).split(" ")
+            words = town.group(1).split(" ")
             for k in range(len(words)):
                 name = " ".join(words[k:])
-                start = before.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
+                start = town.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
                 if name[:1].isupper() and not self.actors.lookup(name) and self.gazetteer.candidates(name):
                     found = [f for f in found if not (f[0] < start + len(name) and start < f[1])]
                     found.append((start, start + len(name), name))
                     break
-        for match in ADMIN_NAMED.finditer(doc.text):  # "in Kasese district": the model may call it anything
-            name = match.group(1).strip()
-            start = match.start(1)
+        for division in ADMIN_NAMED.finditer(doc.text):  # "in Kasese district": the model may call it anything
+            name = division.group(1).strip()
+            start = division.start(1)
             words = name.split(" ")
             for k in range(len(words)):
                 part = " ".join(words[k:])
                 at = start + len(" ".join(words[:k])) + (1 if k else 0)
-                if part.lower() in DIRECTION_WORDS or self.actors.lookup(f"{part} {match.group(2)}") or \
+                if part.lower() in DIRECTION_WORDS or self.actors.lookup(f"{part} {division.group(2)}") or \
                         self.actors.lookup(part) or any(f[0] <= at < f[1] for f in found):
                     continue
                 if any(e.feature_code.startswith("ADM") and own_name(e.name, normalise(part))
@@ -257,7 +258,8 @@ class PlaceStage:
                     found = [f for f in found if not (f[0] < end and start < f[1])] + [(start, start + len(name), name)]
         return sorted(set(found))
 
-    def _qualified(self, text: str, spans, entries, focus, context) -> dict[int, Entry]:
+    def _qualified(self, text: str, spans: list[tuple[int, int, str]], entries: dict[str, Entry], focus: str | None,
+                   context: set[str]) -> dict[int, Entry]:
         """Readings chosen by the larger places named right after a name ("Santa Cruz (Santa Cruz, Laguna)":
         the Santa Cruz of Laguna, not Bolivia's), each of those the division that holds the town, and by the
         kind of division a name is given ("Kasese district": the district); by the span's start."""
@@ -284,7 +286,8 @@ class PlaceStage:
                      if e.feature_code == "PCLI" or e.feature_code.startswith(("ADM1", "ADM2"))]
             current = chosen.get(start) or entries.get(name)
 
-            def held(entry: Entry) -> int:  # the later names (the province after the district) weigh more
+            # the later names (the province after the district) weigh more; this iteration's chain, bound now
+            def held(entry: Entry, chain: list[tuple[int, int, str]] = chain) -> int:
                 return sum(2 ** k for k, (_, _, other) in enumerate(chain) if any(
                     _contains(area, entry) for area in self.gazetteer.candidates(other)
                     if area.feature_code == "PCLI" or area.feature_code.startswith(("ADM1", "ADM2"))))
@@ -295,8 +298,8 @@ class PlaceStage:
                     chosen[start] = current = best
             for later_start, _, other in chain:  # the divisions the place is in, not their namesakes
                 holding = [e for e in self.gazetteer.candidates(other) if current is not None and _contains(e, current)]
-                if holding and not any(e.geonameid == (entries.get(other).geonameid if entries.get(other) else None)
-                                       for e in holding):
+                known = entries.get(other)
+                if holding and not any(e.geonameid == (known.geonameid if known else None) for e in holding):
                     chosen[later_start] = max(holding, key=lambda e: (e.feature_code.startswith("ADM1"), e.population))
         return chosen
 
@@ -341,7 +344,7 @@ class PlaceStage:
         return any(e.population >= least or e.feature_code.startswith(("PCLI", "ADM"))
                    for e in self.gazetteer.candidates(text) if own_name(e.name, key))
 
-    def _named_on(self, doc, b: int, j: int) -> bool:
+    def _named_on(self, doc: Doc, b: int, j: int) -> bool:
         """The name goes on past a place with a word no dictionary knows, inside one name the model found
         ("Abu Sayyaf"), where "the Paris Walmart" or "the Dublin Singers" go on with a brand or a plain word."""
         if b >= j or doc[b].ent_iob_ != "I" or doc[b].ent_type_ in ("GPE", "LOC", "FAC"):
