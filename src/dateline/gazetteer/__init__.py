@@ -28,7 +28,7 @@ FORMAT_VERSION = 12
 
 # GeoNames' codes of the features in data/regions.json: region, sea, gulf, strait, ocean, lake, river, peninsula
 REGION_CODES = frozenset({"RGN", "SEA", "GULF", "STRT", "OCN", "LK", "STRM", "PEN"})
-REGIONS_FILE = Path(__file__).parent / "data" / "regions.json"
+REGIONS_FILE = Path(__file__).parent.parent / "data" / "regions.json"
 
 # Names the news uses for countries beside GeoNames' own (normalised form -> ISO alpha-2).
 COUNTRY_ALIASES = {
