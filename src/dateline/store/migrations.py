@@ -343,7 +343,7 @@ MIGRATIONS: list[tuple[str, str]] = [
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database lacks; returns their names (the store then fills what a
-    migration adds for rows stored before it, `store.db.upgrade`)."""
+    migration adds for rows stored before it, `store.write.upgrade`)."""
     from ..consolidate.story_rows import wire_credit
     from ..gazetteer import normalise
 
