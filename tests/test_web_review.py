@@ -14,7 +14,7 @@ import uvicorn
 from dateline.api import create_app
 
 from .conftest import FIXTURES, ingested
-from .test_web_ui import browser, shot, visit  # noqa: F401 - browser is a fixture
+from .test_web_ui import browser, shot, visit, watched_page  # noqa: F401 - browser is a fixture
 
 TOKEN = "ui-test-token-7f3a"
 XSS = "<img src=x onerror=\"document.title='pwned'\">"
@@ -38,14 +38,7 @@ def served(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, served):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("dialog", lambda dialog: (page.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    yield page
-    context.close()
-    assert not page.errors, page.errors
+    yield from watched_page(browser)
 
 
 def happenings(page, base) -> dict[str, str]:

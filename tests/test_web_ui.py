@@ -78,8 +78,8 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, site):
+def watched_page(browser):
+    """A fresh page whose script errors and dialogs fail the test that used it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.errors = []
@@ -88,6 +88,11 @@ def page(browser, site):
     yield page
     context.close()
     assert not page.errors, page.errors
+
+
+@pytest.fixture
+def page(browser, site):
+    yield from watched_page(browser)
 
 
 def visit(page, base: str, route: str = "#/") -> None:
