@@ -3,7 +3,8 @@
 
 import { el } from "./dom.js";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// "Jan" … "Dec", in English whatever the browser's language (the rest of the page is English)
+const MONTHS = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 15)).toLocaleString("en", { month: "short", timeZone: "UTC" }));
 
 function day(iso) { const [y, m, d] = iso.split("-"); return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`; }
 function month(key) { const [y, m] = key.split("-"); return `${MONTHS[Number(m) - 1]} ${y}`; }
