@@ -21,10 +21,14 @@ from ..data import load_data
 FULL_REPORT = 400  # characters: shorter bodies (a feed's summary, a headline) title a story only until a report comes
 TITLE_CHARS = 160  # a story whose articles have no title is named by the opening of its first report
 CREDIT_REACH = 400  # characters from either end of a body where an agency's credit is looked for
-SOURCING = ("own", "copy", "wire")  # what an article is to its story (see `sourcing`)
 # an event at least this likely (the event model's default threshold) makes its story a story of events: a chess
 # report's "offers rejected" kept as an unlikely PLOVER reading does not
 TOLD = 0.3
+# over `articles a LEFT JOIN articles o ON o.doc_id = a.duplicate_of`: the source an article counts for (a copy
+# its original's; a wire story its agency), and how many likely events it tells (bind TOLD)
+SOURCE = "coalesce(o.wire, a.wire, o.outlet, o.doc_id, a.outlet, a.doc_id)"
+LIKELY_EVENTS = "(SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.confidence >= ?)"
+WITH_ORIGINAL = "articles a LEFT JOIN articles o ON o.doc_id = a.duplicate_of"
 
 
 @lru_cache(maxsize=1)
@@ -68,11 +72,11 @@ class StoryRows:
 
     def add(self, article_id: int) -> None:
         a = self._one(
-            "SELECT a.doc_id, a.title, a.published, a.story_id, a.duplicate_of, length(a.text) AS chars, a.text,"
-            " coalesce(a.outlet, a.doc_id) AS outlet,"
-            " coalesce(o.wire, a.wire, o.outlet, o.doc_id, a.outlet, a.doc_id) AS source,"
-            " (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.confidence >= ?) AS events"
-            " FROM articles a LEFT JOIN articles o ON o.doc_id = a.duplicate_of WHERE a.id = ?", (TOLD, article_id))
+            # the opening only, and only when there is no title: it is all `lead` reads
+            "SELECT a.doc_id, a.title, a.published, a.story_id, a.duplicate_of, length(a.text) AS chars,"
+            f" CASE WHEN a.title IS NULL THEN substr(a.text, 1, {2 * FULL_REPORT}) END AS opening,"
+            f" coalesce(a.outlet, a.doc_id) AS outlet, {SOURCE} AS source, {LIKELY_EVENTS} AS events"
+            f" FROM {WITH_ORIGINAL} WHERE a.id = ?", (TOLD, article_id))
         if a is None or a["story_id"] is None:
             return
         story = a["story_id"]
@@ -92,7 +96,7 @@ class StoryRows:
         titled = row["title_full"]
         if titled < 0 or full > titled or full == titled and _earlier(published, row["title_published"]):
             self.conn.execute("UPDATE stories SET title = ?, title_doc = ?, title_published = ?, title_full = ?"
-                              " WHERE id = ?", (a["title"] or lead(a["text"]), a["doc_id"], published, full, story))
+                              " WHERE id = ?", (a["title"] or lead(a["opening"]), a["doc_id"], published, full, story))
         events = row["n_events"] + a["events"]
         self.conn.execute(
             "UPDATE stories SET first_published = ?, last_published = ?, n_articles = n_articles + 1,"

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..consolidate.story_rows import TOLD, sourcing
+from ..consolidate.story_rows import LIKELY_EVENTS, SOURCE, TOLD, WITH_ORIGINAL, sourcing
 from .filters import EventFilter, _like_prefix
 from .reviews import Reviews, overlay
 from .summary import distinct, summarise
@@ -229,9 +229,7 @@ class Reader:
         """The articles of one story, oldest first, each with its `sourcing` (own, copy or wire), the agency it
         credits and the source it counts for (a copy for its original's)."""
         rows = self._rows("SELECT a.doc_id, a.title, a.outlet, a.url, a.published, a.duplicate_of, a.wire,"
-                          " coalesce(o.wire, a.wire, o.outlet, o.doc_id, a.outlet, a.doc_id) AS source,"
-                          " (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.confidence >= ?) AS n_events"
-                          " FROM articles a LEFT JOIN articles o ON o.doc_id = a.duplicate_of"
+                          f" {SOURCE} AS source, {LIKELY_EVENTS} AS n_events FROM {WITH_ORIGINAL}"
                           " WHERE a.story_id = ? ORDER BY a.published IS NULL, a.published, a.id LIMIT ?",
                           (TOLD, story_id, limit))
         return [{**row, "sourcing": sourcing(row)} for row in rows]
