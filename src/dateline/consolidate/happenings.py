@@ -26,6 +26,7 @@ from typing import Any
 
 from ..article import EVENT_COLUMNS
 from ..gazetteer import normalise
+from .rows import the_row
 
 TOLERANCE_DAYS = {"day": 2, "week": 7, "month": 31, "year": 366, "unknown": 3}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}  # the finer the lower; unknown ranks last
@@ -60,10 +61,8 @@ class HappeningIndex:
 
     def add(self, event_id: str) -> str:
         """The happening a stored event belongs to (found or created); its fields and counts brought up to date."""
-        cursor = self.conn.execute("SELECT e.*, a.published AS published, a.outlet AS outlet, a.doc_id AS doc_id"
-                                   " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
-                                   (event_id,))
-        e = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        e = the_row(self.conn, "SELECT e.*, a.published AS published, a.outlet AS outlet, a.doc_id AS doc_id"
+                    " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?", (event_id,))
         happening = self._find(e)
         if happening is None:
             happening = e["id"]
@@ -110,8 +109,7 @@ class HappeningIndex:
 
     def _update(self, happening: str, e: dict) -> None:
         """The happening's fields with one more mention, `e`, by the rules in the module's docstring."""
-        cursor = self.conn.execute("SELECT * FROM happenings WHERE id = ?", (happening,))
-        h = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        h = the_row(self.conn, "SELECT * FROM happenings WHERE id = ?", (happening,))
         changes: dict[str, Any] = {}
         for side in ("actor", "recipient"):  # a later report may name a side the first one left out
             if h[f"{side}_name"] is None and e[f"{side}_name"] is not None:
@@ -153,8 +151,7 @@ class HappeningIndex:
     def count(self, happening: str, sign: int) -> None:
         """The whole store's rollups with a happening taken out (`sign` -1: a reviewer rejected it) or put
         back (+1: the rejection withdrawn), as it stands now."""
-        cursor = self.conn.execute("SELECT * FROM happenings WHERE id = ?", (happening,))
-        h = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        h = the_row(self.conn, "SELECT * FROM happenings WHERE id = ?", (happening,))
         self._roll(h, h["date"], events=sign, fatalities=sign * (h["fatalities"] or 0))
 
     def _rejected(self, happening: str) -> bool:

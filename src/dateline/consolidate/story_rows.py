@@ -17,6 +17,7 @@ import sqlite3
 from functools import lru_cache
 
 from ..data import load_data
+from .rows import one_row
 
 FULL_REPORT = 400  # characters: shorter bodies (a feed's summary, a headline) title a story only until a report comes
 TITLE_CHARS = 160  # a story whose articles have no title is named by the opening of its first report
@@ -63,15 +64,9 @@ class StoryRows:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
-    def _one(self, sql: str, args: tuple) -> dict | None:
-        """One row by its column names, whatever the connection's row factory (an upgrade runs before the
-        store sets its own)."""
-        cursor = self.conn.execute(sql, args)
-        row = cursor.fetchone()
-        return None if row is None else dict(zip([c[0] for c in cursor.description], row, strict=True))
-
     def add(self, article_id: int) -> None:
-        a = self._one(
+        a = one_row(
+            self.conn,
             # the opening only, and only when there is no title: it is all `lead` reads
             "SELECT a.doc_id, a.title, a.published, a.story_id, a.duplicate_of, length(a.text) AS chars,"
             f" CASE WHEN a.title IS NULL THEN substr(a.text, 1, {2 * FULL_REPORT}) END AS opening,"
@@ -84,7 +79,7 @@ class StoryRows:
                if self.conn.execute("INSERT OR IGNORE INTO story_members VALUES (?, ?, ?)",
                                     (story, kind, value)).rowcount}
         full = a["duplicate_of"] is None and a["chars"] >= FULL_REPORT
-        row = self._one("SELECT title_full, title_published, first_published, last_published, n_events"
+        row = one_row(self.conn, "SELECT title_full, title_published, first_published, last_published, n_events"
                         " FROM stories WHERE id = ?", (story,))
         if row is None:
             self.conn.execute("INSERT INTO stories (id, n_articles, n_outlets, n_independent, n_copies, n_events)"

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ..consolidate.happenings import HappeningIndex
+from ..consolidate.rows import one_row
 from .runs import utc_now
 
 STATUSES = ("confirmed", "corrected", "rejected")
@@ -49,11 +50,9 @@ class Reviews:
         """Store a review of a happening (the one before it replaced, both in the log); None when there is
         no such happening. The values are taken as given: `dateline.review.record` checks them."""
         with self.writing(), self.conn:
-            cursor = self.conn.execute("SELECT * FROM happenings WHERE id = ?", (happening_id,))
-            found = cursor.fetchone()
-            if found is None:
+            h = one_row(self.conn, "SELECT * FROM happenings WHERE id = ?", (happening_id,))
+            if h is None:
                 return None
-            h = dict(zip([d[0] for d in cursor.description], found, strict=True))
             event_id, doc_id = self._anchor(h)
             before = self._status(happening_id)
             seen = {field: h[field] for field in FIELDS + FOLLOWING}
