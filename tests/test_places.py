@@ -107,6 +107,22 @@ def test_places_event_location(pipeline, text, place, country):
     assert event.location.country_code == country and event.location.precision == "city"
 
 
+@pytest.mark.parametrize("text,country", [
+    ("A militia spokesman said Turkey has shelled a town in northeastern Syria on Tuesday.", "SY"),
+    ("Turkey's army shelled villages in northern Iraq overnight.", "IQ"),
+    ("Three militiamen were killed in Iraq on Sunday in a U.S. airstrike on a weapons depot.", "IQ"),
+])
+def test_places_the_country_of_a_side_is_not_the_place_of_its_deed(pipeline, text, country):
+    result = pipeline(Article(doc_id="s", text=text, published=dt.date(2024, 5, 20)))
+    assert result.events[0].location.country_code == country
+
+
+def test_places_the_side_s_country_is_the_place_when_no_other_is_named(pipeline):
+    result = pipeline(Article(doc_id="s", text="Turkey shelled Kurdish positions on Tuesday.",
+                              published=dt.date(2024, 5, 20)))
+    assert result.events[0].location.country_code == "TR"
+
+
 def test_places_regions_seas_and_rivers(pipeline):
     # large features GeoNames' cities and divisions lack: our own table, precision "region", no GeoNames id
     found = places(pipeline, "Tankers left the Persian Gulf for the Mediterranean as fighting spread along the "

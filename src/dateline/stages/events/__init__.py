@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...article import Event, EventDate, Evidence, Location, Party, Place
 from ..base import Document, stage
-from ..places import qualified
+from ..places import LOCATIVE, qualified
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, check_lexicon, disarms, refine
 from .counts import fatalities, other_counts, toll_update
 from .lexicon import EventLexicon, Trigger, TriggerMatch, depth
@@ -27,7 +27,7 @@ from .roles import (
 from .status import REALIS, STATUS_FACTOR, intent_type, salience, speaker_party, status_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ...resources import Resources
 
@@ -131,7 +131,7 @@ class EventStage:
         if status not in REALIS:
             acled_type = acled_sub = None
         count = fatalities(text) if (acled_type in VIOLENT_ACLED or etype == "ASSAULT") else None
-        location = _location(document, sentence, head, main_place)
+        location = _location(document, sentence, head, main_place, actor_token, actor)
         date = _date(document, sentence, head)
         published = document.article.published
         if status == "asserted" and date.precision in ("year", "month") and published is not None and \
@@ -276,8 +276,36 @@ def _main_place(document: Document) -> Place | None:
     return pool[max(range(len(pool)), key=lambda i: (counts[keys[i]], -pool[i].start))]
 
 
-def _location(document: Document, sentence: Span, head: Token, main_place: Place | None) -> Location | None:
+SIDE_DEPS = frozenset({"compound", "poss", "amod", "nmod"})  # "Turkey's army"
+
+
+def _names_side(doc: Doc, place: Place, actor_token: Token | None, actor: Party | None) -> bool:
+    """A country that is the side that acted: the subject ("Turkey has shelled a city in Syria"), the one
+    "by" whom, or a word on either ("Turkey's army")."""
+    if place.precision != "country" or actor_token is None or actor is None or place.text not in actor.text or \
+            not (actor_token.dep_ == "nsubj" or actor_token.head.dep_ == "agent"):
+        return False  # "Iraq shelling kills four": a country on the deed itself may be where it was
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and \
+        any(t.i == actor_token.i or (t.head.i == actor_token.i and t.dep_ in SIDE_DEPS) for t in span)
+
+
+def _told_where(doc: Doc, place: Place) -> bool:
+    """A place the sentence says the deed happened in: "in Iraq", "near Amerli"."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+
+
+def _location(document: Document, sentence: Span, head: Token, main_place: Place | None,
+              actor_token: Token | None = None, actor: Party | None = None) -> Location | None:
     inside = [p for p in document.places if sentence.start_char <= p.start < sentence.end_char]
+    doc = document.parsed
+    sides = [p for p in inside if _names_side(doc, p, actor_token, actor)]
+    if actor is not None and any(_told_where(doc, p) for p in inside if p.text != actor.text):
+        # "a U.S. airstrike ... in Iraq": the side named on the deed, when the sentence says where it was
+        sides += [p for p in inside if p.precision == "country" and p.text == actor.text]
+    # the side's own country is the place only when the sentence names no other ("Turkey shelled positions")
+    inside = [p for p in inside if p not in sides] or inside
     # a town named with its divisions, the way ACLED notes place an event ("Kherson (Khersonskyi, Kherson)"),
     # is the event's place, before any other place its sentence names ("on the bank of the Dnipro")
     text = document.parsed.text
