@@ -282,7 +282,7 @@ SIDE_DEPS = frozenset({"compound", "poss", "amod", "nmod"})  # "Turkey's army"
 def _names_side(doc: Doc, place: Place, actor_token: Token | None, actor: Party | None) -> bool:
     """A country that is the side that acted: the subject ("Turkey has shelled a city in Syria"), the one
     "by" whom, or a word on either ("Turkey's army")."""
-    if place.precision != "country" or actor_token is None or actor is None or place.text not in actor.text or \
+    if place.precision != "country" or actor_token is None or actor is None or place.text not in (actor.text or "") or \
             not (actor_token.dep_ == "nsubj" or actor_token.head.dep_ == "agent"):
         return False  # "Iraq shelling kills four": a country on the deed itself may be where it was
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
