@@ -1,9 +1,10 @@
-"""One happening per article (stages/events/merge.py): events built by hand, so that what makes two sentences
-one happening, and what the kept one takes from the other, is tested apart from the parse."""
+"""One happening per article (stages/events/merge.py; the rules themselves in test_sameness.py): events built
+by hand, so that what makes two sentences one happening, and what the kept one takes from the other, is tested
+apart from the parse."""
 from __future__ import annotations
 
 from dateline.article import Event, EventDate, Evidence, Location, Party
-from dateline.stages.events.merge import one_per_happening, same_happening
+from dateline.stages.events.merge import one_per_happening, told_once
 
 GOMA = Location("Goma", 205413, -1.68, 29.22, "CD", "CD.11", "city")
 BENI = Location("Beni", 218680, 0.49, 29.47, "CD", "CD.11", "city")
@@ -52,12 +53,12 @@ def test_merge_different_happenings_stay_apart_most_confident_first():
     ]
     kept = one_per_happening([base, *others])
     assert [e.id for e in kept] == ["e2", "e3", "e4", "e5", "e1", "e6"]
-    assert not any(same_happening(base, other) for other in others)
+    assert not any(told_once(base, other) for other in others)
 
 
 def test_merge_an_undated_or_planned_telling():
-    assert same_happening(event(1), event(2, date=("2024-05-20", "unknown")))  # no date of its own: no conflict
-    assert not same_happening(event(1), event(2, status="planned"))  # a plan is not the deed
+    assert told_once(event(1), event(2, date=("2024-05-20", "unknown")))  # no date of its own: no conflict
+    assert not told_once(event(1), event(2, status="planned"))  # a plan is not the deed
 
 
 def test_merge_a_count_told_by_no_one_joins_the_event_it_counts():
@@ -66,20 +67,20 @@ def test_merge_a_count_told_by_no_one_joins_the_event_it_counts():
                  fatalities=11, trigger="killed", confidence=0.5)
     assert one_per_happening([clash, toll]) == [clash] and clash.fatalities == 11
     named = event(3, kind=("ASSAULT", "Violence against civilians", "Attack"), actor=MILITIA, trigger="killed")
-    assert not same_happening(clash, named)  # a side named: another deed
+    assert not told_once(clash, named)  # a side named: another deed
 
 
 def test_merge_a_vow_and_what_it_vows_are_one_statement():
     vow = event(1, kind=("THREATEN", None, None), place=None, start=40)
     retake = event(2, kind=("THREATEN", None, None), place=GOMA, start=40)
-    assert same_happening(vow, retake)
-    assert not same_happening(vow, event(3, kind=("THREATEN", None, None), place=GOMA, start=90))
+    assert told_once(vow, retake)
+    assert not told_once(vow, event(3, kind=("THREATEN", None, None), place=GOMA, start=90))
 
 
 def test_merge_a_province_or_country_holds_a_town_of_the_same_sub_event():
-    assert same_happening(event(1, place=CONGO), event(2, place=GOMA))
-    assert same_happening(event(1, place=NORTH_KIVU), event(2, place=BENI))
-    assert not same_happening(event(1, place=CONGO), event(2, place=KIGALI))  # another country
-    assert not same_happening(event(1, place=GOMA), event(2, place=BENI))  # two towns are two places
+    assert told_once(event(1, place=CONGO), event(2, place=GOMA))
+    assert told_once(event(1, place=NORTH_KIVU), event(2, place=BENI))
+    assert not told_once(event(1, place=CONGO), event(2, place=KIGALI))  # another country
+    assert not told_once(event(1, place=GOMA), event(2, place=BENI))  # two towns are two places
     retaken = ("ASSAULT", "Battles", "Government regains territory")
-    assert not same_happening(event(1, place=CONGO), event(2, place=GOMA, kind=retaken))
+    assert not told_once(event(1, place=CONGO), event(2, place=GOMA, kind=retaken))

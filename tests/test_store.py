@@ -205,3 +205,28 @@ def test_ingest_remembers_a_bounded_window_of_ids():
     for doc_id in "abcd":
         recent.add(doc_id)
     assert "a" not in recent and all(d in recent for d in "bcd") and len(recent.ids) == 3
+
+
+def test_store_happenings_by_the_one_definition_of_sameness(tmp_path):
+    # the store's query passes every happening that sameness.same_happening could accept: one dated to its
+    # year for a telling of a day months later, what happened told as history; a plan or another town stays apart
+    from dateline.consolidate.happenings import HappeningIndex
+    from dateline.store.db import EVENT_COLUMNS
+
+    monguno = dict(type="ASSAULT", place_name="Monguno", geonameid=2329946, country_code="NG", status="asserted")
+    mentions = [dict(monguno, date="2024-01-01", date_precision="year"),
+                dict(monguno, date="2024-07-04", date_precision="day"),
+                dict(monguno, date="2024-07-01", date_precision="month", status="historical"),
+                dict(monguno, date="2024-07-04", date_precision="day", status="planned"),
+                dict(monguno, date="2024-07-04", date_precision="day", place_name="Maiduguri", geonameid=2331447)]
+    found = []
+    with open_store(tmp_path / "m.db") as store, store.conn:
+        for n, fields in enumerate(mentions):
+            store.conn.execute("INSERT INTO articles (id, doc_id, content_hash, published, outlet, text, extraction)"
+                               " VALUES (?, ?, 'h', '2024-07-10', ?, 'text', '{}')", (n + 1, f"m{n}", f"outlet {n}"))
+            row = dict.fromkeys(EVENT_COLUMNS)
+            row.update(id=f"m{n}:0", article_id=n + 1, evidence_start=0, confidence=0.5, **fields)
+            store.conn.execute(f"INSERT INTO events ({','.join(row)}) VALUES ({','.join('?' * len(row))})",
+                               list(row.values()))
+            found.append(HappeningIndex(store.conn).add(row["id"]))
+    assert found == ["m0:0", "m0:0", "m0:0", "m3:0", "m4:0"]

@@ -1,11 +1,12 @@
 """Events across articles: mentions of one happening merged into one row, every mention kept as evidence.
 
-Two event mentions are one happening when they have the same PLOVER type, the same place (GeoNames id, or
-none and the same country and place name: one of our regions, or no place), dates within a tolerance that
-follows the date's precision, and sides that do not contradict each other (the same name, or one side
-unknown; armed groups of any non-state kind count as one kind, as reports name the same gunmen
-"militants", "jihadists" or "an unidentified armed group"). A threat, a denial or a plan is merged only with
-reports of the same threat, denial or plan, never into what happened.
+A stored mention joins the happening it tells by `sameness.same_happening`, the definition the events
+stage also reads within one article, asked across texts (a happening gathers many): the same PLOVER type,
+a status of the same kind (what happened with what happened, a plan or a prospect with a plan or a
+prospect, a denial with a denial), the same place (GeoNames id; or none and the same country and place
+name: one of our regions, or no place), dates within the larger tolerance of the two precisions, and sides
+that do not contradict (the same name or kind, one unknown, or two non-state armed groups). The query here
+only narrows the candidates to what that function could accept, nearest in time first.
 
 The happening is the row every list, map, timeline and export shows. Its fields follow ACLED's rules and are
 brought up to date in constant time when a mention arrives (`happening_members` remembers what is counted):
@@ -26,25 +27,31 @@ from typing import Any
 
 from ..article import EVENT_COLUMNS
 from ..gazetteer import normalise
-from .rows import the_row
+from ..sameness import STATUS_KIND, TOLERANCE_DAYS, Mention, Where, same_happening, tolerance
+from .rows import each_row, the_row
 
-TOLERANCE_DAYS = {"day": 2, "week": 7, "month": 31, "year": 366, "unknown": 3}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}  # the finer the lower; unknown ranks last
 
 COPIED = EVENT_COLUMNS  # what a happening copies from its first mention (the rest it gathers from all)
 # the lead sentence and where it was read: replaced when an earlier report of the happening arrives
 LEAD = ("article_id", "mode", "actor_text", "recipient_text", "speaker", "speaker_type", "via", "anonymous",
         "evidence", "evidence_start", "evidence_end")
-HAPPENED = ("asserted", "claimed")  # what happened, reported as fact or as a side's claim: one happening
-ARMED_NON_STATE = frozenset({"rebels", "political_militia", "identity_militia"})
+# what `mention` reads of a stored event or happening
+SAMENESS_COLUMNS = ("id", "type", "status", "acled_event_type", "acled_sub_event_type", "geonameid", "place_name",
+                    "country_code", "admin1", "location_precision", "date", "date_precision", "actor_name",
+                    "actor_type", "recipient_name", "recipient_type", "evidence_start")
 
 
-def compatible(mine: tuple[str | None, str | None], theirs: tuple[str | None, str | None]) -> bool:
-    """Sides (name, kind) agree: the same name or kind, one unknown, or one loosely named ("several stalls")."""
-    (name, kind), (other_name, other_kind) = mine, theirs
-    # the same kind of side at the same place and time: "Civilians" and "Civilians (Iraq)" are one
-    return name is None or other_name is None or name == other_name or "other" in (kind, other_kind) \
-        or kind == other_kind or {kind, other_kind} <= ARMED_NON_STATE
+def mention(row: dict[str, Any], report: int | None) -> Mention:
+    """What sameness reads of a stored event or happening (`SAMENESS_COLUMNS`); `report`, the article of a
+    mention, None for a happening, which gathers many."""
+    key = row["geonameid"] if row["geonameid"] is not None else row["place_name"]
+    return Mention(type=row["type"], status=row["status"], date=row["date"],
+                   precision=row["date_precision"] or "unknown",
+                   place=Where(key, row["country_code"], row["admin1"], row["location_precision"]),
+                   acled_type=row["acled_event_type"], acled_sub_type=row["acled_sub_event_type"],
+                   actor=(row["actor_name"], row["actor_type"]),
+                   recipient=(row["recipient_name"], row["recipient_type"]), report=report, start=row["evidence_start"])
 
 
 def _shift(value: str, days: int) -> str:
@@ -85,26 +92,33 @@ class HappeningIndex:
         return happening
 
     def _find(self, e: dict) -> str | None:
-        if not e["date"]:
-            return None  # no date, no way to tell one report's event from another's
-        statuses = HAPPENED if e["status"] in HAPPENED else (e["status"], e["status"])
-        # a date stands for its whole span: a report of "March" and one of "Monday 18 March" can be one
-        window = max(TOLERANCE_DAYS.get(e["date_precision"], 3), TOLERANCE_DAYS["month"])
-        sql = ("SELECT id, actor_name, actor_type, recipient_name, recipient_type, date, date_precision"
-               " FROM happenings WHERE type = ? AND status IN (?, ?) AND date BETWEEN ? AND ? AND "
-               + ("geonameid = ?" if e["geonameid"] is not None else
-                  "geonameid IS NULL AND country_code IS ? AND place_name IS ?")
-               + " ORDER BY abs(julianday(date) - julianday(?)) LIMIT 50")  # the nearest in time first
+        """The happening the stored mention `e` tells (`same_happening`, across texts), the nearest in time."""
+        mine = mention(e, report=e["article_id"])
+        if mine.date is None:
+            return None  # `same_date`: across texts an undated mention joins nothing
+        # The query is a necessary condition of `same_happening` across texts, so that the function alone
+        # decides: the same type, a status of the same kind, the same place key, and a date within the widest
+        # tolerance the pair can have: the mention's or a month's (the widest but a year's), or a year's for a
+        # happening dated to a year, which is written as its first day. LIMIT bounds the cost, nearest first.
+        statuses = [status for status, kind in STATUS_KIND.items() if kind == STATUS_KIND.get(mine.status or "")]
+        if mine.type is None or not statuses:
+            return None  # `same_type`, `same_status`: no type, or a status of no kind, joins nothing
+        day, window = dt.date.fromisoformat(mine.date), max(tolerance(mine.precision), TOLERANCE_DAYS["month"])
+        years = [dt.date(year, 1, 1).isoformat() for year in (day.year - 1, day.year, day.year + 1)]
+        near = (f"SELECT {', '.join(SAMENESS_COLUMNS)}, abs(julianday(date) - julianday(?)) AS apart, rowid AS arrival"
+                " FROM happenings"
+                f" WHERE type = ? AND status IN ({', '.join('?' * len(statuses))}) AND "
+                + ("geonameid = ?" if e["geonameid"] is not None else
+                   "geonameid IS NULL AND country_code IS ? AND place_name IS ?"))
         place = (e["geonameid"],) if e["geonameid"] is not None else (e["country_code"], e["place_name"])
-        rows = self.conn.execute(sql, (e["type"], *statuses, _shift(e["date"], -window), _shift(e["date"], window),
-                                       *place, e["date"]))
-        day = dt.date.fromisoformat(e["date"])
-        for happening, actor, actor_type, recipient, recipient_type, date, precision in rows:
-            apart = abs((dt.date.fromisoformat(date) - day).days)
-            if apart <= max(TOLERANCE_DAYS.get(e["date_precision"], 3), TOLERANCE_DAYS.get(precision, 3)) and \
-                    compatible((e["actor_name"], e["actor_type"]), (actor, actor_type)) and \
-                    compatible((e["recipient_name"], e["recipient_type"]), (recipient, recipient_type)):
-                return happening
+        args = (mine.date, mine.type, *statuses, *place)
+        # two indexed lookups: OR in one WHERE would read every date of the place
+        sql = (f"{near} AND date BETWEEN ? AND ? UNION {near} AND date IN (?, ?, ?)"
+               " ORDER BY apart, date, arrival LIMIT 50")
+        for row in each_row(self.conn, sql, (*args, _shift(mine.date, -window), _shift(mine.date, window),
+                                             *args, *years)):
+            if same_happening(mine, mention(row, report=None)):
+                return row["id"]
         return None
 
     def _update(self, happening: str, e: dict) -> None:

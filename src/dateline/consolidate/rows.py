@@ -3,6 +3,7 @@ runs on the store's connection and, during an upgrade, on one the store has not 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -19,3 +20,11 @@ def the_row(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> dict[s
     if row is None:
         raise LookupError(f"no row for {args!r}: {sql}")
     return row
+
+
+def each_row(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> Iterator[dict[str, Any]]:
+    """The query's rows, one by one."""
+    cursor = conn.execute(sql, args)
+    names = [c[0] for c in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
