@@ -78,6 +78,39 @@ def test_territory_taken_unopposed_is_a_non_violent_transfer():
                                 actor=rebels)) == ("Battles", "Non-state actor overtakes territory")
 
 
+def test_territory_needs_ground_taken():
+    rebels = Party("Rebels", "Rebels", "rebels", None)
+    territory = {"kind": "Battles", "sub": "Non-state actor overtakes territory", "actor": rebels}
+    town = parsed(["Rebels", "captured", "the", "town"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+                  ["rebel", "capture", "the", "town"], ["NOUN", "VERB", "DET", "NOUN"])
+    taken = ("Battles", "Non-state actor overtakes territory")
+    assert refine_clause(clause(town, 1, "territory", **territory)) == taken
+    title = parsed(["Rebels", "captured", "the", "title"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+                   ["rebel", "capture", "the", "title"], ["NOUN", "VERB", "DET", "NOUN"])
+    assert refine_clause(clause(title, 1, "territory", **territory)) == (None, None)
+    # "the incident that was captured on video": what was taken is the clause's antecedent, no ground
+    video = parsed(["the", "incident", "that", "was", "captured", "on", "video"], [1, 1, 4, 4, 1, 4, 5],
+                   ["det", "ROOT", "nsubjpass", "auxpass", "relcl", "prep", "pobj"],
+                   ["the", "incident", "that", "be", "capture", "on", "video"],
+                   ["DET", "NOUN", "PRON", "AUX", "VERB", "ADP", "NOUN"])
+    assert refine_clause(clause(video, 4, "territory", **territory)) == (None, None)
+    # nothing named as taken: the sentence must name a place
+    over = parsed(["He", "took", "over", "as", "presenter"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "prt", "prep", "pobj"],
+                  ["he", "take", "over", "as", "presenter"], ["PRON", "VERB", "ADP", "ADP", "NOUN"])
+    assert refine_clause(clause(over, 1, "territory", **territory)) == (None, None)
+
+
+def test_a_clash_of_unarmed_sides_is_a_quarrel_not_a_battle():
+    doc = parsed(["Kelly", "clashed", "with", "Kushner"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+                 ["Kelly", "clash", "with", "Kushner"], ["PROPN", "VERB", "ADP", "PROPN"])
+    kelly, kushner = Party("Kelly", "Kelly", "person", None), Party("Kushner", "Kushner", "person", None)
+    battle = {"kind": "Battles", "sub": "Armed clash"}
+    assert refine_clause(clause(doc, 1, "clash", actor=kelly, recipient=kushner, **battle)) == (None, None)
+    army = Party("Soldiers", "Military Forces", "state_forces", None)
+    rebels = Party("rebels", "Rebels", "rebels", None)
+    assert refine_clause(clause(doc, 1, "clash", actor=army, recipient=rebels, **battle)) == ("Battles", "Armed clash")
+
+
 def test_a_crowd_is_read_as_a_protest_and_stones_make_it_a_riot():
     doc = parsed(["A", "crowd", "gathered", "and", "threw", "stones"], [1, 2, 2, 2, 2, 4],
                  ["det", "nsubj", "ROOT", "cc", "conj", "dobj"], ["a", "crowd", "gather", "and", "throw", "stone"],

@@ -105,6 +105,14 @@ class EventStage:
         if actor is None and etype == "ASSAULT" and recipient is not None:
             actor = _counting_side(speaker_party(document, head), recipient)
         acled_type, acled_sub = self._refine(specific, head, actor, recipient, sentence)
+        if acled_type is None and specific.rule == "territory":
+            # no ground was taken ("police pushed back activists who tried to block a street during a
+            # protest"): the clause's other words tell what happened
+            for other in sorted((m[0] for m in realis if m[0].rule != "territory"),
+                                key=lambda t: (SPECIFICITY.get(t.rule, 2), t.weight), reverse=True):
+                acled_type, acled_sub = self._refine(other, head, actor, recipient, sentence)
+                if acled_type is not None:
+                    break
         if any(m[0].rule == "weapon" and disarms(m[0], m[1]) for m in group):
             # "two explosive devices were found", "troops destroyed 300 mines": the weapons never went off
             etype, mode = "COERCE", "seize"

@@ -193,6 +193,22 @@ def takes_weapons(head: Token, words: Words) -> bool:
     return bool(object_words & words["weapon_words"]) and not object_words & words["place_words"]
 
 
+def _takes_ground(c: Clause) -> bool:
+    """What was taken is ground: a name ("retook Kidal"), a kind of ground ("the town", "a checkpoint"), or,
+    when the clause names nothing taken ("took control", "fell to the rebels", "took it"), a sentence that
+    names a place."""
+    obj = c.object_of("nsubj" if c.head.lemma_.lower() == "fall" else "dobj", "nsubjpass", "dobj")
+    if obj is not None and obj.lower_ in ("that", "which") and c.head.dep_ == "relcl":
+        obj = c.head.head  # "the incident that was captured on video": the incident
+    if obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in ("control", "ground", "gain"):
+        # the thing's own words ("the town of Bulo Burte", "Kidal"), not a clause about it or its date
+        said = [obj, *(t for child in obj.children if child.dep_ in ("compound", "amod", "prep", "appos")
+                       for t in child.subtree)]
+        return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ != "DATE")
+                   or t.lemma_.lower() in c.words["place_words"] for t in said)
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.sentence) or bool(c.lemmas & c.words["place_words"])
+
+
 def _unopposed(clause: Clause) -> bool:
     """The text says the ground changed hands with no fight, in this sentence or the next: "unopposed",
     "without resistance", "without firing a shot". A withdrawal alone does not say it: troops withdraw after
@@ -233,6 +249,10 @@ def clash(c: Clause) -> Reading:
         return "Riots", "Violent demonstration"
     if c.actor_type in ("rioters", "civilians"):  # villagers or students fighting, with no protest: a mob
         return "Riots", "Mob violence"
+    unarmed = {"person", "organization", "government"}
+    if (c.actor_type in unarmed or c.recipient_type in unarmed) and \
+            c.actor_type not in ARMED and c.recipient_type not in ARMED:
+        return NONE  # "the chief of staff clashed with the president's adviser": a quarrel, no battle
     return c.reading
 
 
@@ -249,10 +269,14 @@ def capture(c: Clause) -> Reading | Then:
     return Then("territory")
 
 
-@rule("territory")
-def territory(c: Clause) -> Reading:
+@rule("territory", then=("violence",))
+def territory(c: Clause) -> Reading | Then:
     if takes_weapons(c.head, c.words):
         return "Strategic developments", "Disrupted weapons use"
+    if not _takes_ground(c):
+        # "the incident was captured on video", "took over as presenter": no ground changed hands; "attacked
+        # migrants, driving dozens out of their rooms": the attack is the event
+        return Then("violence") if c.lemmas & c.words["fight_words"] else NONE
     if _unopposed(c):  # "took the town after the army withdrew, without firing a shot"
         return "Strategic developments", "Non-violent transfer of territory"
     if c.actor_type in NON_STATE:
