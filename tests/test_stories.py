@@ -1,9 +1,11 @@
 """Duplicates and stories, incrementally."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from dateline.consolidate.stories import StoryIndex
+from dateline.consolidate.stories import OPENING, RARITY, StoryIndex, fold, terms
 from dateline.store import open_store
 
 
@@ -30,3 +32,44 @@ def test_stories_same_happening_groups_and_ids_stay(index):
     unrelated, _ = index.add("c", "The football federation named a new national coach on Wednesday.")
     assert first == "a" and other == "a" and unrelated == "c"
     assert index.add("a", "anything") == ("a", None)  # an article keeps the story it was given
+
+
+@pytest.mark.parametrize("word, folded", [
+    ("rebels", "rebel"), ("convoys", "convoy"), ("nigeria's", "nigeria"), ("militias", "militia"),
+    ("casualties", "casualty"), ("authorities", "authority"),
+    ("press", "press"), ("status", "status"), ("crisis", "crisis"), ("gas", "gas"), ("ties", "tie"),
+    ("attacked", "attacked"), ("shelling", "shelling"),  # verb endings stay: see fold's docstring
+])
+def test_fold_takes_off_plural_and_possessive_endings_only(word, folded):
+    assert fold(word) == folded
+
+
+def test_terms_count_a_word_and_its_plural_as_one():  # three times, each in the opening (double)
+    counts = terms("Two convoys were hit. The convoy's escort said a convoy was ambushed.")
+    assert counts["convoy"] == 3 * 2 and "convoys" not in counts and "convoy's" not in counts
+
+
+def test_terms_weigh_the_opening_double():
+    later = " ".join(["filler"] * (OPENING // 7 + 1))  # pushes the last word past the opening
+    counts = terms(f"Floods cut the road. {later} floods")
+    assert counts["flood"] == 2 + 1 and counts["road"] == 2
+
+
+def test_a_rare_word_outweighs_a_common_one_beyond_its_idf(index):
+    counts = Counter({"police": 1, "zarqawiyya": 1})  # common in news at large, and never seen
+    idf = index._idf(counts)
+    vector = index._vector(counts)
+    ratio = vector["zarqawiyya"] / vector["police"]
+    assert ratio == pytest.approx((idf["zarqawiyya"] / idf["police"]) ** RARITY, rel=1e-3) and ratio > 1
+
+
+def test_a_retelling_with_other_inflections_joins_the_story(index):
+    """Words alone, unfolded, put these two at a cosine of 0.08: their shared words are in other forms."""
+    first, _ = index.add("wire", "Gunmen ambushed two convoys of lorries near Ikeja on Monday and set the lorries "
+                                 "ablaze, witnesses said. The drivers fled into the bush. Traders' unions called for "
+                                 "escorts on the highways.", title="Gunmen torch lorries in Ikeja convoys ambush")
+    retold, _ = index.add("own", "A convoy was ambushed outside Ikeja's main market at dawn. One lorry driver, a "
+                                 "trader from the north, recounted how masked men stopped each lorry and burned it. "
+                                 "The union of traders urged the governor to provide a highway escort.",
+                          title="Ikeja's lorry driver recounts convoy ambush")
+    assert retold == first

@@ -3,7 +3,8 @@
 A store's own counts say little while it is small (in a store of six articles about one kidnapping, every
 word of the kidnapping looks common), so each word's weight also counts the passages of our own training
 corpus (training/corpus, written for this project) that hold it: "police" and "killed" weigh little from the
-first article on, a town's name much. `make train` rebuilds the table:
+first article on, a town's name much. The words are counted by stories.terms, folded as the stories count
+them, so a change to terms or fold needs the table rebuilt (`make train` does it):
 
     python -m dateline.consolidate.background training/corpus --out src/dateline/data/background_df.json
 """

@@ -1,11 +1,15 @@
 """Stories: articles about the same happening, grouped incrementally in SQLite.
 
-Each article becomes a TF-IDF bag of words (names count double; a word's rarity counted over the store and
-over news at large, background.py). Its heaviest words find, through an index,
-the recent articles that share them; it joins the story of the most similar one when the cosine similarity
-reaches the threshold, else starts a story of its own. A copy (see dedup.py) joins its original's story.
-A story's id is the doc_id of its first article, so it never changes as articles arrive, and adding an
-article costs the same however many are stored: every lookup goes through an index and is bounded.
+Each article becomes a TF-IDF bag of words: plural and possessive endings folded ("rebels", "Nigeria's"),
+names counting double, and the words of its opening (headline and lede) double again, since an article says
+first what happened and later the background it shares with other stories of its topic. A word's rarity is
+counted over the store and over news at large (background.py) and weighs more than in plain TF-IDF (its
+idf to the power RARITY), so the rare names that tell one happening from another outweigh a topic's common
+vocabulary. Its heaviest words find, through an index, the recent articles that share them; it joins the
+story of the most similar one when the cosine similarity reaches the threshold, else starts a story of its
+own. A copy (see dedup.py) joins its original's story. A story's id is the doc_id of its first article, so
+it never changes as articles arrive, and adding an article costs the same however many are stored: every
+lookup goes through an index and is bounded. The figures behind each choice are in docs/quality.md.
 """
 from __future__ import annotations
 
@@ -35,21 +39,40 @@ RECENT = 100  # articles per heavy word looked at: bounds the cost of one lookup
 RECENT_HOLDERS = 20
 SCORED = 50  # candidates (those sharing most heavy words) whose full vectors are compared
 SIGNED = 1 << 63  # SQLite integers are signed 64-bit
-# the cosine similarity at which an article joins a story: chosen on development pairs for precision (at 0.3,
-# retellings in other words were missed; see docs/quality.md); the setting `story_threshold` changes it
-SAME_STORY = 0.25
+# characters of an article (title and body) whose words count double: the headline and lede tell what happened
+OPENING = 500
+RARITY = 1.5  # a word's weight grows with this power of its idf (1 would be plain TF-IDF)
+# the cosine similarity at which an article joins a story: chosen on development pairs and our own retellings
+# for precision (docs/quality.md); the setting `story_threshold` changes it
+SAME_STORY = 0.23
+
+
+def fold(word: str) -> str:
+    """A lower-case word without its possessive or plural ending, so "rebels" and "rebel", "Nigeria's" and
+    "Nigeria", "casualties" and "casualty" count as one word. Verb endings (-ed, -ing) stay: folding them too
+    joined a topic's other events (every clash "clashed") as readily as retellings (docs/quality.md)."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):  # not "press", "status"
+        return word[:-1]
+    return word
 
 
 def terms(text: str) -> Counter[str]:
-    """Word counts without stop words; a capitalised word inside a sentence (a name) counts double."""
+    """Folded word counts without stop words; a capitalised word inside a sentence (a name) counts double,
+    and a word starting in the first OPENING characters double again."""
     counts: Counter[str] = Counter()
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         low = word.lower().strip("'-")
         if len(low) < 3 or low in STOPWORDS:
             continue
+        low = fold(low)
         before = text[max(0, match.start() - 2):match.start()].strip()
-        counts[low] += 2 if word[0].isupper() and before not in (".", "", "!", "?", '"', "“") else 1
+        weight = 2 if word[0].isupper() and before not in (".", "", "!", "?", '"', "“") else 1
+        counts[low] += 2 * weight if match.start() < OPENING else weight
     return counts
 
 
@@ -131,7 +154,7 @@ class StoryIndex:
 
     def _vector(self, counts: Counter[str]) -> dict[str, float]:
         idf = self._idf(counts)
-        vector = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
+        vector = {t: (1 + math.log(c)) * idf[t] ** RARITY for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         return {t: round(v / norm, 5) for t, v in vector.items()}
 
