@@ -230,3 +230,27 @@ def test_store_happenings_by_the_one_definition_of_sameness(tmp_path):
                                list(row.values()))
             found.append(HappeningIndex(store.conn).add(row["id"]))
     assert found == ["m0:0", "m0:0", "m0:0", "m3:0", "m4:0"]
+
+
+def test_store_stories_of_an_older_database_are_reindexed_in_the_new_word_forms(stored):
+    # a store of the release before plurals were folded: its counts hold "soldiers", its 0011 not applied
+    import json
+
+    from dateline.consolidate.stories import fold
+
+    with closing(sqlite3.connect(stored)) as conn, conn:
+        stories = dict(conn.execute("SELECT doc_id, story_id FROM doc_index"))
+        conn.execute("DELETE FROM migrations WHERE name = '0011_story_words_folded'")
+        conn.execute("INSERT INTO term_df VALUES ('soldiers', 1)")
+        conn.execute("UPDATE doc_index SET vector = ?", (json.dumps({"soldiers": 1.0}),))
+        conn.execute("INSERT INTO doc_terms VALUES ('k1', 'soldiers')")
+    with open_store(stored, readonly=True) as store:
+        assert store.counts()["articles"] == 2
+    with closing(sqlite3.connect(stored)) as conn:
+        words = {t for (t,) in conn.execute("SELECT term FROM term_df")}
+        heavy = {t for (t,) in conn.execute("SELECT term FROM doc_terms")}
+        vectors = [json.loads(v) for (v,) in conn.execute("SELECT vector FROM doc_index")]
+        assert "soldier" in words and "soldiers" not in words | heavy
+        assert all(fold(t) == t for v in vectors for t in v) and all(len(v) > 3 for v in vectors)
+        assert dict(conn.execute("SELECT doc_id, story_id FROM doc_index")) == stories  # the stories stay
+        assert conn.execute("SELECT df FROM term_df WHERE term = 'kirkuk'").fetchone()[0] == 1

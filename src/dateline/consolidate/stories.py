@@ -18,6 +18,7 @@ import math
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..data import load_data
@@ -121,6 +122,25 @@ class StoryIndex:
         self.conn.executemany("INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
                               [(t,) for t in counts])
         return story, duplicate_of
+
+    def reindex(self, articles: Callable[[], Iterable[tuple[str, str, str | None]]]) -> int:
+        """Every stored article's word counts, weights and heaviest words again, in this version's word forms,
+        once, when an upgrade changes how words are counted; the stories and copies found stay. `articles`
+        gives (doc_id, text, title) in the order they were stored and is read twice: the counts first, so
+        that every weight is read against the same counts."""
+        self.conn.execute("DELETE FROM term_df")
+        self.conn.execute("DELETE FROM doc_terms")
+        for _, text, title in articles():
+            self.conn.executemany("INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                                  [(t,) for t in terms(f"{title}\n{text}" if title else text)])
+        done = 0
+        for doc_id, text, title in articles():
+            vector = self._vector(terms(f"{title}\n{text}" if title else text))
+            heavy = sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_TERMS]
+            self.conn.execute("UPDATE doc_index SET vector = ? WHERE doc_id = ?", (json.dumps(vector), doc_id))
+            self.conn.executemany("INSERT INTO doc_terms VALUES (?, ?)", [(doc_id, t) for t in heavy])
+            done += 1
+        return done
 
     def _original(self, mine: tuple[int, ...]) -> str | None:
         """The earliest indexed article this one copies (shared shingles), or None."""

@@ -338,6 +338,11 @@ MIGRATIONS: list[tuple[str, str]] = [
     DROP INDEX happenings_independent;
     CREATE INDEX happenings_independent ON happenings(n_independent, date, fatalities);
     """),
+    ("0011_story_words_folded", """
+    -- the stories' words now fold plurals and possessives ("rebels", "Nigeria's"): the counts of stored
+    -- articles are made again in the new forms (store.write.upgrade reindexes their vectors and heavy words)
+    DELETE FROM term_df;
+    """),
 ]
 
 

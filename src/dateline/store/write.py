@@ -106,6 +106,8 @@ def upgrade(conn: sqlite3.Connection) -> list[str]:
     applied = migrate(conn)
     if "0002_stories_and_happenings" in applied:
         backfill(conn)
+    elif "0011_story_words_folded" in applied:
+        reindex_stories(conn)
     if applied:
         Reviews(conn, _no_translation).relink()
     return applied
@@ -131,6 +133,26 @@ def backfill(conn: sqlite3.Connection) -> int:
                 happenings.add(event_id)
             rows_.add(article_id)
     return len(rows)
+
+
+def reindex_stories(conn: sqlite3.Connection, *, batch: int = 500) -> int:
+    """The story index of the stored articles in this version's word forms (their stories stay); read in
+    pages of `batch` articles, so memory does not grow with the store. Returns the articles reindexed."""
+
+    def articles() -> Iterator[tuple[str, str, str | None]]:
+        last = 0
+        while True:
+            page = conn.execute("SELECT a.id, a.doc_id, a.text, a.title FROM articles a"
+                                " JOIN doc_index d ON d.doc_id = a.doc_id WHERE a.id > ? ORDER BY a.id LIMIT ?",
+                                (last, batch)).fetchall()
+            if not page:
+                return
+            for row_id, doc_id, text, title in page:
+                yield doc_id, text, title
+                last = row_id
+
+    with conn:
+        return StoryIndex(conn).reindex(articles)
 
 
 _UP_TO_DATE: set[Path] = set()
