@@ -99,8 +99,9 @@ def test_shipped_model_floor_on_our_test_split(shipped, split):
 
     figures = evaluate(shipped, split[1])
     # floors a little under the shipped model's figures (docs/model.md): a refit that loses more fails
-    assert figures["event_precision"] >= 0.80 and figures["event_recall"] >= 0.88
-    assert figures["non_events_rejected"] >= 0.90
+    # (at the default threshold, 0.2: 0.817 precision, 0.950 recall, 0.897 of non-events rejected)
+    assert figures["event_precision"] >= 0.80 and figures["event_recall"] >= 0.92
+    assert figures["non_events_rejected"] >= 0.88
     assert figures["ece"] <= 0.05
     assert figures["acled"]["macro_f1"] >= 0.83 and figures["plover"]["accuracy"] >= 0.75
 

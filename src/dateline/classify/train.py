@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 Readings = Sequence[dict[str, str] | None]  # the rules' reading of each example (None: they found none)
 
 DEFAULTS: dict[str, Any] = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "status": 4.0}, "folds": 5,
-                            "threshold": 0.3}
+                            "threshold": 0.2}
 
 
 # besides the corpus, what the model's inputs are made from: a change to any of them calls for `make train`
