@@ -200,7 +200,9 @@ def _takes_ground(c: Clause) -> bool:
     obj = c.object_of("nsubj" if c.head.lemma_.lower() == "fall" else "dobj", "nsubjpass", "dobj")
     if obj is not None and obj.lower_ in ("that", "which") and c.head.dep_ == "relcl":
         obj = c.head.head  # "the incident that was captured on video": the incident
-    if obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in ("control", "ground", "gain"):
+    if obj is not None and obj.lemma_.lower() == "control":  # "took control of Marka": Marka
+        obj = next((g for p in obj.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"), None)
+    if obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in ("ground", "gain"):
         # the thing's own words ("the town of Bulo Burte", "Kidal"), not a clause about it or its date
         said = [obj, *(t for child in obj.children if child.dep_ in ("compound", "amod", "prep", "appos")
                        for t in child.subtree)]
