@@ -77,6 +77,16 @@ def terms(text: str) -> Counter[str]:
     return counts
 
 
+def _article_terms(text: str, title: str | None) -> Counter[str]:
+    """An article's words for its story: the title's with the body's."""
+    return terms(f"{title}\n{text}" if title else text)
+
+
+def _heaviest(vector: dict[str, float]) -> list[str]:
+    """The INDEX_TERMS words that weigh most in a vector: those that find an article's neighbours."""
+    return sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_TERMS]
+
+
 @lru_cache(maxsize=1)
 def background() -> tuple[int, dict[str, int]]:
     """How many passages the shipped table of word frequencies counts, and in how many each word is
@@ -108,19 +118,18 @@ class StoryIndex:
             return known[0], known[1]
         mine = sketch(text)
         duplicate_of = self._original(mine)
-        counts = terms(f"{title}\n{text}" if title else text)
+        counts = _article_terms(text, title)
         vector = self._vector(counts)
         if duplicate_of is not None:
             story = self.conn.execute("SELECT story_id FROM doc_index WHERE doc_id = ?", (duplicate_of,)).fetchone()[0]
         else:
             story = self._nearest_story(vector) or doc_id
-        heavy = sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_TERMS]
+        heavy = _heaviest(vector)
         self.conn.execute("INSERT INTO doc_index VALUES (?, ?, ?, ?, ?)",
                           (doc_id, story, duplicate_of, json.dumps(mine), json.dumps(vector)))
         self.conn.executemany("INSERT INTO doc_sketch VALUES (?, ?)", [(doc_id, v - SIGNED) for v in mine])
         self.conn.executemany("INSERT INTO doc_terms VALUES (?, ?)", [(doc_id, t) for t in heavy])
-        self.conn.executemany("INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-                              [(t,) for t in counts])
+        self._count(counts)
         return story, duplicate_of
 
     def reindex(self, articles: Callable[[], Iterable[tuple[str, str, str | None]]]) -> int:
@@ -131,16 +140,19 @@ class StoryIndex:
         self.conn.execute("DELETE FROM term_df")
         self.conn.execute("DELETE FROM doc_terms")
         for _, text, title in articles():
-            self.conn.executemany("INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-                                  [(t,) for t in terms(f"{title}\n{text}" if title else text)])
+            self._count(_article_terms(text, title))
         done = 0
         for doc_id, text, title in articles():
-            vector = self._vector(terms(f"{title}\n{text}" if title else text))
-            heavy = sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_TERMS]
+            vector = self._vector(_article_terms(text, title))
             self.conn.execute("UPDATE doc_index SET vector = ? WHERE doc_id = ?", (json.dumps(vector), doc_id))
-            self.conn.executemany("INSERT INTO doc_terms VALUES (?, ?)", [(doc_id, t) for t in heavy])
+            self.conn.executemany("INSERT INTO doc_terms VALUES (?, ?)", [(doc_id, t) for t in _heaviest(vector)])
             done += 1
         return done
+
+    def _count(self, counts: Counter[str]) -> None:
+        """One more article holding each of these words, in the store's word counts."""
+        self.conn.executemany("INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                              [(t,) for t in counts])
 
     def _original(self, mine: tuple[int, ...]) -> str | None:
         """The earliest indexed article this one copies (shared shingles), or None."""
@@ -179,7 +191,7 @@ class StoryIndex:
         return {t: round(v / norm, 5) for t, v in vector.items()}
 
     def _nearest_story(self, vector: dict[str, float]) -> str | None:
-        heavy = sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_TERMS]
+        heavy = _heaviest(vector)
         candidates: Counter[str] = Counter()
         for term in heavy:
             candidates.update(r[0] for r in self.conn.execute(

@@ -89,7 +89,7 @@ class EventStage:
         # the sub-event comes from the most specific trigger that happened ("launched a campaign to retake
         # Mosul" is an offensive, not yet a retaking)
         realis = [m for m in group if m[1].i == head.i or status_of(document, m[1], sentence)[0] in REALIS] or group
-        specific = max(realis, key=lambda m: (SPECIFICITY.get(m[0].rule, 2), m[0].weight))[0]
+        specific = max((m[0] for m in realis), key=_specificity)
         actor_token, actor, recipient = _sides(document, group, head, trigger)
         claimant = party_of(document, responsible(head))
         if claimant is not None:  # "IS claimed responsibility for the bombing": IS did it
@@ -108,8 +108,7 @@ class EventStage:
         if acled_type is None and specific.rule == "territory":
             # no ground was taken ("police pushed back activists who tried to block a street during a
             # protest"): the clause's other words tell what happened
-            for other in sorted((m[0] for m in realis if m[0].rule != "territory"),
-                                key=lambda t: (SPECIFICITY.get(t.rule, 2), t.weight), reverse=True):
+            for other in sorted((m[0] for m in realis if m[0].rule != "territory"), key=_specificity, reverse=True):
                 acled_type, acled_sub = self._refine(other, head, actor, recipient, sentence)
                 if acled_type is not None:
                     break
@@ -282,6 +281,11 @@ def _main_place(document: Document) -> Place | None:
     keys = [place.location().key for place in pool]
     counts = Counter(keys)
     return pool[max(range(len(pool)), key=lambda i: (counts[keys[i]], -pool[i].start))]
+
+
+def _specificity(trigger: Trigger) -> tuple[float, float]:
+    """How much a trigger says of the sub-event ("retake" more than "attack"): its rule's rank, then weight."""
+    return SPECIFICITY.get(trigger.rule, 2), trigger.weight
 
 
 SIDE_DEPS = frozenset({"compound", "poss", "amod", "nmod"})  # "Turkey's army"

@@ -111,6 +111,12 @@ class Clause:
         following = sentence.doc[sentence.end:min(len(sentence.doc), sentence.end + 40)]
         return {t.lemma_.lower() for t in following if t.sent.start == sentence.end and t.ent_type_ != "DATE"}
 
+    @property
+    def names_place(self) -> bool:
+        """The sentence names a place: a place's name or a kind of ground ("the town", "a checkpoint")."""
+        return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in self.sentence) or \
+            bool(self.lemmas & self.words["place_words"])
+
     def object_of(self, *deps: str) -> Token | None:
         return next((c for c in self.head.children if c.dep_ in deps), None)
 
@@ -208,7 +214,7 @@ def _takes_ground(c: Clause) -> bool:
                        for t in child.subtree)]
         return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ != "DATE")
                    or t.lemma_.lower() in c.words["place_words"] for t in said)
-    return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.sentence) or bool(c.lemmas & c.words["place_words"])
+    return c.names_place
 
 
 def _unopposed(clause: Clause) -> bool:
@@ -421,8 +427,7 @@ def hq(c: Clause) -> Reading:
 def transfer(c: Clause) -> Reading:
     if c.head.lemma_.lower() == "leave" and {t.lemma_.lower() for t in c.head.subtree} & c.words["left_harmed"]:
         return NONE  # "leaving several people dead": what a deed left behind, not a withdrawal
-    has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.sentence) or bool(c.lemmas & c.words["place_words"])
-    return c.reading if has_place and c.actor_type in ARMED else NONE
+    return c.reading if c.names_place and c.actor_type in ARMED else NONE
 
 
 @rule("group")
