@@ -51,7 +51,8 @@ def test_judge_threshold_trades_precision_for_recall(threshold, expect_coded):
     assert bool(coded(judged(SPORT))) is expect_coded
 
 
-@pytest.mark.parametrize("change", [{"event_threshold": 1.5}, {"min_plover": -0.1}, {"acled_typing": "vote"}])
+@pytest.mark.parametrize("change", [{"event_threshold": 1.5}, {"min_plover": -0.1}, {"uncoded_threshold": 2.0},
+                                    {"acled_typing": "vote"}])
 def test_judge_refuses_a_setting_out_of_range(change):
     with pytest.raises(PipelineError) as raised:
         Pipeline.build(DEFAULT_STAGES, settings=Settings(workers=1, **change))
@@ -81,3 +82,19 @@ def test_judge_leaves_a_happening_the_rules_kept_to_its_own_sentence_when_that_i
     first, second = object(), object()
     low, high = (Judgement(event=p, acled={}, plover={}, status={}) for p in (0.1, 0.9))
     assert best_told([first, second], [low, high], 0.3) == (first, low)
+
+
+# the rules find the beating (a PLOVER assault) but read no ACLED sub-event type in it: no crowd word
+MOB = Article(doc_id="m", published=dt.date(2024, 6, 10),
+              text="On 4 June 2024, villagers near Gulu caught two men they suspected of stealing goats and beat them, "
+                   "killing one of them.")
+
+
+def test_judge_codes_what_the_rules_left_uncoded_only_when_it_is_sure(rules):
+    (proposed,) = rules(MOB).events
+    assert proposed.type == "ASSAULT" and proposed.acled_event_type is None
+    (judged,) = Pipeline.build(DEFAULT_STAGES, settings=Settings(workers=1))(MOB).events
+    assert judged.acled_sub_event_type == "Mob violence" and judged.acled_event_type == "Riots"
+    assert judged.confidence >= Settings().uncoded_threshold
+    (left,) = Pipeline.build(DEFAULT_STAGES, settings=Settings(workers=1, uncoded_threshold=1.0))(MOB).events
+    assert left.acled_event_type is None and left.confidence < judged.confidence

@@ -36,6 +36,7 @@ def _settings(args: argparse.Namespace) -> Settings:
                               acled_typing=getattr(args, "acled_typing", None),
                               event_model=getattr(args, "event_model", None),
                               min_plover=getattr(args, "min_plover", None),
+                              uncoded_threshold=getattr(args, "uncoded_threshold", None),
                               story_threshold=getattr(args, "story_threshold", None),
                               public_url=getattr(args, "public_url", None),
                               webhook_timeout=getattr(args, "webhook_timeout", None))
@@ -66,6 +67,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--event-threshold", type=float, metavar="P", help=defaults["event_threshold"][1])
     parser.add_argument("--event-model", metavar="DIR", help=defaults["event_model"][1])
     parser.add_argument("--min-plover", type=float, metavar="P", help=defaults["min_plover"][1])
+    parser.add_argument("--uncoded-threshold", type=float, metavar="P", help=defaults["uncoded_threshold"][1])
     parser.add_argument("--acled-typing", choices=ACLED_TYPINGS,
                         help=f"{defaults['acled_typing'][1]} (default {defaults['acled_typing'][0]})")
     _add_story_threshold(parser)

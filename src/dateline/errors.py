@@ -98,7 +98,7 @@ CODES = {
     "E202": "a stage needs something no earlier stage adds",
     "E203": "a stage appears twice",
     "E204": "the event triggers, the ACLED refinements and their word classes disagree",
-    "E205": "a setting of the judge stage out of range (event_threshold, min_plover, acled_typing)",
+    "E205": "a setting of the judge stage out of range (event_threshold, min_plover, uncoded_threshold, acled_typing)",
     "E301": "a stage raised while processing a document",
     "E401": "database cannot be opened",
     "E402": "database schema is newer than this version of dateline",

@@ -30,6 +30,9 @@ class Settings:
         default=None, metadata={"help": "a candidate the event model judges less likely than this to be an ACLED-scope "
                                         "event keeps no ACLED coding (default: the model's own, chosen on development "
                                         "data for precision; lower it for recall)"})
+    uncoded_threshold: float = field(default=0.5, metadata={
+        "help": "a candidate the rules gave no ACLED reading is coded by the event model when it judges it at least "
+                "this likely an ACLED-scope event (never below event_threshold; 1 leaves such candidates uncoded)"})
     acled_typing: str = field(default="blend", metadata={
         "help": "who chooses the ACLED sub-event type of a judged event: model, rules, or blend (the rules' reading "
                 "unless the model gives another more than twice its probability)"})

@@ -62,7 +62,7 @@ class JudgeStage:
         if settings.acled_typing not in ACLED_TYPINGS:
             raise PipelineError(f"acled_typing {settings.acled_typing!r} is not one of {', '.join(ACLED_TYPINGS)}",
                                 code="E205")
-        for name in ("event_threshold", "min_plover"):
+        for name in ("event_threshold", "min_plover", "uncoded_threshold"):
             value = getattr(settings, name)
             if value is not None and not 0.0 <= value <= 1.0:
                 raise PipelineError(f"{name} {value!r} is not a probability between 0 and 1", code="E205")
@@ -70,6 +70,7 @@ class JudgeStage:
         self.threshold = settings.event_threshold if settings.event_threshold is not None else self.model.threshold
         self.typing = settings.acled_typing
         self.min_plover = settings.min_plover
+        self.uncoded_threshold = max(settings.uncoded_threshold, self.threshold)
 
     def __call__(self, document: Document) -> Document:
         # each happening the rules found, with the sentences that restate it: the model reads them all and
@@ -97,8 +98,8 @@ class JudgeStage:
 
     def _decide(self, event: Event, judgement: Judgement) -> bool:
         """Set the event's ACLED coding and confidence from the model; False when it is no event at all."""
-        # a candidate the rules gave no ACLED reading stays without one: letting the model code those cost
-        # precision on whole articles and gained nothing on snippets (docs/quality.md)
+        if event.acled_event_type is None and self._codes_uncoded(judgement):
+            self._retype(event, judgement.acled_type)
         if event.acled_event_type is not None and judgement.event >= self.threshold:
             self._type(event, judgement)
             event.confidence = round(judgement.event, 3)
@@ -114,6 +115,13 @@ class JudgeStage:
         """A score for an event with a PLOVER type only: below every coded event, in the same order."""
         return round(score * self.threshold * 0.5, 4)
 
+    def _codes_uncoded(self, judgement: Judgement) -> bool:
+        """Whether the model codes a candidate the rules gave no ACLED reading ("villagers beat the two men"):
+        only when it is surer than for a reading the rules back (at the event threshold every such candidate
+        was coded, which cost precision on whole articles), and never as ACLED's catch-all "Other", which the
+        model says of a sentence that tells some side's move but not which."""
+        return judgement.event >= self.uncoded_threshold and judgement.acled_type != "Other"
+
     def _type(self, event: Event, judgement: Judgement) -> None:
         if self.typing == "rules":
             return
@@ -122,7 +130,12 @@ class JudgeStage:
         if self.typing == "blend" and rules * 2 >= judgement.acled[sub]:
             return  # the rules' reading stands unless the model gives another more than twice its probability
         if sub != event.acled_sub_event_type:
-            event.acled_event_type, event.acled_sub_event_type = EVENT_TYPE[sub], sub
-            plover = PLOVER_OF_SUB.get(sub) or PLOVER_OF[EVENT_TYPE[sub]] or event.type
-            if plover != event.type:
-                event.type, event.mode = plover, None
+            self._retype(event, sub)
+
+    @staticmethod
+    def _retype(event: Event, sub: str) -> None:
+        """Code the event as this ACLED sub-event type, and its PLOVER type to match."""
+        event.acled_event_type, event.acled_sub_event_type = EVENT_TYPE[sub], sub
+        plover = PLOVER_OF_SUB.get(sub) or PLOVER_OF[EVENT_TYPE[sub]] or event.type
+        if plover != event.type:
+            event.type, event.mode = plover, None
