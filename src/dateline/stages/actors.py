@@ -290,7 +290,10 @@ _ARTICLE_PREFIX = re.compile(rf"(?:{'|'.join(ARABIC_ARTICLES)})-[A-Z]")
 
 
 def _name_like(text: str) -> bool:
-    """Written as a name: a capital first, or an Arabic article before one ("al-Shabaab", "ad-Dawla")."""
+    """Written as a name: a capital first, an Arabic article before one ("al-Shabaab", "ad-Dawla"), or a
+    number before one ("444 Brigade")."""
+    if text[:1].isdigit():  # "444 Brigade", "400 Mawozo": a number before a name
+        return any(word[:1].isupper() for word in text.split()[1:])
     return text[:1].isupper() or bool(_ARTICLE_PREFIX.match(text))
 
 

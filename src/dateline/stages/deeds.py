@@ -94,6 +94,14 @@ def _verb_of(token: Token) -> Token:
     return token.head if token.dep_ in ("nsubj", "nsubjpass") else token
 
 
+def _described(clause: Token) -> list[Token]:
+    """A clause on a weapon less what it was aimed at: "suspected to belong to Boko Haram" is about the
+    bomber, "releasing gas on RSF positions" names the target, not the user."""
+    aimed = {t.i for c in clause.subtree if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+             for t in c.subtree}
+    return [t for t in clause.subtree if t.i not in aimed]
+
+
 def user_named_by(document: Document, weapon: Token) -> Party | None:
     """The armed side named "by" the weapon ("an IED laid by JNIM"): that side used it, whatever the subject."""
     by = _by(weapon)
@@ -107,9 +115,10 @@ def user_on(document: Document, dictionary: ActorDictionary, weapon: Token) -> P
     """The user the weapon's own words name: a state on a state's weapon ("a Ukrainian drone strike", "a
     Sudanese Air Force strike"), an armed group on any ("an al-Shabaab suicide bomber", "a bomber suspected
     to belong to Boko Haram"), or the subject of the clause that used it ("militants hurled a grenade")."""
+    own = mention_at(document, weapon)  # "a suicide bomber" is itself a mention: not the group it names
     modifiers = [t for child in weapon.lefts for t in child.subtree] + \
-        [t for child in weapon.children if child.dep_ in ("acl", "relcl") for t in child.subtree]
-    mention = mention_in(document, modifiers)
+        [t for child in weapon.children if child.dep_ in ("acl", "relcl") for t in _described(child)]
+    mention = mention_in(document, [t for t in modifiers if own is None or not own.start <= t.idx < own.end])
     if mention is not None and mention.type in ARMED:
         return mention.party()
     if lemma(weapon) in words("state_weapons"):
@@ -154,21 +163,23 @@ def the_user(document: Document, dictionary: ActorDictionary, event: Event, sent
         event.actor = found_by
         return
     actor = event.actor
+    if actor is not None and event.recipient is not None and actor.name == event.recipient.name:
+        if not any(w.dep_ == "nsubj" for w in weapons_of(sentence)):
+            event.recipient = None  # the subject acted; the side hit is found below
+            return
+        actor = event.actor = None  # "a bomb hit a Military Forces of Thailand patrol": the patrol was hit
     user = next((p for w in weapons_of(sentence) if (p := user_on(document, dictionary, w)) is not None), None)
     if actor is not None and (actor.name or "").startswith(UNIDENTIFIED) and user is not None and \
             not (user.name or "").startswith(UNIDENTIFIED):
         event.actor = user  # "a suicide bomber suspected to belong to Boko Haram": the group is known
         return
-    if not (no_side(actor, sentence) or actor is not None and event.recipient is not None
-            and actor.name == event.recipient.name):
+    if not no_side(actor, sentence):
         return
     if user is not None:
         event.actor = user
     elif unnamed_men(sentence, actor) or (event.acled_event_type, event.acled_sub_event_type) in UNIDENTIFIED_USER \
             or (event.acled_event_type, None) in UNIDENTIFIED_USER:
         event.actor = generic(UNIDENTIFIED, "political_militia", where, actor.text if actor else None)
-    elif actor is not None and event.recipient is not None and actor.name == event.recipient.name:
-        event.actor = None
     if event.actor is not None and event.recipient is not None and event.actor.name == event.recipient.name:
         event.recipient = None  # "militants hurled a grenade": the parse took the users for the ones hit
 
@@ -181,8 +192,17 @@ def _harmed(sentence: Span) -> Iterator[Token]:
             continue
         for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
             for person in [obj, *obj.conjuncts]:
-                if lemma(person) not in words("attackers"):
-                    yield person
+                if lemma(person) in words("attackers") | {"other"} or _counted_only(person):
+                    continue  # the attacker himself; "nine others", "eight of them": the side is told elsewhere
+                yield person
+
+
+def _counted_only(token: Token) -> bool:
+    """A number with no one named: "killing eight of them"."""
+    if not (token.like_num or token.pos_ == "NUM"):
+        return False
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is None or all(c.pos_ == "PRON" for c in of.children if c.dep_ == "pobj")
 
 
 def _targets(sentence: Span) -> Iterator[Token]:

@@ -166,6 +166,8 @@ def _replaceable(event: Event) -> bool:
         return True
     if event.acled_sub_event_type == "Mob violence" or kind not in SIDES_ONLY:
         return False
+    if kind == "Battles" and (recipient.name or "").startswith("Unidentified"):
+        return True  # "killing three fighters" after "clashed with members of the Rada force": the force
     if kind == "Protests":
         return event.acled_sub_event_type == "Protest with intervention" and recipient.type != "state_forces"
     return recipient.type == "other" or kind == "Riots" and recipient.type not in ARMED | {"government"}
@@ -186,6 +188,8 @@ def second_side(document: Document, event: Event) -> Party | None:
             continue
         if actor is not None and (mention.name == actor.name or mention.text == actor.text):
             continue
+        if event.recipient is not None and mention.name.startswith("Unidentified"):
+            continue  # only a named side replaces one the parse gave
         return mention.party()
     return None
 
