@@ -247,8 +247,8 @@ def side_hit(document: Document, sentence: Span, actor: Party | None, where: Whe
 
 def weapon_sides(document: Document, dictionary: ActorDictionary, event: Event, where: Where) -> None:
     """The user and the side hit of a violent event, where the parse gave a thing for either."""
-    if event.acled_event_type not in HIT_TYPES:
-        return
+    if event.acled_event_type not in HIT_TYPES or document.doc is None:
+        return  # (events built by hand, with no parse, keep the sides they were given)
     sentence = document.parsed.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
     if sentence is None:
         return
