@@ -194,7 +194,7 @@ def second_side(document: Document, event: Event) -> Party | None:
     return None
 
 
-@stage("sides", requires=("events", "judged", "actors", "places", "focus_country"), assigns=("sides",))
+@stage("sides", requires=("doc", "events", "judged", "actors", "places", "focus_country"), assigns=("sides",))
 class SidesStage:
     def __init__(self, resources: Resources) -> None:
         self.countries = resources.countries
