@@ -25,8 +25,14 @@ def side(name, kind, text=None):
 
 
 @pytest.fixture(scope="module")
-def sides():
-    return SidesStage(Resources())
+def sides(nlp):
+    """The stage, on documents given the parse of their text (events and mentions are built by hand)."""
+    stage = SidesStage(Resources())
+
+    def with_parse(document: Document) -> Document:
+        document.doc = document.doc or nlp(document.article.text)
+        return stage(document)
+    return with_parse
 
 
 def run(sides, e: Event, places=()) -> Event:

@@ -22,7 +22,7 @@ from ..data import load_data
 from .base import Document
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from .actors import ActorDictionary
 
@@ -245,11 +245,11 @@ def side_hit(document: Document, sentence: Span, actor: Party | None, where: Whe
     return None
 
 
-def weapon_sides(document: Document, dictionary: ActorDictionary, event: Event, where: Where) -> None:
+def weapon_sides(document: Document, doc: Doc, dictionary: ActorDictionary, event: Event, where: Where) -> None:
     """The user and the side hit of a violent event, where the parse gave a thing for either."""
-    if event.acled_event_type not in HIT_TYPES or document.doc is None:
-        return  # (events built by hand, with no parse, keep the sides they were given)
-    sentence = document.parsed.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if event.acled_event_type not in HIT_TYPES:
+        return
+    sentence = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
     if sentence is None:
         return
     the_user(document, dictionary, event, sentence, where)

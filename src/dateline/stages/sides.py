@@ -208,6 +208,7 @@ class SidesStage:
                    for w in words)
 
     def __call__(self, document: Document) -> Document:
+        doc = document.parsed  # the weapons' rules read the parse: a document without one is refused at once
         places = {place.text for place in document.places}
         for event in document.events:
             if not event.acled_event_type:
@@ -224,7 +225,7 @@ class SidesStage:
                 for party in ("actor", "recipient"):
                     side = getattr(event, party)
                     setattr(event, party, local_side(side, where, guessed, self._names_a_country(side)))
-            weapon_sides(document, self.resources.actors, event, where)
+            weapon_sides(document, doc, self.resources.actors, event, where)
             event.recipient = second_side(document, event) or event.recipient
             rules = CONVENTIONS.get((event.acled_event_type, event.acled_sub_event_type)) or \
                 CONVENTIONS.get((event.acled_event_type, None), ())
