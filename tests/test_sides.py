@@ -25,8 +25,14 @@ def side(name, kind, text=None):
 
 
 @pytest.fixture(scope="module")
-def sides():
-    return SidesStage(Resources())
+def sides(nlp):
+    """The stage, on documents given the parse of their text (events and mentions are built by hand)."""
+    stage = SidesStage(Resources())
+
+    def with_parse(document: Document) -> Document:
+        document.doc = document.doc or nlp(document.article.text)
+        return stage(document)
+    return with_parse
 
 
 def run(sides, e: Event, places=()) -> Event:
@@ -116,3 +122,54 @@ def test_acled_s_own_names_in_the_text_are_sides_of_their_country(pipeline):
                               "near Marawi, killing four fighters.", published=dt.date(2024, 5, 4)))
     event = next(e for e in result.events if e.acled_event_type)
     assert event.actor.name == "Military Forces of Philippines"
+
+
+def test_victims_of_violence_against_civilians_are_civilians_even_when_the_parse_named_none(sides):
+    e = run(sides, event("Attack", "Violence against civilians",
+                         side("Unidentified Armed Group (Kenya)", "political_militia"), None))
+    assert (e.recipient.name, e.recipient.type) == ("Civilians (Kenya)", "civilians")
+
+
+def test_a_mobs_suspected_gang_members_are_civilians(sides):
+    e = run(sides, event("Mob violence", "Riots", side("traders", "other"),
+                         side("Unidentified Armed Group", "political_militia", "two suspected robbers")))
+    assert (e.actor.name, e.recipient.name) == ("Rioters (Kenya)", "Civilians (Kenya)")
+    named = run(sides, event("Mob violence", "Riots", side("youths", "other"), side("al-Shabaab", "rebels")))
+    assert named.recipient.name == "al-Shabaab"  # a group named as such stays itself
+
+
+def test_looted_property_and_detained_people_are_civilians(sides):
+    e = run(sides, event("Looting/property destruction", "Strategic developments",
+                         side("Police Forces of Kenya", "state_forces"), side("market stalls", "other")))
+    assert e.recipient.name == "Civilians (Kenya)"
+    e = run(sides, event("Arrests", "Strategic developments", side("Police Forces of Kenya", "state_forces"),
+                         side("three bloggers", "other")))
+    assert e.recipient.name == "Civilians (Kenya)"
+    e = run(sides, event("Arrests", "Strategic developments", side("Police Forces of Kenya", "state_forces"),
+                         side("al-Shabaab", "rebels")))
+    assert e.recipient.name == "al-Shabaab"
+
+
+def _with_mentions(e: Event, text: str, *mentions: tuple[str, str, str]) -> Event:
+    """The event with its sentence and the actor mentions of (words, name, kind) in it, through the stage."""
+    found = [ActorMention(text.index(words), text.index(words) + len(words), words, name, kind, None, "dictionary")
+             for words, name, kind in mentions]
+    e.evidence = Evidence(text, 0, len(text))
+    return Document(article=Article(doc_id="d", text=text), events=[e], actors=found)
+
+
+def test_an_agreements_second_party_is_the_other_side_its_sentence_names(sides):
+    text = "The army and the Arakan Army agreed to a truce."
+    e = event("Agreement", "Strategic developments", side("Military Forces of Kenya", "state_forces", "army"), None)
+    document = _with_mentions(e, text, ("army", "Military Forces of Kenya", "state_forces"),
+                              ("Arakan Army", "Arakan Army", "rebels"))
+    assert sides(document).events[0].recipient.name == "Arakan Army"
+
+
+def test_a_battles_second_side_is_a_side_not_the_ground(sides):
+    text = "Rebels of the CPC seized the town after FACA soldiers withdrew."
+    e = event("Non-state actor overtakes territory", "Battles",
+              side("CPC: Coalition of Patriots for Change", "rebels", "Rebels of the CPC"), side("town", "other"))
+    document = _with_mentions(e, text, ("FACA soldiers", "Military Forces of the Central African Republic",
+                                        "state_forces"))
+    assert sides(document).events[0].recipient.name == "Military Forces of the Central African Republic"

@@ -23,7 +23,7 @@ MAX_ALIAS_TOKENS = 8
 NAME_PATTERNS = {  # ACLED-style names of generic agents, by kind
     "state_forces": "Military Forces of {country}",
     "police": "Police Forces of {country}",
-    "rebels": "Militants ({country})",
+    "rebels": "Unidentified Armed Group ({country})",  # "militants": ACLED names no group
     "political_militia": "Unidentified Armed Group ({country})",
     "protesters": "Protesters ({country})",
     "rioters": "Rioters ({country})",
@@ -60,10 +60,26 @@ class ActorDictionary:
         self.demonyms = demonyms
         self.agents = agents
         self.country_names = country_names
+        self.shared: dict[str, list[ActorEntry]] = {}  # an alias several actors have ("SNA"): all of them
+
+    def add(self, alias: str, entry: ActorEntry) -> None:
+        """Adds an alias; one another actor already has is kept for both, the article's country to choose."""
+        table, key = (self.exact, alias) if alias.isupper() and len(alias) <= 5 else (self.entries, normalise(alias))
+        if key in table and table[key].name != entry.name:
+            self.shared.setdefault(key, [table[key]]).append(entry)
+        table[key] = entry
+        self.first_words |= set(normalise(alias).split()[:1])
+
+    def resolve(self, key: str, entry: ActorEntry, country: str | None) -> ActorEntry:
+        """Of the actors sharing an alias, the one of the article's country (else the last written)."""
+        return next((e for e in self.shared.get(key, ()) if e.country == country), entry)
 
     @classmethod
     def load(cls, countries: dict[str, Country]) -> ActorDictionary:
-        entries, exact = {}, {}
+        demonyms = {k: v for k, v in load_data("demonyms.json").items() if not k.startswith("_")}
+        agents = {k: v for k, v in load_data("agents.json").items() if not k.startswith("_")}
+        names = {code: country.name for code, country in countries.items()}
+        dictionary = cls({}, {}, demonyms, agents, names)
         items = load_data("actors.json")["actors"]
         kinds = {item["name"]: item["type"] for item in items}
         for item in items:
@@ -71,14 +87,8 @@ class ActorDictionary:
             kind = kinds.get(item.get("affiliation"), item["type"])
             entry = ActorEntry(item["name"], kind, item.get("country"), item.get("affiliation"))
             for alias in item["aliases"]:
-                if alias.isupper() and len(alias) <= 5:
-                    exact[alias] = entry
-                else:
-                    entries[normalise(alias)] = entry
-        demonyms = {k: v for k, v in load_data("demonyms.json").items() if not k.startswith("_")}
-        agents = {k: v for k, v in load_data("agents.json").items() if not k.startswith("_")}
-        names = {code: country.name for code, country in countries.items()}
-        return cls(entries, exact, demonyms, agents, names)
+                dictionary.add(alias, entry)
+        return dictionary
 
     def lookup(self, text: str) -> ActorEntry | None:
         text = text.strip()
@@ -102,7 +112,7 @@ class ActorStage:
     def __call__(self, document: Document) -> Document:
         doc = document.parsed
         document.focus_country = self._focus_country(document)
-        named = self._dictionary_mentions(doc)
+        named = self._dictionary_mentions(doc, document.focus_country)
         mentions = [self._mention(doc, start, end, entry) for start, end, entry in named]
         written = self._acled_named(doc.text)
         mentions = [m for m in mentions if not any(w.start <= m.start < w.end for w in written)] + written
@@ -160,8 +170,9 @@ class ActorStage:
                                       country, "dictionary"))
         return found
 
-    def _dictionary_mentions(self, doc: Doc) -> list[tuple[int, int, ActorEntry]]:
-        """Longest dictionary matches over the tokens: (start token, end token, entry)."""
+    def _dictionary_mentions(self, doc: Doc, country: str | None) -> list[tuple[int, int, ActorEntry]]:
+        """Longest dictionary matches over the tokens: (start token, end token, entry); an alias several
+        actors share is the one of `country`, the article's."""
         found: list[tuple[int, int, ActorEntry]] = []
         i = 0
         text, firsts = doc.text, self.dictionary.first_words
@@ -175,9 +186,11 @@ class ActorStage:
                 continue
             for n in range(min(MAX_ALIAS_TOKENS, len(doc) - i), 0, -1):
                 span_text = text[starts[i]:ends[i + n - 1]]
+                key = span_text if span_text in self.dictionary.exact else normalise(span_text)
                 entry = self.dictionary.exact.get(span_text) or (
-                    self.dictionary.entries.get(normalise(span_text)) if _name_like(span_text) else None)
+                    self.dictionary.entries.get(key) if _name_like(span_text) else None)
                 if entry:
+                    entry = self.dictionary.resolve(key, entry, country)
                     found.append((i, i + n, entry))
                     i += n
                     break
@@ -277,7 +290,10 @@ _ARTICLE_PREFIX = re.compile(rf"(?:{'|'.join(ARABIC_ARTICLES)})-[A-Z]")
 
 
 def _name_like(text: str) -> bool:
-    """Written as a name: a capital first, or an Arabic article before one ("al-Shabaab", "ad-Dawla")."""
+    """Written as a name: a capital first, an Arabic article before one ("al-Shabaab", "ad-Dawla"), or a
+    number before one ("444 Brigade")."""
+    if text[:1].isdigit():  # "444 Brigade", "400 Mawozo": a number before a name
+        return any(word[:1].isupper() for word in text.split()[1:])
     return text[:1].isupper() or bool(_ARTICLE_PREFIX.match(text))
 
 

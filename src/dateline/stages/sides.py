@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..article import Event, Party
 from .base import Document, stage
+from .deeds import weapon_sides, words
 
 if TYPE_CHECKING:
     from ..resources import Resources
@@ -68,6 +69,36 @@ def victims(event: Event, where: Where) -> None:
         event.recipient = _named("civilians", "Civilians", where, recipient.text)
 
 
+def civilians_hit(event: Event, where: Where) -> None:
+    """Violence against civilians and a mob's violence always have victims: where the parse named none
+    ("shot dead a village headman" read without its object), they are the civilians of the event's place."""
+    if event.recipient is None:
+        event.recipient = _named("civilians", "Civilians", where, None)
+
+
+def suspects(event: Event, where: Where) -> None:
+    """A mob's victims are civilians even when suspected of belonging to a gang ("seized three suspected
+    gang members and beat them"): ACLED codes the suspects of mob justice as civilians."""
+    recipient = event.recipient
+    if recipient is not None and recipient.type in ARMED - {"state_forces", "external"} and \
+            set((recipient.text or "").lower().split()) & words("suspicion"):
+        event.recipient = _named("civilians", "Civilians", where, recipient.text)
+
+
+def property_owners(event: Event, where: Where) -> None:
+    """Looting and destruction: the property ("shops in a market", "water pipes") is the civilians'."""
+    if event.recipient is None or event.recipient.type in UNARMED:
+        event.recipient = _named("civilians", "Civilians", where, event.recipient.text if event.recipient else None)
+
+
+def detainees(event: Event, where: Where) -> None:
+    """Arrests: the people detained, of no armed or state kind ("two reporters", "members of an opposition
+    party"), are civilians."""
+    recipient = event.recipient
+    if recipient is not None and recipient.type in UNARMED - {None, "organization", "media"} | {"other"}:
+        event.recipient = _named("civilians", "Civilians", where, recipient.text)
+
+
 def force_on_protesters(event: Event, where: Where) -> None:
     """Excessive force against protesters: the forces are actor 1, the protesters actor 2."""
     actor, recipient = event.actor, event.recipient
@@ -83,8 +114,10 @@ CONVENTIONS: dict[tuple[str, str | None], tuple[Callable[[Event, Where], None], 
     ("Protests", None): (demonstrators,),
     ("Protests", "Excessive force against protesters"): (force_on_protesters,),
     ("Riots", None): (rioters,),
-    ("Riots", "Mob violence"): (rioters, victims),
-    ("Violence against civilians", None): (victims,),
+    ("Riots", "Mob violence"): (rioters, victims, suspects, civilians_hit),
+    ("Violence against civilians", None): (victims, civilians_hit),
+    ("Strategic developments", "Looting/property destruction"): (property_owners,),
+    ("Strategic developments", "Arrests"): (detainees,),
     ("Explosions/Remote violence", "Air/drone strike"): (victims,),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack"): (victims,),
 }
@@ -117,17 +150,37 @@ def local_side(party: Party | None, where: Where, guessed: str | None, own_words
 # or a broken-up protest faced ("threw stones at police"), the people or forces violence hit ("killing 7 civilians")
 FACED: dict[str, tuple[str, ...]] = {"Riots": ("state_forces",), "Protests": ("state_forces",)}
 HIT = ("state_forces", "rebels", "political_militia", "identity_militia", "external", "civilians")
-QUIET = {"Peaceful protest", "Agreement", "Change to group/activity", "Headquarters or base established", "Other"}
+# an agreement's second party: the other armed side or government it was made with ("the army and the RSF agreed")
+PARTIES = ("state_forces", "rebels", "political_militia", "identity_militia", "external", "government")
+QUIET = {"Peaceful protest", "Change to group/activity", "Headquarters or base established", "Other"}
+# types whose second side is always one that ACLED names: a thing the parse gave ("seized the town", "threw
+# stones outside the National Assembly") gives way to the side the sentence names
+SIDES_ONLY = {"Battles", "Riots", "Protests"}
+
+
+def _replaceable(event: Event) -> bool:
+    """The event's recipient is none, or one that the side its sentence names should replace: a thing in
+    a battle or a riot; in a protest that forces broke up, anything but those forces."""
+    recipient, kind = event.recipient, event.acled_event_type
+    if recipient is None:
+        return True
+    if event.acled_sub_event_type == "Mob violence" or kind not in SIDES_ONLY:
+        return False
+    if kind == "Battles" and (recipient.name or "").startswith("Unidentified"):
+        return True  # "killing three fighters" after "clashed with members of the Rada force": the force
+    if kind == "Protests":
+        return event.acled_sub_event_type == "Protest with intervention" and recipient.type != "state_forces"
+    return recipient.type == "other" or kind == "Riots" and recipient.type not in ARMED | {"government"}
 
 
 def second_side(document: Document, event: Event) -> Party | None:
-    """The side the event's sentence names besides its actor, when the parse gave none (or only a thing
-    for a riot: "looted shops"), by what ACLED would name for the event's type; None when there is none."""
-    recipient = event.recipient
-    kinds = FACED.get(event.acled_event_type or "", HIT)
-    if event.acled_sub_event_type in QUIET or event.acled_event_type == "Strategic developments" or \
-            recipient is not None and not (recipient.type == "other" and event.acled_event_type in FACED
-                                           and event.acled_sub_event_type != "Mob violence"):
+    """The side the event's sentence names besides its actor, when the parse gave none (or one ACLED would
+    not name: "seized the town", "looted shops"), by what ACLED would name for the event's type; None when
+    there is none."""
+    kinds = PARTIES if event.acled_sub_event_type == "Agreement" else FACED.get(event.acled_event_type or "", HIT)
+    agreement = event.acled_sub_event_type == "Agreement"
+    if event.acled_sub_event_type in QUIET or event.acled_event_type == "Strategic developments" and not agreement \
+            or not _replaceable(event):
         return None
     actor = event.actor
     for mention in document.actors:
@@ -135,11 +188,13 @@ def second_side(document: Document, event: Event) -> Party | None:
             continue
         if actor is not None and (mention.name == actor.name or mention.text == actor.text):
             continue
+        if event.recipient is not None and mention.name.startswith("Unidentified"):
+            continue  # only a named side replaces one the parse gave
         return mention.party()
     return None
 
 
-@stage("sides", requires=("events", "judged", "actors", "places", "focus_country"), assigns=("sides",))
+@stage("sides", requires=("doc", "events", "judged", "actors", "places", "focus_country"), assigns=("sides",))
 class SidesStage:
     def __init__(self, resources: Resources) -> None:
         self.countries = resources.countries
@@ -153,6 +208,7 @@ class SidesStage:
                    for w in words)
 
     def __call__(self, document: Document) -> Document:
+        doc = document.parsed  # the weapons' rules read the parse: a document without one is refused at once
         places = {place.text for place in document.places}
         for event in document.events:
             if not event.acled_event_type:
@@ -169,6 +225,7 @@ class SidesStage:
                 for party in ("actor", "recipient"):
                     side = getattr(event, party)
                     setattr(event, party, local_side(side, where, guessed, self._names_a_country(side)))
+            weapon_sides(document, doc, self.resources.actors, event, where)
             event.recipient = second_side(document, event) or event.recipient
             rules = CONVENTIONS.get((event.acled_event_type, event.acled_sub_event_type)) or \
                 CONVENTIONS.get((event.acled_event_type, None), ())

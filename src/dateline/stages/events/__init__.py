@@ -16,6 +16,7 @@ from .merge import one_per_happening
 from .roles import (
     ARMED,
     NON_STATE,
+    blamed_for_deed,
     claimant_of_responsibility,
     named_in,
     opponent,
@@ -235,11 +236,16 @@ def _give_actor(deed: Event, actor: Party | None) -> None:
 
 
 def _claimed_deeds(document: Document) -> None:
-    """"Islamic State claimed responsibility." after the bombing it means: the claimant is the actor of the
-    last violent event told before, when that event names none (or only an unidentified group)."""
+    """"Islamic State claimed responsibility." (or "claimed the shooting", or "officials blamed X for the
+    attack") after the bombing it means: the claimant is the actor of the last violent event told before,
+    when that event names none (or only an unidentified group)."""
     for token in document.parsed:
         subject = claimant_of_responsibility(token)
         claimant = party_of(document, subject) if subject is not None else None
+        blamed = blamed_for_deed(token)
+        if claimant is None and blamed is not None:  # "officials blamed BRN insurgents for planting the device"
+            claimant = party_of(document, blamed)
+            claimant = claimant if claimant is not None and claimant.type in ARMED else None
         before = [e for e in document.events if e.type == "ASSAULT" and e.evidence.end <= token.sent.start_char]
         if claimant is not None and before:
             _give_actor(max(before, key=lambda e: e.evidence.start), claimant)

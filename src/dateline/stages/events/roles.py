@@ -60,13 +60,31 @@ def responsible(head: Token) -> Token | None:
     return None
 
 
+# deeds a later sentence claims or blames by name ("X claimed the shooting"): the article's deed
+TOLD_DEEDS = NOT_PARTIES | {"shooting", "killing", "ambush", "kidnapping", "abduction", "assault", "massacre"}
+
+
 def claimant_of_responsibility(token: Token) -> Token | None:
-    """The subject of "... claimed responsibility" with no deed named after it (the claim is about the
-    article's deed), or None."""
+    """The subject of "... claimed responsibility" with no deed named after it, or of "... claimed the
+    shooting" (the claim is about the article's deed), or None."""
     if token.lemma_.lower() != "claim" or token.pos_ != "VERB" or not any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children):
+            c.dep_ == "dobj" and (c.lemma_.lower() == "responsibility" or _the_deed(c)) for c in token.children):
         return None
     return _claimant(token)
+
+
+def blamed_for_deed(token: Token) -> Token | None:
+    """The one "blamed ... for planting the device" or "for the attack" in a sentence of its own, or None."""
+    if token.lemma_.lower() != "blame" or token.pos_ != "VERB" or _negated(token) or not any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "dobj"), None)
+
+
+def _the_deed(token: Token) -> bool:
+    """"the shooting", "the attack": a deed named as one already told."""
+    return token.lemma_.lower() in TOLD_DEEDS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                      for c in token.children)
 
 
 def _claimant(verb: Token) -> Token | None:
