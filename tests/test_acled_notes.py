@@ -37,7 +37,7 @@ def test_acled_notes_meet_the_floors(pipeline):
     articles = [Article(doc_id=r["data_id"], text=r["notes"],
                         published=dt.date.fromisoformat(r["event_date"]) + dt.timedelta(days=1))
                 for r in rows]
-    types, subs, dead, dates, near = [], [], [], [], []
+    types, subs, dead, dates, near, first, second = [], [], [], [], [], [], []
     for row, result in zip(rows, pipeline.pipe(articles), strict=True):
         event = next((e for e in result.events if e.acled_event_type), None)
         types.append((row["event_type"], event.acled_event_type if event else "NONE"))
@@ -47,13 +47,21 @@ def test_acled_notes_meet_the_floors(pipeline):
         loc = event.location if event else None
         near.append(bool(loc and loc.lat is not None and
                          km((loc.lat, loc.lon), (float(row["latitude"]), float(row["longitude"]))) <= 25))
+        names = {side.name for side in ((event.actor, event.recipient) if event else ()) if side is not None}
+        first.append(row["actor1"] in names)
+        if row["actor2"]:
+            second.append(row["actor2"] in names)
     # 205 notes since the seventh session (160 added across 60 countries and every sub-event type, written
     # and measured before any change); the floors sit a little under what they measured then
     assert len(rows) >= 200
-    assert macro_f1(types) >= 0.85, types  # measured 0.90
-    assert macro_f1(subs) >= 0.75, subs  # 0.82
+    assert macro_f1(types) >= 0.88, types  # measured 0.92 (0.90 before the judge coded what the rules left)
+    assert macro_f1(subs) >= 0.80, subs  # 0.86
     # deaths, dates and places raised by ACLED's conventions (counts.py, dates.py, places.py): 0.93 -> 0.99,
     # 0.87 -> 0.90, 0.83 -> 0.89; every date and place missed now belongs to a note with no ACLED event found
     assert sum(dead) / len(dead) >= 0.97  # 0.99
-    assert sum(dates) / len(dates) >= 0.88  # 0.90
-    assert sum(near) / len(near) >= 0.87  # 0.89
+    assert sum(dates) / len(dates) >= 0.92  # 0.95
+    assert sum(near) / len(near) >= 0.92  # 0.95
+    # each side named exactly as ACLED names it (the scorer's fuzzier match gives 0.89 / 0.90): 0.73 / 0.80
+    # since the sides' rules of the tenth session (who used the weapon, whom it hit; unnamed armed groups)
+    assert sum(first) / len(first) >= 0.70
+    assert sum(second) / len(second) >= 0.75

@@ -138,3 +138,27 @@ def test_training_is_deterministic_and_round_trips(split, tmp_path):
     again = EventModel.load(tmp_path)
     pairs = [(e.text, e.context, None) for e in split[1][:50]]
     assert [j.event for j in again.judge(pairs)] == pytest.approx([j.event for j in first.judge(pairs)], abs=1e-5)
+
+
+@pytest.mark.parametrize("reading_weight", [0.0, 0.5])
+def test_inference_scores_a_row_as_training_saw_it(split, reading_weight):
+    from dateline.classify.train import fit, vectorize
+
+    small = split[0][::12]
+    readings = [{"sub": "Attack", "type": "ASSAULT", "status": "asserted", "actor": "rebels", "recipient": "none",
+                 "dead": "yes"} if i % 2 else None for i in range(len(small))]
+    model = fit(small, {"folds": 2, "reading_weight": reading_weight, "allow_missing_labels": True}, readings)
+    candidates = [(e.text, e.context, r) for e, r in zip(small[:40], readings[:40], strict=True)]
+    candidates.append(("", "", None))  # a row whose only feature is the reading's "none"
+    x = vectorize(model.vocabulary_, candidates, reading_weight)
+    expected = x @ model.weights_.astype(np.float64) + model.bias_
+    assert np.allclose(model.scores(candidates), expected, atol=1e-4)
+    assert np.isfinite(model.scores(candidates)).all()
+
+
+def test_a_reading_weight_below_zero_is_refused(split):
+    from dateline.classify.train import fit
+
+    with pytest.raises(ModelError) as raised:
+        fit(split[0][:50], {"reading_weight": -1.0, "allow_missing_labels": True}, [None] * 50)
+    assert raised.value.code == "E604" and "reading_weight" in str(raised.value)

@@ -98,3 +98,11 @@ def test_judge_codes_what_the_rules_left_uncoded_only_when_it_is_sure(rules):
     assert judged.confidence >= Settings().uncoded_threshold
     (left,) = Pipeline.build(DEFAULT_STAGES, settings=Settings(workers=1, uncoded_threshold=1.0))(MOB).events
     assert left.acled_event_type is None and left.confidence < judged.confidence
+
+
+def test_judge_leaves_a_second_reading_of_a_sentence_the_rules_coded_as_it_was(pipeline):
+    march = Article(doc_id="n",
+                    text="Hundreds of nurses marched through Kisumu on Tuesday to demand unpaid allowances.")
+    events = pipeline(march).events
+    assert [e.acled_sub_event_type for e in events if e.acled_event_type] == ["Peaceful protest"]
+    assert [e.type for e in events if not e.acled_event_type] in ([], ["REQUEST"])  # the demand, not a second march

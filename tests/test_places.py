@@ -238,3 +238,16 @@ def test_places_a_list_of_places_is_no_town_and_its_state(pipeline):
     # "X, Y" names a town and its state, but not inside a list: Washington stays the capital
     found = places(pipeline, "Mayors from Washington, New York, Chicago and Denver met on Friday.")
     assert found["Washington"].feature_code == "PPLC"
+
+
+def test_places_a_hyphenated_town_is_one_name(pipeline):
+    # the tokenizer splits "Kaga-Bandoro" in three; alone, "Kaga" is a town in Japan
+    found = places(pipeline, "Rebels ambushed a supply convoy near Kaga-Bandoro on Tuesday, killing four drivers.")
+    assert found["Kaga-Bandoro"].country_code == "CF" and "Kaga" not in found
+
+
+def test_places_of_after_a_direction_or_out_places_a_name_taken_for_a_person(pipeline):
+    # spaCy calls "Kaga Bandoro" a person; "out of" and "north of" put it on the map
+    for text in ("Fighters fired on a bus leaving town on the road out of Kaga Bandoro, killing two men.",
+                 "Fighters fired on a bus 20 km north of Kaga Bandoro, killing two men."):
+        assert places(pipeline, text)["Kaga Bandoro"].country_code == "CF", text

@@ -127,3 +127,14 @@ def test_a_rule_handing_on_to_no_rule_fails_and_hand_ons_are_followed(monkeypatc
     names = [name for name in refinements.RULES if name not in ("violence", "ambush")]
     monkeypatch.delitem(refinements.RULES, "ambush")
     check(names, words())
+
+
+def test_a_hyphenated_trigger_matches_the_words_the_tokenizer_splits_it_into():
+    # "held a sit-in": the tokenizer gives sit, -, in; the trigger is written as one word in the data
+    doc = parsed(["Nurses", "held", "a", "sit", "-", "in", "outside", "parliament"], [1, 1, 5, 5, 5, 1, 1, 6],
+                 ["nsubj", "ROOT", "det", "compound", "punct", "dobj", "prep", "pobj"],
+                 ["nurse", "hold", "a", "sit", "-", "in", "outside", "parliament"],
+                 ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "ADP", "NOUN"])
+    (trigger, head, indices), *_ = EventLexicon.load().match(doc[:])
+    assert trigger.lemmas == ("sit", "-", "in") and trigger.acled_sub_event_type == "Peaceful protest"
+    assert indices == [3, 4, 5] and head.i == 5

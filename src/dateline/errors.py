@@ -109,7 +109,7 @@ CODES = {
     "E601": "the event model's files are missing",
     "E602": "the event model's files cannot be read or do not fit together",
     "E603": "a training example is malformed",
-    "E604": "the training corpus is too small or lacks a label",
+    "E604": "the training corpus is too small or lacks a label, or a training setting is out of range",
     "E701": "an alert that cannot be saved: its name, its webhook (http or https only) or its filter",
     "E702": "no such alert",
     "E703": "an alert of that name exists already",

@@ -8,7 +8,10 @@ Features are strings; the model's vocabulary maps the ones it learned to columns
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from ..article import Event
@@ -22,6 +25,7 @@ NAME = "<name>"
 KEEP = {"i"}  # capitalised inside a sentence, and no name
 STARTERS = (".", "!", "?", '"', "“", ":", "-", "—", "(")  # after these a capital starts a sentence
 READING_KEYS = ("sub", "type", "status", "actor", "recipient", "dead")
+READING = "r:"  # the prefix of the rules' reading's features, which count `reading_weight` (training/config.json)
 
 
 def tokens(text: str) -> list[str]:
@@ -55,6 +59,14 @@ def reading_of(event: Event) -> dict[str, str]:
             "dead": "yes" if event.fatalities else "no"}
 
 
+def feature_weights(vocabulary: Sequence[str], reading_weight: float) -> np.ndarray:
+    """The value of each feature in a row before the row is scaled to unit length: 1, and `reading_weight`
+    for the rules' reading. Below 1 the reading weighs less against the words; with the same regularisation
+    the model must see more evidence before it leans on it (an arrest the rules read as "Arrests" is no
+    event unless the sentence says why it matters)."""
+    return np.array([reading_weight if f.startswith(READING) else 1.0 for f in vocabulary], dtype=np.float64)
+
+
 def features(text: str, context: str = "", reading: dict[str, str] | None = None) -> list[str]:
     """The feature strings of a sentence, the headline of its article (may be empty) and the rules' reading
     of it (None: the rules found no candidate in it)."""
@@ -69,9 +81,9 @@ def features(text: str, context: str = "", reading: dict[str, str] | None = None
                   for i in range(len(marked) - n + 1)]
     found += [f"t:{w}" for w in set(tokens(context)) if w[0].isalnum()]
     if reading is None:
-        found.append("r:none")
+        found.append(f"{READING}none")
     else:
-        found += [f"r:{key}={reading.get(key)}" for key in READING_KEYS]
-        found += [f"r:sub={reading.get('sub')}&actor={reading.get('actor')}",
-                  f"r:sub={reading.get('sub')}&status={reading.get('status')}"]
+        found += [f"{READING}{key}={reading.get(key)}" for key in READING_KEYS]
+        found += [f"{READING}sub={reading.get('sub')}&actor={reading.get('actor')}",
+                  f"{READING}sub={reading.get('sub')}&status={reading.get('status')}"]
     return found

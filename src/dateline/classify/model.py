@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from .features import features
+from .features import feature_weights, features
 
 MODEL_FILE = "event_model.npz"
 CARD_FILE = "event_model.json"
@@ -65,6 +65,10 @@ class EventModel:
         self.labels_ = {head: tuple(labels[head]) for head in HEADS}
         self.calibration_ = (float(calibration[0]), float(calibration[1]))
         self.card = card or {}
+        reading_weight = float(self.card.get("config", {}).get("reading_weight", 1.0))
+        if not reading_weight >= 0:
+            raise ModelError(f"reading_weight {reading_weight!r} is not a weight of 0 or more", code="E602")
+        self.feature_weights_ = feature_weights(vocabulary, reading_weight).astype(np.float32)
         widths = [len(self.labels_[head]) for head in HEADS]
         if self.weights_.shape != (len(vocabulary), sum(widths)) or self.bias_.shape != (sum(widths),):
             raise ModelError(f"weights of shape {self.weights_.shape} do not fit {len(vocabulary)} features and "
@@ -76,7 +80,7 @@ class EventModel:
     @property
     def threshold(self) -> float:
         """The event probability above which an event is given, chosen on development data for precision."""
-        return float(self.card.get("threshold", 0.3))  # 0.3: training/config.json's
+        return float(self.card.get("threshold", 0.2))  # 0.2: training/config.json's
 
     # -- inference
     def scores(self, candidates: Iterable[Candidate]) -> np.ndarray:
@@ -86,7 +90,8 @@ class EventModel:
             columns = sorted({self.vocabulary_[f] for f in features(text, context, reading) if f in self.vocabulary_})
             row = self.bias_.copy()
             if columns:
-                row += self.weights_[columns].sum(axis=0) / math.sqrt(len(columns))
+                values = self.feature_weights_[columns]
+                row += values @ self.weights_[columns] / math.sqrt(max(float(values @ values), 1e-12))
             rows.append(row)
         return np.vstack(rows) if rows else np.zeros((0, self.bias_.shape[0]), dtype=np.float32)
 

@@ -5,7 +5,8 @@
 Deterministic: the files are read in name order, the split is by a hash of the text, the solver is
 lbfgs on one thread. Needs scikit-learn (the `train` extra); the fitted model needs only numpy.
 Settings (training/config.json): `min_count` (a feature seen in fewer examples is dropped), `c` (inverse
-regularisation per head), `folds` (for calibration), `threshold` (stored in the model card), and
+regularisation per head), `folds` (for calibration), `threshold` (stored in the model card),
+`reading_weight` (what a feature of the rules' reading counts against a word's 1, features.feature_weights), and
 `allow_missing_labels` (a partial corpus, while writing one: a label with no example is never given).
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ import numpy as np
 from ..errors import ModelError
 from . import corpus
 from .calibration import expected_calibration_error, fit_platt, reliability_table
-from .features import features
+from .features import feature_weights, features
 from .model import HEADS, NONE, Candidate, EventModel, event_logit
 from .readings import rule_readings
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 Readings = Sequence[dict[str, str] | None]  # the rules' reading of each example (None: they found none)
 
 DEFAULTS: dict[str, Any] = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "status": 4.0}, "folds": 5,
-                            "threshold": 0.2}
+                            "threshold": 0.2, "reading_weight": 1.0}
 
 
 # besides the corpus, what the model's inputs are made from: a change to any of them calls for `make train`
@@ -58,18 +59,21 @@ def vocabulary_of(candidates: list[Candidate], min_count: int) -> list[str]:
     return sorted(f for f, n in seen.items() if n >= min_count)
 
 
-def vectorize(vocabulary: dict[str, int], candidates: list[Candidate]) -> csr_matrix:
-    """Binary features, each row scaled to unit length (what EventModel.scores computes)."""
+def vectorize(vocabulary: dict[str, int], candidates: list[Candidate], reading_weight: float = 1.0) -> csr_matrix:
+    """Each feature its weight (features.feature_weights), each row scaled to unit length (what
+    EventModel.scores computes)."""
     from scipy.sparse import csr_matrix
 
-    indptr, indices = [0], []
+    weights = feature_weights(sorted(vocabulary, key=vocabulary.__getitem__), reading_weight)
+    indptr, indices, data = [0], [], []
     for text, context, reading in candidates:
         columns = sorted({vocabulary[f] for f in features(text, context, reading) if f in vocabulary})
+        values = weights[columns]
         indices.extend(columns)
+        data.extend((values / math.sqrt(max(float(values @ values), 1e-12))).tolist())
         indptr.append(len(indices))
-    data = np.concatenate([np.full(indptr[i + 1] - indptr[i], 1 / math.sqrt(max(1, indptr[i + 1] - indptr[i])))
-                           for i in range(len(candidates))]) if indices else np.zeros(0)
-    return csr_matrix((data, indices, indptr), shape=(len(candidates), len(vocabulary)), dtype=np.float64)
+    return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=(len(candidates), len(vocabulary)),
+                      dtype=np.float64)
 
 
 def _fit_head(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
@@ -101,10 +105,12 @@ def fit(examples: list[corpus.Example], config: dict | None = None, readings: Re
     """An EventModel fitted on these examples (all of them: split before calling)."""
     config = {**DEFAULTS, **(config or {})}
     c = {**DEFAULTS["c"], **config.get("c", {})}
+    if not config["reading_weight"] >= 0:
+        raise ModelError(f"reading_weight {config['reading_weight']!r} is not a weight of 0 or more", code="E604")
     candidates = candidates_of(examples, readings)
     vocabulary = vocabulary_of(candidates, config["min_count"])
     index = {f: i for i, f in enumerate(vocabulary)}
-    x = vectorize(index, candidates)
+    x = vectorize(index, candidates, config["reading_weight"])
     labels: dict[str, Sequence[str]] = {"acled": (NONE, *corpus.SUB_EVENTS), "plover": (NONE, *corpus.PLOVER),
                                         "status": corpus.STATUSES}
     targets = {

@@ -2,9 +2,9 @@
 
 News names a weapon as the subject ("a roadside bomb struck an army vehicle", "a Ukrainian drone strike hit
 a depot"); ACLED's coders name the one who used it and the side it hit:
-- the user is the one "by" whom the weapon was used or planted, the state whose demonym a state's weapon
-  carries ("Ukrainian drone strike": Military Forces of Ukraine), an armed group named on the weapon ("an
-  al-Shabaab suicide bomber"), the subject of the clause that used it ("militants hurled a grenade"), else
+- the user is the one "by" whom the weapon was used or planted, an armed side named on the weapon ("an
+  al-Shabaab suicide bomber"), the state whose demonym a state's weapon carries ("Ukrainian drone strike":
+  Military Forces of Ukraine), the subject of the clause that used it ("militants hurled a grenade"), else
   an unidentified armed group of the event's country;
 - the side hit is the people the deed killed or wounded ("killing two soldiers": Military Forces), else the
   thing it hit: an armed side's ("a police patrol"), a military site ("an ammunition depot": Military

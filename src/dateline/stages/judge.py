@@ -81,8 +81,13 @@ class JudgeStage:
         chosen = [best_told(group, [next(judged) for _ in group], self.threshold) for group in groups]
         kept: list[Event] = []
         coded: dict[tuple[int, bool], Event] = {}  # (sentence, weapons or not) -> the event coded for it
+        # a sentence coded (by the rules, or the model before) keeps its other readings as they are
+        # ("marched ... to demand higher pay": the protest, and the demand as a PLOVER event, not a second protest)
+        ruled = {event.evidence.start for event, _ in chosen if event.acled_event_type is not None}
         for event, judgement in sorted(chosen, key=lambda pair: -pair[1].event):
-            if not self._decide(event, judgement):
+            start = event.evidence.start
+            may_code = start not in ruled and not any(sentence == start for sentence, _ in coded)
+            if not self._decide(event, judgement, may_code=may_code):
                 continue
             if event.acled_event_type is not None:
                 # one coded event per sentence, its most likely reading ("X was arrested after he was
@@ -96,9 +101,10 @@ class JudgeStage:
         document.events = one_per_happening(kept)
         return document
 
-    def _decide(self, event: Event, judgement: Judgement) -> bool:
-        """Set the event's ACLED coding and confidence from the model; False when it is no event at all."""
-        if event.acled_event_type is None and self._codes_uncoded(judgement):
+    def _decide(self, event: Event, judgement: Judgement, *, may_code: bool) -> bool:
+        """Set the event's ACLED coding and confidence from the model; False when it is no event at all.
+        `may_code`: whether the model may code a candidate the rules gave no ACLED reading."""
+        if event.acled_event_type is None and may_code and self._codes_uncoded(judgement):
             self._retype(event, judgement.acled_type)
         if event.acled_event_type is not None and judgement.event >= self.threshold:
             self._type(event, judgement)
@@ -120,7 +126,8 @@ class JudgeStage:
         only when it is surer than for a reading the rules back (at the event threshold every such candidate
         was coded, which cost precision on whole articles), and never as ACLED's catch-all "Other", which the
         model says of a sentence that tells some side's move but not which."""
-        return judgement.event >= self.uncoded_threshold and judgement.acled_type != "Other"
+        return self.uncoded_threshold < 1.0 and judgement.event >= self.uncoded_threshold and \
+            judgement.acled_type != "Other"  # 1 is off: a float32 probability can round up to 1
 
     def _type(self, event: Event, judgement: Judgement) -> None:
         if self.typing == "rules":

@@ -1,6 +1,7 @@
 """Event triggers: lemmas (one or several words) from data/event_triggers.json, matched in a sentence."""
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ class Trigger:
     weight: float
 
 
+HYPHEN = re.compile(r"(?<=\w)-(?=\w)")  # inside a word, where the tokenizer splits it
 TriggerMatch = tuple[Trigger, "Token", list[int]]  # (trigger, head token, token indices)
 
 
@@ -35,7 +37,7 @@ class EventLexicon:
     @classmethod
     def load(cls) -> EventLexicon:
         data = load_data("event_triggers.json")
-        triggers = [Trigger(tuple(row[0].split()), *row[1:]) for row in data["triggers"]]
+        triggers = [Trigger(words_of(row[0]), *row[1:]) for row in data["triggers"]]
         return cls(triggers)
 
     def match(self, sentence: Span) -> list[TriggerMatch]:
@@ -70,6 +72,11 @@ class EventLexicon:
                 used.update(indices)
                 break
         return found
+
+
+def words_of(trigger: str) -> tuple[str, ...]:
+    """A trigger's words as the tokenizer splits them: "sit-in" is sit, -, in."""
+    return tuple(HYPHEN.sub(" - ", trigger).split())
 
 
 def word_in(token: Token, words: Collection[str]) -> bool:

@@ -49,6 +49,9 @@ NOT_PLACES = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON"}  # names no sm
 # words before a name that spaCy took for a person and that still make it a place ("in Tuz Khurmatu"); not
 # "to" or "of", which persons follow as often ("writing to Abraham Lincoln")
 LOCATIVE = {"in", "at", "near", "outside", "around", "into", "across", "towards", "toward"}
+# words that make "of" locative: "north of X", "the outskirts of X", "on the road out of X"
+LOCATIVE_OF = {"out", "outskirts", "edge", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+               "southwest"}
 DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
                    "northeast", "northwest", "southeast", "southwest", "midwest", "upstate", "downtown"}
 # the last word of a name that says what kind of thing it names: "the Riverside Community Centre" is no
@@ -79,7 +82,14 @@ def _locative(doc: Doc, token: Token) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lemma_.lower() if end < len(doc) else ""
     return before in LOCATIVE or after in PLACE_NOUNS or _named_as_place(doc, start) or (
-        start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].lower_ in LOCATIVE)
+        start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].lower_ in LOCATIVE) or (
+        before == "of" and start > 1 and doc[start - 2].lower_ in LOCATIVE_OF)
+
+
+def _joined_by_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a name, no space either side ("Kaga-Bandoro")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and \
+        not doc[i].whitespace_ and doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN"
 
 
 def qualified(text: str, place: Place) -> bool:
@@ -193,6 +203,8 @@ class PlaceStage:
             j = i
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].i not in taken:
                 j += 1
+                if _joined_by_hyphen(doc, j) and self.gazetteer.candidates(doc[j - 1:j + 2].text):
+                    j += 1  # "Kaga-Bandoro" is one town, not Kaga in Japan; "Dallas-Fort Worth" stays two
             for a in range(i, j):
                 named = _named_as_place(doc, a)  # "the village of X", "in X": any size of place will do
                 feature = a > 0 and doc[a - 1].text == "the"  # "along the Euphrates", not "The Atlantic" magazine
