@@ -27,6 +27,9 @@ export async function eventsPage(params) {
 
   const by = filters.acled_type.length ? "acled" : "plover";  // coloured by the taxonomy being filtered
   const summary = api("summary", filters);  // the slowest of the four on a large store: drawn when it comes
+  // handled at once: a refused filter may fail it before the three below, and a rejection left unhandled
+  // until then is an error in the page; its failure is said where it is drawn
+  summary.catch(() => {});
   let list, places, daily;
   try {
     [list, places, daily] = await Promise.all([
@@ -34,7 +37,6 @@ export async function eventsPage(params) {
       api("map", filters),
       api("timeline", { ...filters, interval: "day", by })]);
   } catch (error) {
-    summary.catch(() => {});
     if (!(error instanceof ApiError) || error.status !== 422) throw error;
     problem.replaceChildren(el("p", { class: "error", role: "alert" }, "This filter cannot be applied: ", error.message,
       ". Change it above, or ", el("a", { href: "#/" }, "clear it"), "."));
