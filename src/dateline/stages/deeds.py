@@ -34,6 +34,9 @@ UNIDENTIFIED_USER = {("Explosions/Remote violence", "Remote explosive/landmine/I
                      ("Violence against civilians", None)}
 HIT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 UNIDENTIFIED = "Unidentified Armed Group"
+# generic names that ACLED writes with a country, and how
+WITH_COUNTRY = {"Military Forces": "{} of {}", "Police Forces": "{} of {}", "Government": "{} of {}",
+                "Civilians": "{} ({})", "Protesters": "{} ({})", "Rioters": "{} ({})", UNIDENTIFIED: "{} ({})"}
 TARGET_PREPS = {"at", "into", "on", "against", "targeting"}
 Where = tuple[str | None, str | None]
 
@@ -65,10 +68,8 @@ def mention_in(document: Document, tokens: Iterator[Token] | list[Token]) -> Act
 def generic(label: str, kind: str, where: Where, text: str | None) -> Party:
     """A side ACLED names by its kind and the event's country: "Civilians (Kenya)", "Military Forces of Mali"."""
     code, country = where
-    if not country:
-        return Party(text=text, name=label, type=kind, country=code)
-    name = f"{label} of {country}" if label.endswith("Forces") else f"{label} ({country})"
-    return Party(text=text, name=name, type=kind, country=code)
+    return Party(text=text, name=WITH_COUNTRY[label].format(label, country) if country else label, type=kind,
+                 country=code)
 
 
 def weapons_of(sentence: Span) -> list[Token]:

@@ -83,13 +83,12 @@ class JudgeStage:
         coded: dict[tuple[int, bool], Event] = {}  # (sentence, weapons or not) -> the event coded for it
         # a sentence coded (by the rules, or the model before) keeps its other readings as they are
         # ("marched ... to demand higher pay": the protest, and the demand as a PLOVER event, not a second protest)
-        ruled = {event.evidence.start for event, _ in chosen if event.acled_event_type is not None}
+        coded_sentences = {event.evidence.start for event, _ in chosen if event.acled_event_type is not None}
         for event, judgement in sorted(chosen, key=lambda pair: -pair[1].event):
-            start = event.evidence.start
-            may_code = start not in ruled and not any(sentence == start for sentence, _ in coded)
-            if not self._decide(event, judgement, may_code=may_code):
+            if not self._decide(event, judgement, may_code=event.evidence.start not in coded_sentences):
                 continue
             if event.acled_event_type is not None:
+                coded_sentences.add(event.evidence.start)
                 # one coded event per sentence, its most likely reading ("X was arrested after he was
                 # identified": the arrest, once); weapons seized beside a fight are a second event
                 key = (event.evidence.start, event.acled_sub_event_type == "Disrupted weapons use")

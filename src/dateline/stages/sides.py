@@ -19,28 +19,18 @@ from typing import TYPE_CHECKING
 
 from ..article import Event, Party
 from .base import Document, stage
-from .deeds import weapon_sides, words
+from .deeds import ARMED, WITH_COUNTRY, generic, weapon_sides, words
 
 if TYPE_CHECKING:
     from ..resources import Resources
 
-ARMED = {"state_forces", "rebels", "political_militia", "identity_militia", "external"}
 UNARMED = {None, "civilians", "other", "person", "organization", "media"}
 CROWD = {"civilians", "other", "person", "protesters"}
-# generic names that ACLED writes with a country, and how
-WITH_COUNTRY = {"Military Forces": "{} of {}", "Police Forces": "{} of {}", "Government": "{} of {}",
-                "Civilians": "{} ({})", "Protesters": "{} ({})", "Rioters": "{} ({})",
-                "Unidentified Armed Group": "{} ({})"}
 
 
 # sides that are of the country they are found in: an army strikes abroad, a police force or a crowd does not
 LOCAL = ("Police Forces", "Civilians", "Protesters", "Rioters")
 Where = tuple[str | None, str | None]  # the event's country: (ISO alpha-2 code, name)
-
-
-def _named(kind: str, label: str, where: Where, text: str | None) -> Party:
-    code, country = where
-    return Party(text=text, name=f"{label} ({country})" if country else label, type=kind, country=code)
 
 
 def demonstrators(event: Event, where: Where) -> None:
@@ -50,7 +40,7 @@ def demonstrators(event: Event, where: Where) -> None:
         event.actor, event.recipient = recipient, actor  # "police dispersed students": the students protested
         actor, recipient = event.actor, event.recipient
     if actor is None or actor.type in UNARMED:
-        event.actor = _named("protesters", "Protesters", where, actor.text if actor else None)
+        event.actor = generic("Protesters", "protesters", where, actor.text if actor else None)
     if event.recipient is not None and event.recipient.type in CROWD:
         event.recipient = None  # a crowd or thing the protest is about is no side (a government it is to stays)
 
@@ -58,7 +48,7 @@ def demonstrators(event: Event, where: Where) -> None:
 def rioters(event: Event, where: Where) -> None:
     """Riots: a crowd of no armed kind is actor 1, as Rioters."""
     if event.actor is None or event.actor.type in UNARMED | {"protesters"}:
-        event.actor = _named("rioters", "Rioters", where, event.actor.text if event.actor else None)
+        event.actor = generic("Rioters", "rioters", where, event.actor.text if event.actor else None)
 
 
 def victims(event: Event, where: Where) -> None:
@@ -66,14 +56,14 @@ def victims(event: Event, where: Where) -> None:
     the victims are Civilians."""
     recipient = event.recipient
     if recipient is not None and recipient.type in UNARMED - {None}:
-        event.recipient = _named("civilians", "Civilians", where, recipient.text)
+        event.recipient = generic("Civilians", "civilians", where, recipient.text)
 
 
 def civilians_hit(event: Event, where: Where) -> None:
     """Violence against civilians and a mob's violence always have victims: where the parse named none
     ("shot dead a village headman" read without its object), they are the civilians of the event's place."""
     if event.recipient is None:
-        event.recipient = _named("civilians", "Civilians", where, None)
+        event.recipient = generic("Civilians", "civilians", where, None)
 
 
 def suspects(event: Event, where: Where) -> None:
@@ -82,13 +72,13 @@ def suspects(event: Event, where: Where) -> None:
     recipient = event.recipient
     if recipient is not None and recipient.type in ARMED - {"state_forces", "external"} and \
             set((recipient.text or "").lower().split()) & words("suspicion"):
-        event.recipient = _named("civilians", "Civilians", where, recipient.text)
+        event.recipient = generic("Civilians", "civilians", where, recipient.text)
 
 
 def property_owners(event: Event, where: Where) -> None:
     """Looting and destruction: the property ("shops in a market", "water pipes") is the civilians'."""
     if event.recipient is None or event.recipient.type in UNARMED:
-        event.recipient = _named("civilians", "Civilians", where, event.recipient.text if event.recipient else None)
+        event.recipient = generic("Civilians", "civilians", where, event.recipient.text if event.recipient else None)
 
 
 def detainees(event: Event, where: Where) -> None:
@@ -96,7 +86,7 @@ def detainees(event: Event, where: Where) -> None:
     party"), are civilians."""
     recipient = event.recipient
     if recipient is not None and recipient.type in UNARMED - {None, "organization", "media"} | {"other"}:
-        event.recipient = _named("civilians", "Civilians", where, recipient.text)
+        event.recipient = generic("Civilians", "civilians", where, recipient.text)
 
 
 def force_on_protesters(event: Event, where: Where) -> None:
@@ -106,7 +96,7 @@ def force_on_protesters(event: Event, where: Where) -> None:
         event.actor, event.recipient = recipient, actor
     if event.recipient is None or event.recipient.type in UNARMED | {"protesters"}:
         text = event.recipient.text if event.recipient else None
-        event.recipient = _named("protesters", "Protesters", where, text)
+        event.recipient = generic("Protesters", "protesters", where, text)
 
 
 # (ACLED event type, sub-event type or None for all of the type) -> the conventions, in order
