@@ -73,6 +73,11 @@ CASES = [
     ("from April 27 to May 1", THU, "2024-04-27", "week"),
     ("between 30 December and 3 January", THU, "2023-12-30", "week"),
     ("between 2 and 25 April", THU, "2024-04-02", "month"),
+    # a holiday on a fixed day: its last one before the report, or the year said
+    ("on New Year's Eve", THU, "2023-12-31", "day"),
+    ("Christmas Day 2022", None, "2022-12-25", "day"),
+    ("Christmas Eve", None, None, "unknown"),
+    ("a Christmas market", THU, None, "unknown"),
     # a weekend by its Saturday, precision week
     ("last weekend", THU, "2024-05-11", "week"),
     ("over the weekend", MON, "2017-01-14", "week"),
@@ -138,6 +143,12 @@ def test_dates_the_day_beats_a_year_in_a_name(pipeline):
     dates = _event_dates(pipeline, "Riot police fired tear gas at students marching against the Education Act 2024 "
                                    "in Kampala on Tuesday.")
     assert dates[:1] == [("2024-05-14", "day")]
+
+
+def test_dates_a_holiday_dates_its_event(pipeline):
+    dates = _event_dates(pipeline, "On New Year's Eve, hundreds of students marched through central Dhaka to demand "
+                                   "the release of detained activists.")
+    assert dates[:1] == [("2023-12-31", "day")]
 
 
 def test_dates_a_span_the_model_reads_as_numbers(pipeline):

@@ -197,9 +197,12 @@ class Event:
     confidence: float
     trigger: str = ""
     counts: dict[str, int] = field(default_factory=dict)  # injured, arrested, ...
+    frame: tuple[str, ...] = ()  # the trigger's grammatical frame, for the event model (not in the output)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        del data["frame"]
+        return data
 
 
 # an event as one row: the store's events table, and the columns a happening copies from its first report

@@ -25,6 +25,7 @@ NAME = "<name>"
 KEEP = {"i"}  # capitalised inside a sentence, and no name
 STARTERS = (".", "!", "?", '"', "“", ":", "-", "—", "(")  # after these a capital starts a sentence
 READING_KEYS = ("sub", "type", "status", "actor", "recipient", "dead")
+FRAME = "p:"  # the prefix of the trigger's grammatical frame (stages/events/frame.py)
 READING = "r:"  # the prefix of the rules' reading's features, which count `reading_weight` (training/config.json)
 
 
@@ -56,7 +57,7 @@ def reading_of(event: Event) -> dict[str, str]:
     return {"sub": event.acled_sub_event_type or "none", "type": event.type or "none", "status": event.status,
             "actor": event.actor.type if event.actor else "none",
             "recipient": event.recipient.type if event.recipient else "none",
-            "dead": "yes" if event.fatalities else "no"}
+            "dead": "yes" if event.fatalities else "no", "frame": " ".join(event.frame)}
 
 
 def feature_weights(vocabulary: Sequence[str], reading_weight: float) -> np.ndarray:
@@ -86,4 +87,5 @@ def features(text: str, context: str = "", reading: dict[str, str] | None = None
         found += [f"{READING}{key}={reading.get(key)}" for key in READING_KEYS]
         found += [f"{READING}sub={reading.get('sub')}&actor={reading.get('actor')}",
                   f"{READING}sub={reading.get('sub')}&status={reading.get('status')}"]
+        found += [f"{FRAME}{part}" for part in reading.get("frame", "").split()]
     return found

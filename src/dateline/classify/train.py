@@ -41,7 +41,7 @@ DEFAULTS: dict[str, Any] = {"min_count": 2, "c": {"acled": 8.0, "plover": 8.0, "
 
 
 # besides the corpus, what the model's inputs are made from: a change to any of them calls for `make train`
-INPUT_FILES = ("classify/features.py", "data/event_triggers.json", "data/acled_words.json")
+INPUT_FILES = ("classify/features.py", "stages/events/frame.py", "data/event_triggers.json", "data/acled_words.json")
 
 
 def inputs_digest(corpus_folder: str | Path) -> str:

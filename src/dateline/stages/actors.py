@@ -112,9 +112,9 @@ class ActorStage:
     def __call__(self, document: Document) -> Document:
         doc = document.parsed
         document.focus_country = self._focus_country(document)
-        named = self._dictionary_mentions(doc, document.focus_country)
+        named = self._dictionary_mentions(doc, document.text, document.focus_country)
         mentions = [self._mention(doc, start, end, entry) for start, end, entry in named]
-        written = self._acled_named(doc.text)
+        written = self._acled_named(document.text)
         mentions = [m for m in mentions if not any(w.start <= m.start < w.end for w in written)] + written
         taken = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         for token in doc:
@@ -123,7 +123,7 @@ class ActorStage:
             kind = self._agent_kind(token)
             if kind:
                 mentions.append(self._agent(document, token, kind, named))
-        bracketed = [m.span() for m in BRACKETED.finditer(doc.text)]
+        bracketed = [m.span() for m in BRACKETED.finditer(document.text)]
         for ent in document.entities:  # named people, organisations and states the dictionary does not know
             if ent.label not in ("PERSON", "ORG", "GPE") or any(s <= ent.start < e for s, e in bracketed):
                 continue
@@ -133,7 +133,8 @@ class ActorStage:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             text = text.split(" (")[0]  # "Qamishli (Qamishli": the model ran into a bracketed place
             start = ent.start + ent.text.index(text)
-            if doc.text.startswith(" (", start + len(text)) and BRACKETED.match(doc.text, start + len(text) + 1):
+            if document.text.startswith(" (", start + len(text)) and \
+                    BRACKETED.match(document.text, start + len(text) + 1):
                 continue  # "Myawaddy (Myawaddy, Kayin)": where it happened, the way ACLED notes name places
             if ent.label == "GPE":  # "the United States", "Baghdad said": the state acting, a government
                 code = self.gazetteer.country_code(text)
@@ -170,12 +171,12 @@ class ActorStage:
                                       country, "dictionary"))
         return found
 
-    def _dictionary_mentions(self, doc: Doc, country: str | None) -> list[tuple[int, int, ActorEntry]]:
+    def _dictionary_mentions(self, doc: Doc, text: str, country: str | None) -> list[tuple[int, int, ActorEntry]]:
         """Longest dictionary matches over the tokens: (start token, end token, entry); an alias several
         actors share is the one of `country`, the article's."""
         found: list[tuple[int, int, ActorEntry]] = []
         i = 0
-        text, firsts = doc.text, self.dictionary.first_words
+        firsts = self.dictionary.first_words
         words = [t.text for t in doc]
         starts = [t.idx for t in doc]
         ends = [start + len(word) for start, word in zip(starts, words, strict=True)]
@@ -309,6 +310,7 @@ def _titles(doc: Doc, mentions: list[ActorMention], entities: list[Entity]) -> l
     people = [m for m in mentions if m.type == "person" or any(s <= m.start < e for s, e in persons)]
     leaders: dict[str, ActorMention] = {}
     titles = []
+    text = doc.text  # joined once (spaCy joins the tokens at each reading)
     for group in (m for m in mentions if m.source == "dictionary"):
         span = doc.char_span(group.start, group.end, alignment_mode="expand")
         if span is None:
@@ -324,14 +326,14 @@ def _titles(doc: Doc, mentions: list[ActorMention], entities: list[Entity]) -> l
         before = doc[span.start - 1] if span.start > 0 else None
         start = before.idx if before is not None and before.lower_ == "the" else group.start
         if named is None and before is not None and before.lower_ == "the":  # "al-Baghdadi, the ISIL chief"
-            comma = doc.text[:start].rstrip()
+            comma = text[:start].rstrip()
             named = next((p for p in people if comma.endswith(",") and p.end == len(comma[:-1].rstrip())), None)
         if named is not None:
             leaders[group.name] = named
             continue
         if group.name in leaders:
             person = leaders[group.name]
-            titles.append(ActorMention(start, title_end, doc.text[start:title_end], person.name, group.type,
+            titles.append(ActorMention(start, title_end, text[start:title_end], person.name, group.type,
                                        group.country, "title"))
     return titles
 

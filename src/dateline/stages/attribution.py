@@ -153,7 +153,7 @@ class AttributionStage:
 
     def _quotes(self, document: Document, claims: list[Claim]) -> list[Quote]:
         doc = document.parsed
-        text = doc.text
+        text = document.text
         quotes = []
         for match in _DIRECT_QUOTE.finditer(text):
             start, end = match.start(1), match.end(1)

@@ -32,6 +32,14 @@ _NUM = r"(\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|ei
 _UNIT = r"(day|week|month|year)s?"
 
 Resolved = tuple[str | None, str]
+# holidays on a fixed day of every year (a movable feast, or a national day, needs its calendar or country)
+# (spaCy calls most of them an EVENT, so the text is searched for them too). A bare "Christmas" is
+# often a kind of thing ("a Christmas market"), no day: it must say "Day" or "Eve".
+HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
+            "christmas day": (12, 25), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31)}
+HOLIDAY = re.compile(rf"({'|'.join(HOLIDAYS)})(?: (\d{{4}}))?")
+_HOLIDAY_WORDS = "|".join(name.replace("'", "['’]") for name in HOLIDAYS)
+HOLIDAY_IN_TEXT = re.compile(rf"\b(?:{_HOLIDAY_WORDS})(?: \d{{4}})?\b", re.IGNORECASE)
 
 
 def _week_start(day: dt.date) -> dt.date:
@@ -108,6 +116,11 @@ def resolve(expression: str, published: dt.date | None) -> Resolved:
         base = published or dt.date(int(found.group(3)), 1, 1)
         return _month_day(base, MONTHS[found.group(1)], int(found.group(2)),
                           int(found.group(3)) if found.group(3) else None)
+    found = HOLIDAY.fullmatch(text.replace("’", "'"))
+    if found and (published or found.group(2)):  # "on New Year's Eve", "Christmas Day 2023": a fixed day
+        month, day = HOLIDAYS[found.group(1)]
+        year = int(found.group(2)) if found.group(2) else None
+        return _month_day(published or dt.date(year or 1, 1, 1), month, day, year)
     if published is None:
         named = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
         return (dt.date(int(named.group(1)), 1, 1).isoformat(), "year") if named else (None, "unknown")
@@ -218,7 +231,8 @@ class DateStage:
     def __call__(self, document: Document) -> Document:
         published = document.article.published
         doc = document.parsed
-        extra = [m for m in EXTRA.finditer(doc.text)]
+        text = document.text
+        extra = [*EXTRA.finditer(text), *HOLIDAY_IN_TEXT.finditer(text)]
         mentions = []
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME") or _in_a_name(doc, ent) or any(

@@ -11,6 +11,7 @@ from ..base import Document, stage
 from ..places import LOCATIVE, qualified
 from .acled import GROUP_CHANGE, SPECIFICITY, VIOLENT_ACLED, abstract_object, check_lexicon, disarms, refine
 from .counts import fatalities, other_counts, toll_update
+from .frame import frame
 from .lexicon import EventLexicon, Trigger, TriggerMatch, depth
 from .merge import one_per_happening
 from .roles import (
@@ -165,7 +166,7 @@ class EventStage:
                      location=location, date=date, fatalities=count, status=status, attribution=attribution,
                      evidence=Evidence(text, sentence.start_char, sentence.start_char + len(text)),
                      confidence=round(min(1.0, score), 3), trigger=head.text,
-                     counts=other_counts(text))
+                     counts=other_counts(text), frame=frame(head))
 
 
 def _sides(document: Document, group: list[TriggerMatch], head: Token,
@@ -326,7 +327,7 @@ def _location(document: Document, sentence: Span, head: Token, main_place: Place
     inside = [p for p in inside if p not in sides] or inside
     # a town named with its divisions, the way ACLED notes place an event ("Kherson (Khersonskyi, Kherson)"),
     # is the event's place, before any other place its sentence names ("on the bank of the Dnipro")
-    text = document.parsed.text
+    text = document.text
     named = [p for p in inside if p.precision in ("point", "city", "admin2") and qualified(text, p)]
     if named:
         return min(named, key=lambda p: abs(p.start - head.idx)).location()

@@ -235,7 +235,7 @@ def _long_form(document: Document, mention: ActorMention) -> Party:
     """An acronym in brackets after its long form ("the Asia-Pacific Economic Cooperation (APEC) forum")
     keeps its long form in the text: the party is named both ways."""
     party = mention.party()
-    text = document.parsed.text
+    text = document.text
     after = _ACRONYM_AFTER.match(text, mention.end)
     if after:  # the long form, its acronym next: both
         return Party(text=f"{mention.text} ({after.group(1)})", name=party.name, type=party.type,
@@ -271,7 +271,7 @@ def party_of(document: Document, token: Token | None, exclude: Collection[int] =
             return party_of(document, counted, exclude)
         end = token.idx + len(token.text)
         after = next((m for m in document.actors if end < m.start <= end + 2
-                      and "\n" not in document.parsed.text[end:m.start]), None)  # "kills 31\nIS claims": no IS dead
+                      and "\n" not in document.text[end:m.start]), None)  # "kills 31\nIS claims": no IS dead
         return after.party() if after is not None else None
     doc = document.parsed
     span = doc[token.left_edge.i:token.right_edge.i + 1]

@@ -138,7 +138,6 @@ class PlaceStage:
         self.resources = resources
 
     def __call__(self, document: Document) -> Document:
-        doc = document.parsed
         body = document.article.text
         datelines = list(DATELINE.finditer(body, 0, min(len(body), DATELINE_REACH)))  # "KIRKUK, Iraq (Reuters) -"
         spans = self._toponyms(document, datelines)
@@ -149,13 +148,13 @@ class PlaceStage:
                 context.add(code)
         entries = self.geocoder.resolve_all([text for _, _, text in spans], focus=document.focus_country,
                                             context=context)
-        chosen = self._qualified(doc.text, spans, entries, document.focus_country, context)
+        chosen = self._qualified(document.text, spans, entries, document.focus_country, context)
         places = []
         for start, end, text in spans:
             entry = chosen.get(start) or entries.get(text)
             if entry is None:
                 continue
-            places.append(Place(text=doc.text[start:end], start=start, end=end, name=entry.name,
+            places.append(Place(text=document.text[start:end], start=start, end=end, name=entry.name,
                                 geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
                                 country_code=entry.country_code or None, admin1=entry.admin1,
                                 feature_code=entry.feature_code, precision=entry.precision,
@@ -233,11 +232,11 @@ class PlaceStage:
             i = j
         for dateline in datelines:
             start, end = dateline.span(1)
-            name = doc.text[start:end]
+            name = document.text[start:end]
             if not any(f[0] < end and start < f[1] for f in found) and self._dateline_place(name):
                 found.append((start, end, name))
-        for bracket in BRACKETED.finditer(doc.text):  # the town before "(district, province)"
-            town = NAME_BEFORE.search(doc.text, max(0, bracket.start() - 60), bracket.start())
+        for bracket in BRACKETED.finditer(document.text):  # the town before "(district, province)"
+            town = NAME_BEFORE.search(document.text, max(0, bracket.start() - 60), bracket.start())
             if town is None:
                 continue
             words = town.group(1).split(" ")
@@ -248,7 +247,7 @@ class PlaceStage:
                     found = [f for f in found if not (f[0] < start + len(name) and start < f[1])]
                     found.append((start, start + len(name), name))
                     break
-        for division in ADMIN_NAMED.finditer(doc.text):  # "in Kasese district": the model may call it anything
+        for division in ADMIN_NAMED.finditer(document.text):  # "in Kasese district": the model may call it anything
             name = division.group(1).strip()
             start = division.start(1)
             words = name.split(" ")
@@ -262,10 +261,10 @@ class PlaceStage:
                        for e in self.gazetteer.candidates(part)):
                     found.append((at, at + len(part), part))
                     break
-        for bracket in BRACKETED.finditer(doc.text):  # "(Bosaso, Bari)": a town and its province, the way
+        for bracket in BRACKETED.finditer(document.text):  # "(Bosaso, Bari)": a town and its province, the way
             for group in (1, 2):                      # ACLED notes and many wires place an event
                 start, end = bracket.span(group)
-                name = doc.text[start:end].strip()
+                name = document.text[start:end].strip()
                 if self.gazetteer.candidates(name):  # whole: "Nord-Kivu", not its "Nord"
                     found = [f for f in found if not (f[0] < end and start < f[1])] + [(start, start + len(name), name)]
         return sorted(set(found))
