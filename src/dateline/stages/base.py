@@ -51,8 +51,8 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The parse's text, joined once: spaCy's `Doc.text` joins every token's text at each reading, which a
-        stage reading it in a loop pays for each time (a third of the pipeline's time, once)."""
+        """The parse's text, joined once: spaCy's `Doc.text` joins every token's text at each reading, and
+        stages that read it in a loop paid that each time (a third of a one-process run, in one profile)."""
         doc = self.parsed
         if self._text is None or self._text[0] is not doc:
             self._text = (doc, doc.text)

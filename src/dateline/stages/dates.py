@@ -32,9 +32,9 @@ _NUM = r"(\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|ei
 _UNIT = r"(day|week|month|year)s?"
 
 Resolved = tuple[str | None, str]
-# holidays on a fixed day of every year (a movable feast, or a national day, needs its calendar or country)
-# (spaCy calls most of them an EVENT, so the text is searched for them too). A bare "Christmas" is
-# often a kind of thing ("a Christmas market"), no day: it must say "Day" or "Eve".
+# Holidays on a fixed day of every year (a movable feast or a national day needs its calendar or country).
+# spaCy calls most of them an EVENT, so the text is searched for them too. A bare "Christmas" is often a
+# kind of thing ("a Christmas market"), no day: it must say "Day" or "Eve".
 HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
             "christmas day": (12, 25), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31)}
 HOLIDAY = re.compile(rf"({'|'.join(HOLIDAYS)})(?: (\d{{4}}))?")
