@@ -147,7 +147,8 @@ class ActorStage:
             kind = "person" if ent.label == "PERSON" else "organization"
             mentions.append(ActorMention(start, start + len(text), text, text, kind, None, "entity"))
         mentions.sort(key=lambda m: m.start)
-        document.actors = sorted(mentions + _titles(doc, mentions, document.entities), key=lambda m: m.start)
+        titles = _titles(doc, document.text, mentions, document.entities)
+        document.actors = sorted(mentions + titles, key=lambda m: m.start)
         return document
 
     def _acled_named(self, text: str) -> list[ActorMention]:
@@ -302,7 +303,7 @@ LEADER_NOUNS = {"leader", "chief", "head", "commander", "emir", "founder", "boss
                 "spokesperson", "spokeswoman"}
 
 
-def _titles(doc: Doc, mentions: list[ActorMention], entities: list[Entity]) -> list[ActorMention]:
+def _titles(doc: Doc, text: str, mentions: list[ActorMention], entities: list[Entity]) -> list[ActorMention]:
     """A group's leader named once ("Islamic State leader Abu Bakr al-Baghdadi", "al-Baghdadi, the ISIL
     chief,") and later by title only ("the ISIL chief"): the title is a mention of that person, of the
     group's kind. Returns the title mentions that name a known person."""
@@ -310,7 +311,6 @@ def _titles(doc: Doc, mentions: list[ActorMention], entities: list[Entity]) -> l
     people = [m for m in mentions if m.type == "person" or any(s <= m.start < e for s, e in persons)]
     leaders: dict[str, ActorMention] = {}
     titles = []
-    text = doc.text  # joined once (spaCy joins the tokens at each reading)
     for group in (m for m in mentions if m.source == "dictionary"):
         span = doc.char_span(group.start, group.end, alignment_mode="expand")
         if span is None:
